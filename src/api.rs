@@ -1,0 +1,856 @@
+//! The one API every transport serves: Tauri commands, HTTP JSON and the CLI
+//! all call these methods and nothing else, so they cannot drift apart.
+//!
+//! Requests carry dates as text (`YYYY[-MM[-DD]]`, see [`crate::date`]) and
+//! ids as strings; every answer is a plain serializable struct whose
+//! TypeScript twin is generated into `ui/src/api/bindings.ts`. Bad input
+//! becomes an [`ApiError`], never a panic.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::dataset::{Dataset, Excerpt, LayerIndex};
+use crate::date::{Date, DayNum};
+use crate::error::{ApiError, ErrorCode};
+use crate::index::TimeIndex;
+use crate::model::*;
+use crate::search::{SearchHit, SearchIndex};
+
+/// Most events one page may hold.
+pub const MAX_PAGE: usize = 1000;
+/// Most bins a histogram may have.
+pub const MAX_BINS: usize = 2000;
+/// Most characters a search query may have.
+pub const MAX_QUERY: usize = 200;
+
+/// Time span of a dataset, as dates and day numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TimeSpan {
+    pub start: Date,
+    pub end: Date,
+    pub start_day: DayNum,
+    pub end_day: DayNum,
+}
+
+/// How many of each thing the dataset holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Counts {
+    pub events: usize,
+    pub excerpts: usize,
+    pub regions: usize,
+    pub disputes: usize,
+    pub memberships: usize,
+    pub organizations: usize,
+    pub sources: usize,
+    pub events_by_kind: Vec<KindCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct KindCount {
+    pub kind: EventKind,
+    pub count: usize,
+}
+
+/// `dataset_info`: what the dataset is.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DatasetInfo {
+    pub title: String,
+    pub description: String,
+    pub attribution: String,
+    pub article: ArticleMeta,
+    pub span: TimeSpan,
+    pub counts: Counts,
+    pub organizations: Vec<Organization>,
+    /// Historical states (SUN, CSK, DDR…) → the map regions they covered, for the membership map.
+    pub historical: std::collections::BTreeMap<String, Vec<String>>,
+    pub layers: LayerIndex,
+    /// The version of the core that answered.
+    pub version: String,
+}
+
+/// Where an event is in its interval at some instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    Starting,
+    Ongoing,
+    Ending,
+}
+
+/// An event active at the instant asked.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ActiveEvent {
+    pub id: String,
+    pub kind: EventKind,
+    pub title: String,
+    pub phase: Phase,
+    /// 0 at the first possible day, 1 at the last; `null` when open-ended.
+    pub progress: Option<f64>,
+    /// 1 where the dates say it is surely on; less inside a fuzzy start or end.
+    pub certainty: f64,
+}
+
+/// A country's status in an organization at the instant asked.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct MembershipState {
+    pub org: String,
+    pub country: String,
+    pub status: MemberStatus,
+    pub since: Date,
+    pub until: Option<Date>,
+    pub note: String,
+}
+
+/// A dispute's status at the instant asked.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DisputeState {
+    pub id: String,
+    pub name: String,
+    pub level: DisputeLevel,
+    pub status: String,
+    pub since: Date,
+}
+
+/// `state_at`: everything the map shows at one instant.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct State {
+    pub at: Date,
+    pub day: DayNum,
+    pub events: Vec<ActiveEvent>,
+    pub memberships: Vec<MembershipState>,
+    pub disputes: Vec<DisputeState>,
+}
+
+/// Filters shared by window, histogram and stepping queries.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct Filter {
+    /// Only these kinds (all when absent or empty).
+    #[serde(default)]
+    pub kinds: Option<Vec<EventKind>>,
+    /// Only events with this actor (ISO code or organization id).
+    #[serde(default)]
+    pub actor: Option<String>,
+    /// Only events concerning this region.
+    #[serde(default)]
+    pub region: Option<String>,
+}
+
+/// `events_in`: a page of events overlapping a window.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct EventPage {
+    pub total: usize,
+    pub offset: usize,
+    pub events: Vec<Event>,
+}
+
+/// One bin of a density histogram.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct Bin {
+    pub start_day: DayNum,
+    pub end_day: DayNum,
+    pub count: u32,
+}
+
+/// `histogram`: event density over a window.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Histogram {
+    pub bins: Vec<Bin>,
+    pub max: u32,
+}
+
+/// A short reference to an event.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct EventRef {
+    pub id: String,
+    pub title: String,
+    pub kind: EventKind,
+    pub start: Date,
+    pub end: EventEnd,
+    pub lo: DayNum,
+    pub hi: DayNum,
+}
+
+/// An excerpt with what it links to.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ExcerptView {
+    pub excerpt: Excerpt,
+    pub events: Vec<EventRef>,
+    /// Fact notes of the linked events, where article and sources disagree.
+    pub discrepancies: Vec<EventDiscrepancy>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct EventDiscrepancy {
+    pub event: String,
+    pub note: String,
+    pub sources: Vec<String>,
+}
+
+/// `excerpts_for_region`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RegionExcerpts {
+    pub region: Region,
+    pub excerpts: Vec<ExcerptView>,
+    /// Events concerning the region, in time order.
+    pub events: Vec<EventRef>,
+}
+
+/// The engine: a dataset plus its indexes.
+pub struct Api {
+    ds: Dataset,
+    time: TimeIndex,
+    by_kind: HashMap<EventKind, Vec<u32>>,
+    by_region: HashMap<String, Vec<u32>>,
+    kind_time: HashMap<EventKind, TimeIndex>,
+    excerpts_by_region: HashMap<String, Vec<usize>>,
+    event_pos: HashMap<String, usize>,
+    region_pos: HashMap<String, usize>,
+    search: SearchIndex,
+    span: TimeSpan,
+}
+
+fn parse_date(param: &str, s: &str) -> Result<Date, ApiError> {
+    s.parse::<Date>()
+        .map_err(|e| ApiError::param(ErrorCode::BadDate, param, s, e.to_string()))
+}
+
+impl Api {
+    pub fn new(ds: Dataset) -> Api {
+        let time = TimeIndex::new(ds.events.iter().map(|e| (e.lo, e.hi)));
+        let mut by_kind: HashMap<EventKind, Vec<u32>> = HashMap::new();
+        let mut by_region: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, e) in ds.events.iter().enumerate() {
+            by_kind.entry(e.props.kind).or_default().push(i as u32);
+            for r in &e.props.regions {
+                by_region.entry(r.clone()).or_default().push(i as u32);
+            }
+        }
+        let kind_time = by_kind
+            .iter()
+            .map(|(k, v)| {
+                (
+                    *k,
+                    TimeIndex::new(
+                        v.iter()
+                            .map(|&i| (ds.events[i as usize].lo, ds.events[i as usize].hi)),
+                    ),
+                )
+            })
+            .collect();
+        let mut excerpts_by_region: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, x) in ds.excerpts.iter().enumerate() {
+            for r in &x.regions {
+                excerpts_by_region.entry(r.clone()).or_default().push(i);
+            }
+        }
+        let event_pos = ds
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.props.id.clone(), i))
+            .collect();
+        let region_pos = ds
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        let search = SearchIndex::new(&ds);
+        let span = span_of(&ds);
+        Api {
+            ds,
+            time,
+            by_kind,
+            by_region,
+            kind_time,
+            excerpts_by_region,
+            event_pos,
+            region_pos,
+            search,
+            span,
+        }
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.ds
+    }
+
+    pub fn info(&self) -> DatasetInfo {
+        let ds = &self.ds;
+        let mut events_by_kind: Vec<KindCount> = EventKind::ALL
+            .iter()
+            .map(|k| KindCount {
+                kind: *k,
+                count: self.by_kind.get(k).map_or(0, Vec::len),
+            })
+            .filter(|k| k.count > 0)
+            .collect();
+        events_by_kind.sort_by_key(|k| k.kind);
+        let mut sources: Vec<&str> = ds
+            .events
+            .iter()
+            .flat_map(|e| e.props.sources.iter().map(String::as_str))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        DatasetInfo {
+            title: ds.meta.title.clone(),
+            description: ds.meta.description.clone(),
+            attribution: ds.meta.attribution.clone(),
+            article: ds.meta.article.clone(),
+            span: self.span.clone(),
+            counts: Counts {
+                events: ds.events.len(),
+                excerpts: ds.excerpts.len(),
+                regions: ds.regions.len(),
+                disputes: ds.disputes.len(),
+                memberships: ds.memberships.len(),
+                organizations: ds.organizations.len(),
+                sources: sources.len(),
+                events_by_kind,
+            },
+            organizations: ds.organizations.clone(),
+            historical: ds.historical.clone(),
+            layers: ds.layers.clone(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        }
+    }
+
+    fn day_of(&self, param: &str, s: &str) -> Result<(Date, DayNum), ApiError> {
+        let d = parse_date(param, s)?;
+        Ok((d, d.nominal_first()))
+    }
+
+    fn window(&self, from: &str, to: &str) -> Result<(DayNum, DayNum), ApiError> {
+        let (f, a) = self.day_of("from", from)?;
+        let (t, _) = self.day_of("to", to)?;
+        let b = t.nominal_last();
+        if a > b {
+            return Err(ApiError::new(
+                ErrorCode::RangeInverted,
+                format!("'from' ({f}) is after 'to' ({t})"),
+            )
+            .with_details(serde_json::json!({ "from": from, "to": to })));
+        }
+        Ok((a, b))
+    }
+
+    fn check_filter(&self, filter: &Filter) -> Result<(), ApiError> {
+        if let Some(r) = &filter.region {
+            self.region(r)?;
+        }
+        Ok(())
+    }
+
+    fn matches(&self, e: &Event, filter: &Filter) -> bool {
+        if let Some(kinds) = &filter.kinds {
+            if !kinds.is_empty() && !kinds.contains(&e.props.kind) {
+                return false;
+            }
+        }
+        if let Some(a) = &filter.actor {
+            if !e.props.actors.iter().any(|x| x == a) {
+                return false;
+            }
+        }
+        if let Some(r) = &filter.region {
+            if !e.props.regions.iter().any(|x| x == r) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn region(&self, id: &str) -> Result<&Region, ApiError> {
+        self.region_pos
+            .get(id)
+            .map(|&i| &self.ds.regions[i])
+            .ok_or_else(|| {
+                ApiError::param(
+                    ErrorCode::UnknownRegion,
+                    "region",
+                    id,
+                    format!("no region has the id {id:?}"),
+                )
+            })
+    }
+
+    /// What is going on at day `at`.
+    pub fn state_at(&self, at: &str) -> Result<State, ApiError> {
+        let (date, t) = self.day_of("at", at)?;
+        Ok(self.state_at_day(date, t))
+    }
+
+    /// [`Api::state_at`] for a day number (the slider's native unit).
+    pub fn state_at_day(&self, date: Date, t: DayNum) -> State {
+        let events = self
+            .time
+            .at(t)
+            .into_iter()
+            .map(|i| active(&self.ds.events[i as usize], t))
+            .collect();
+        let memberships = self
+            .ds
+            .memberships
+            .iter()
+            .filter_map(|m| {
+                let p = m.periods.iter().find(|p| {
+                    p.from.nominal_first() <= t && p.to.is_none_or(|to| t <= to.nominal_last())
+                })?;
+                Some(MembershipState {
+                    org: m.org.clone(),
+                    country: m.country.clone(),
+                    status: p.status,
+                    since: p.from,
+                    until: p.to,
+                    note: p.note.clone(),
+                })
+            })
+            .collect();
+        let disputes = self
+            .ds
+            .disputes
+            .iter()
+            .filter_map(|d| {
+                let p = d
+                    .props
+                    .timeline
+                    .iter()
+                    .rev()
+                    .find(|p| p.from.nominal_first() <= t)?;
+                Some(DisputeState {
+                    id: d.props.id.clone(),
+                    name: d.props.name.clone(),
+                    level: p.level,
+                    status: p.status.clone(),
+                    since: p.from,
+                })
+            })
+            .collect();
+        State {
+            at: date,
+            day: t,
+            events,
+            memberships,
+            disputes,
+        }
+    }
+
+    /// Events overlapping `[from, to]` that pass `filter`, by start, paged.
+    pub fn events_in(
+        &self,
+        from: &str,
+        to: &str,
+        filter: &Filter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<EventPage, ApiError> {
+        let (a, b) = self.window(from, to)?;
+        self.check_filter(filter)?;
+        if limit == 0 || limit > MAX_PAGE {
+            return Err(ApiError::param(
+                ErrorCode::TooLarge,
+                "limit",
+                limit,
+                format!("limit must be 1 to {MAX_PAGE}"),
+            ));
+        }
+        let mut hits = Vec::new();
+        self.time.for_each_overlapping(a, b, |i| {
+            if self.matches(&self.ds.events[i as usize], filter) {
+                hits.push(i);
+            }
+        });
+        hits.sort_unstable();
+        let total = hits.len();
+        let events = hits
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .map(|&i| self.ds.events[i as usize].clone())
+            .collect();
+        Ok(EventPage {
+            total,
+            offset,
+            events,
+        })
+    }
+
+    /// Density of events over `[from, to]` in `bins` bins.
+    pub fn histogram(
+        &self,
+        from: &str,
+        to: &str,
+        bins: usize,
+        filter: &Filter,
+    ) -> Result<Histogram, ApiError> {
+        let (a, b) = self.window(from, to)?;
+        self.check_filter(filter)?;
+        if bins == 0 || bins > MAX_BINS {
+            return Err(ApiError::param(
+                ErrorCode::BadRequest,
+                "bins",
+                bins,
+                format!("bins must be 1 to {MAX_BINS}"),
+            ));
+        }
+        Ok(self.histogram_days(a, b, bins, filter))
+    }
+
+    pub fn histogram_days(&self, a: DayNum, b: DayNum, bins: usize, filter: &Filter) -> Histogram {
+        let width = (b as f64 - a as f64 + 1.0) / bins as f64;
+        let edges: Vec<(DayNum, DayNum)> = (0..bins)
+            .map(|i| {
+                let s = a + (i as f64 * width).floor() as DayNum;
+                let e = (a + ((i + 1) as f64 * width).floor() as DayNum - 1).max(s);
+                (s, e)
+            })
+            .collect();
+        let counts: Vec<u32> = if filter.actor.is_some() || filter.region.is_some() {
+            let pool: Box<dyn Iterator<Item = &Event>> = match &filter.region {
+                Some(r) => Box::new(
+                    self.by_region
+                        .get(r)
+                        .into_iter()
+                        .flatten()
+                        .map(|&i| &self.ds.events[i as usize]),
+                ),
+                None => Box::new(self.ds.events.iter()),
+            };
+            let mut c = vec![0u32; bins];
+            for e in pool.filter(|e| self.matches(e, filter)) {
+                if e.hi < a || e.lo > b {
+                    continue;
+                }
+                let first = edges.partition_point(|&(_, end)| end < e.lo);
+                let last = edges.partition_point(|&(s, _)| s <= e.hi);
+                for x in &mut c[first..last] {
+                    *x += 1;
+                }
+            }
+            c
+        } else {
+            let kinds: Vec<&TimeIndex> = match &filter.kinds {
+                Some(k) if !k.is_empty() => {
+                    k.iter().filter_map(|k| self.kind_time.get(k)).collect()
+                }
+                _ => vec![&self.time],
+            };
+            edges
+                .iter()
+                .map(|&(s, e)| {
+                    kinds
+                        .iter()
+                        .map(|ix| ix.count_overlapping(s, e) as u32)
+                        .sum()
+                })
+                .collect()
+        };
+        let max = counts.iter().copied().max().unwrap_or(0);
+        Histogram {
+            bins: edges
+                .iter()
+                .zip(counts)
+                .map(|(&(s, e), count)| Bin {
+                    start_day: s,
+                    end_day: e,
+                    count,
+                })
+                .collect(),
+            max,
+        }
+    }
+
+    /// The first event starting after `after` (or the last starting before it, if `backward`).
+    pub fn step(
+        &self,
+        after: &str,
+        backward: bool,
+        filter: &Filter,
+    ) -> Result<Option<EventRef>, ApiError> {
+        let (_, t) = self.day_of("after", after)?;
+        self.check_filter(filter)?;
+        Ok(self.step_day(t, backward, filter))
+    }
+
+    pub fn step_day(&self, t: DayNum, backward: bool, filter: &Filter) -> Option<EventRef> {
+        let evs = &self.ds.events;
+        let candidates: Vec<&[u32]> = match (&filter.region, &filter.kinds) {
+            (Some(r), _) => vec![self.by_region.get(r).map_or(&[][..], |v| v.as_slice())],
+            (None, Some(k)) if !k.is_empty() => k
+                .iter()
+                .map(|k| self.by_kind.get(k).map_or(&[][..], |v| v.as_slice()))
+                .collect(),
+            _ => {
+                let n = if backward {
+                    evs.partition_point(|e| e.lo < t)
+                } else {
+                    evs.partition_point(|e| e.lo <= t)
+                };
+                let found = if backward {
+                    evs[..n].iter().rev().find(|e| self.matches(e, filter))
+                } else {
+                    evs[n..].iter().find(|e| self.matches(e, filter))
+                };
+                return found.map(event_ref);
+            }
+        };
+        let mut best: Option<&Event> = None;
+        for list in candidates {
+            let found = if backward {
+                let n = list.partition_point(|&i| evs[i as usize].lo < t);
+                list[..n]
+                    .iter()
+                    .rev()
+                    .map(|&i| &evs[i as usize])
+                    .find(|e| self.matches(e, filter))
+            } else {
+                let n = list.partition_point(|&i| evs[i as usize].lo <= t);
+                list[n..]
+                    .iter()
+                    .map(|&i| &evs[i as usize])
+                    .find(|e| self.matches(e, filter))
+            };
+            if let Some(e) = found {
+                let better = match best {
+                    None => true,
+                    Some(b) if backward => e.lo > b.lo,
+                    Some(b) => e.lo < b.lo,
+                };
+                if better {
+                    best = Some(e);
+                }
+            }
+        }
+        best.map(event_ref)
+    }
+
+    /// One event by id.
+    pub fn event(&self, id: &str) -> Result<&Event, ApiError> {
+        self.event_pos
+            .get(id)
+            .map(|&i| &self.ds.events[i])
+            .ok_or_else(|| {
+                ApiError::param(
+                    ErrorCode::UnknownEvent,
+                    "event",
+                    id,
+                    format!("no event has the id {id:?}"),
+                )
+            })
+    }
+
+    fn excerpt_view(&self, x: &Excerpt) -> ExcerptView {
+        let mut events = Vec::new();
+        let mut discrepancies = Vec::new();
+        for id in &x.events {
+            if let Some(&i) = self.event_pos.get(id) {
+                let e = &self.ds.events[i];
+                events.push(event_ref(e));
+                discrepancies.extend(e.props.discrepancies.iter().map(|d| EventDiscrepancy {
+                    event: e.props.id.clone(),
+                    note: d.note.clone(),
+                    sources: d.sources.clone(),
+                }));
+            }
+        }
+        ExcerptView {
+            excerpt: x.clone(),
+            events,
+            discrepancies,
+        }
+    }
+
+    /// The article's passages about a region, in article order.
+    pub fn excerpts_for_region(&self, region: &str) -> Result<RegionExcerpts, ApiError> {
+        let r = self.region(region)?.clone();
+        let excerpts = self
+            .excerpts_by_region
+            .get(region)
+            .into_iter()
+            .flatten()
+            .map(|&i| self.excerpt_view(&self.ds.excerpts[i]))
+            .collect();
+        let events = self
+            .by_region
+            .get(region)
+            .into_iter()
+            .flatten()
+            .map(|&i| event_ref(&self.ds.events[i as usize]))
+            .collect();
+        Ok(RegionExcerpts {
+            region: r,
+            excerpts,
+            events,
+        })
+    }
+
+    /// One excerpt with its regions and events.
+    pub fn excerpt(&self, id: &str) -> Result<ExcerptView, ApiError> {
+        self.ds
+            .excerpts
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| self.excerpt_view(x))
+            .ok_or_else(|| {
+                ApiError::param(
+                    ErrorCode::UnknownExcerpt,
+                    "excerpt",
+                    id,
+                    format!("no excerpt has the id {id:?}"),
+                )
+            })
+    }
+
+    /// Ranked search over event titles, excerpt text and place names.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, ApiError> {
+        if query.chars().count() > MAX_QUERY {
+            return Err(ApiError::param(
+                ErrorCode::TooLarge,
+                "q",
+                query.len(),
+                format!("a query may have at most {MAX_QUERY} characters"),
+            ));
+        }
+        if limit == 0 || limit > MAX_PAGE {
+            return Err(ApiError::param(
+                ErrorCode::BadRequest,
+                "limit",
+                limit,
+                format!("limit must be 1 to {MAX_PAGE}"),
+            ));
+        }
+        Ok(self.search.search(&self.ds, query, limit))
+    }
+
+    /// All regions of the map.
+    pub fn regions(&self) -> &[Region] {
+        &self.ds.regions
+    }
+
+    /// The article text and metadata with every excerpt and place mention, for the reading view.
+    pub fn article(&self) -> Article {
+        let gaz = crate::link::Gazetteer::new(&self.ds.gazetteer);
+        Article {
+            meta: self.ds.meta.article.clone(),
+            text: self.ds.article.clone(),
+            excerpts: self.ds.excerpts.clone(),
+            mentions: gaz.mentions(&self.ds.article),
+        }
+    }
+
+    /// A map layer's bytes at a level of detail.
+    pub fn layer(&self, name: &str, lod: &str) -> Result<Vec<u8>, ApiError> {
+        self.ds.layer_bytes(name, lod).ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::UnknownLayer,
+                format!("no layer {name:?} at level of detail {lod:?}"),
+            )
+            .with_details(serde_json::json!({ "layer": name, "lod": lod }))
+        })
+    }
+
+    /// The events of a dataset in time order, for a UI that animates locally.
+    pub fn all_events(&self) -> &[Event] {
+        &self.ds.events
+    }
+}
+
+/// The article with its annotations.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Article {
+    pub meta: ArticleMeta,
+    pub text: String,
+    pub excerpts: Vec<Excerpt>,
+    /// Place names found in the text (character offsets).
+    pub mentions: Vec<crate::link::Mention>,
+}
+
+fn event_ref(e: &Event) -> EventRef {
+    EventRef {
+        id: e.props.id.clone(),
+        title: e.props.title.clone(),
+        kind: e.props.kind,
+        start: e.props.start,
+        end: e.props.end,
+        lo: e.lo,
+        hi: e.hi,
+    }
+}
+
+/// Phase, progress and certainty of an event at day `t` (which it covers).
+pub fn active(e: &Event, t: DayNum) -> ActiveEvent {
+    let p = &e.props;
+    let start_sure = p.start.latest();
+    let (end_from, open) = match p.end {
+        EventEnd::Instant => (p.start.earliest(), false),
+        EventEnd::At(d) => (d.earliest(), false),
+        EventEnd::Open => (crate::model::OPEN_END, true),
+    };
+    let phase = if t <= start_sure {
+        Phase::Starting
+    } else if !open && t >= end_from {
+        Phase::Ending
+    } else {
+        Phase::Ongoing
+    };
+    let progress = (!open).then(|| {
+        if e.hi > e.lo {
+            (t - e.lo) as f64 / (e.hi - e.lo) as f64
+        } else {
+            1.0
+        }
+    });
+    let ramp = |from: DayNum, to: DayNum, t: DayNum| -> f64 {
+        if to <= from {
+            1.0
+        } else {
+            ((t - from) as f64 + 1.0) / ((to - from) as f64 + 1.0)
+        }
+    };
+    let fade_in = if p.start.precision() == crate::Precision::Day && !p.start.is_approx() {
+        1.0
+    } else {
+        ramp(p.start.earliest(), start_sure, t)
+    };
+    let fade_out = match p.end {
+        EventEnd::At(d) if t >= d.earliest() && d.latest() > d.earliest() => {
+            1.0 - (t - d.earliest()) as f64 / (d.latest() - d.earliest() + 1) as f64
+        }
+        _ => 1.0,
+    };
+    ActiveEvent {
+        id: p.id.clone(),
+        kind: p.kind,
+        title: p.title.clone(),
+        phase,
+        progress,
+        certainty: fade_in.min(fade_out).clamp(0.0, 1.0),
+    }
+}
+
+fn span_of(ds: &Dataset) -> TimeSpan {
+    let lo = ds.events.iter().map(|e| e.lo).min().unwrap_or(0);
+    let hi = ds
+        .events
+        .iter()
+        .map(|e| {
+            if e.hi == crate::model::OPEN_END {
+                e.lo
+            } else {
+                e.hi
+            }
+        })
+        .max()
+        .unwrap_or(lo);
+    let (lo, hi) = (lo.min(hi), lo.max(hi));
+    TimeSpan {
+        start: Date::from_daynum(lo),
+        end: Date::from_daynum(hi),
+        start_day: lo,
+        end_day: hi,
+    }
+}

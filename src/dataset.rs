@@ -1,0 +1,326 @@
+//! Loading and validating a dataset directory.
+//!
+//! A dataset is a directory with two parts (see `geodata/README.md`):
+//!
+//! * `story/`: `dataset.json`, `article.txt`, `events.geojson`,
+//!   `excerpts.json`, `disputes.geojson`, `memberships.json`, `gazetteer.json`;
+//! * `map/`: `regions.json` and the drawn layers `layers/*.json`, written by
+//!   `faultlines build-geodata`.
+//!
+//! The shipped dataset is compiled into the binary ([`Dataset::embedded`]), so
+//! the app needs no files at run time. Another directory can be given with
+//! `--data DIR`; when it has no `map/`, the shipped map is used.
+//!
+//! Loading never stops at the first problem: every problem found is collected
+//! into one [`DatasetError`], each naming the file, the record id and what is
+//! wrong, so a dataset author can fix them all in one pass. A dataset with any
+//! problem is rejected whole; callers keep whatever dataset they had.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::model::*;
+
+/// One thing wrong with a dataset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Problem {
+    /// The file, relative to the dataset directory.
+    pub file: String,
+    /// The record (event, excerpt, region…) it concerns, if any.
+    pub id: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "{}: {}: {}", self.file, id, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// A dataset that failed to load, with every problem found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetError {
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} problem(s) in the dataset", self.problems.len())?;
+        for p in &self.problems {
+            write!(f, "\n  {p}")?;
+        }
+        Ok(())
+    }
+}
+impl std::error::Error for DatasetError {}
+
+impl From<DatasetError> for crate::ApiError {
+    fn from(e: DatasetError) -> Self {
+        crate::ApiError::new(crate::ErrorCode::InvalidDataset, e.to_string())
+            .with_details(serde_json::json!({ "problems": e.problems }))
+    }
+}
+
+/// Where the files of a dataset come from.
+pub trait Source {
+    /// The bytes of `path` (relative, `/`-separated), or `None` if absent.
+    fn read(&self, path: &str) -> Option<Vec<u8>>;
+}
+
+/// A dataset directory on disk, with an optional fallback for missing parts.
+pub struct DirSource {
+    pub root: PathBuf,
+}
+
+impl Source for DirSource {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.root.join(path)).ok()
+    }
+}
+
+/// The shipped dataset, compiled into the binary.
+pub struct EmbeddedSource;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+/// Every file of the shipped dataset, by path relative to `geodata/`.
+pub use embedded::EMBEDDED;
+
+impl Source for EmbeddedSource {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        EMBEDDED
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map(|(_, b)| b.to_vec())
+    }
+}
+
+/// Memberships file: organizations and per-country histories.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct MembershipsFile {
+    pub organizations: Vec<Organization>,
+    pub memberships: Vec<Membership>,
+    /// Historical states (withdrawn codes such as SUN, CSK, DDR) → the map regions they covered.
+    #[serde(default)]
+    pub historical: BTreeMap<String, Vec<String>>,
+}
+
+/// An excerpt once loaded: its spec plus the links the gazetteer proposed.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct Excerpt {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    /// Offsets in UTF-16 code units, for the web UI.
+    pub start_utf16: usize,
+    pub end_utf16: usize,
+    pub text: String,
+    pub events: Vec<String>,
+    /// Linked regions: gazetteer matches, plus curated additions, minus removals.
+    pub regions: Vec<String>,
+    pub general: bool,
+}
+
+/// A loaded, validated dataset.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub meta: DatasetMeta,
+    pub article: String,
+    pub events: Vec<Event>,
+    pub excerpts: Vec<Excerpt>,
+    pub disputes: Vec<Dispute>,
+    pub organizations: Vec<Organization>,
+    pub memberships: Vec<Membership>,
+    pub historical: BTreeMap<String, Vec<String>>,
+    pub regions: Vec<Region>,
+    pub gazetteer: GazetteerSpec,
+    /// Names of the map layers and their level-of-detail files.
+    pub layers: LayerIndex,
+    /// Where the files came from, for reading layers later.
+    pub origin: Origin,
+}
+
+/// Where a dataset was loaded from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Embedded,
+    Dir(PathBuf),
+}
+
+/// `map/layers.json`: the drawable layers and their files per level of detail.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct LayerIndex {
+    pub layers: Vec<LayerEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct LayerEntry {
+    /// e.g. "countries".
+    pub name: String,
+    /// Level of detail name ("overview", "detail") → file under `map/layers/`.
+    pub files: BTreeMap<String, String>,
+    /// Size in bytes of each file, to plan the first paint.
+    pub bytes: BTreeMap<String, u64>,
+}
+
+struct Collector {
+    problems: Vec<Problem>,
+}
+
+impl Collector {
+    fn add(&mut self, file: &str, id: Option<&str>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file: file.to_string(),
+            id: id.map(str::to_string),
+            message: message.into(),
+        });
+    }
+
+    fn parse<T: DeserializeOwned>(&mut self, src: &dyn Source, file: &str) -> Option<T> {
+        let Some(bytes) = src.read(file) else {
+            self.add(file, None, "file is missing");
+            return None;
+        };
+        match serde_json::from_slice(&bytes) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.add(file, None, format!("cannot parse: {e}"));
+                None
+            }
+        }
+    }
+}
+
+impl Dataset {
+    /// The dataset shipped with the app.
+    pub fn embedded() -> Result<Dataset, DatasetError> {
+        Self::load(&EmbeddedSource, &EmbeddedSource, Origin::Embedded)
+    }
+
+    /// A dataset directory; its `map/` part falls back to the shipped map.
+    pub fn from_dir(dir: &Path) -> Result<Dataset, DatasetError> {
+        let story = DirSource {
+            root: dir.to_path_buf(),
+        };
+        if dir.join("map/regions.json").exists() {
+            Self::load(&story, &story, Origin::Dir(dir.to_path_buf()))
+        } else {
+            Self::load(&story, &EmbeddedSource, Origin::Dir(dir.to_path_buf()))
+        }
+    }
+
+    /// Load and validate from a story source and a map source.
+    pub fn load(
+        story: &dyn Source,
+        map: &dyn Source,
+        origin: Origin,
+    ) -> Result<Dataset, DatasetError> {
+        let mut c = Collector {
+            problems: Vec::new(),
+        };
+        let meta: Option<DatasetMeta> = c.parse(story, "story/dataset.json");
+        let article = match story.read("story/article.txt") {
+            Some(b) => match String::from_utf8(b) {
+                Ok(s) => Some(s),
+                Err(_) => {
+                    c.add("story/article.txt", None, "not valid UTF-8");
+                    None
+                }
+            },
+            None => {
+                c.add("story/article.txt", None, "file is missing");
+                None
+            }
+        };
+        let events: Option<FeatureCollection<EventProps>> = c.parse(story, "story/events.geojson");
+        let excerpts: Option<Vec<ExcerptSpec>> = c.parse(story, "story/excerpts.json");
+        let disputes: Option<FeatureCollection<DisputeProps>> =
+            c.parse(story, "story/disputes.geojson");
+        let memberships: Option<MembershipsFile> = c.parse(story, "story/memberships.json");
+        let gazetteer: Option<GazetteerSpec> = c.parse(story, "story/gazetteer.json");
+        let regions: Option<Vec<Region>> = c.parse(map, "map/regions.json");
+        let layers: Option<LayerIndex> = c.parse(map, "map/layers.json");
+
+        let (
+            Some(meta),
+            Some(article),
+            Some(events),
+            Some(excerpts),
+            Some(disputes),
+            Some(memberships),
+            Some(gazetteer),
+            Some(regions),
+            Some(layers),
+        ) = (
+            meta,
+            article,
+            events,
+            excerpts,
+            disputes,
+            memberships,
+            gazetteer,
+            regions,
+            layers,
+        )
+        else {
+            return Err(DatasetError {
+                problems: c.problems,
+            });
+        };
+
+        let ds = crate::validate::build(
+            &mut c.problems,
+            meta,
+            article,
+            events,
+            excerpts,
+            disputes,
+            memberships,
+            gazetteer,
+            regions,
+            layers,
+            origin,
+        );
+        if c.problems.is_empty() {
+            Ok(ds)
+        } else {
+            Err(DatasetError {
+                problems: c.problems,
+            })
+        }
+    }
+
+    /// The bytes of a map layer file at a level of detail.
+    pub fn layer_bytes(&self, name: &str, lod: &str) -> Option<Vec<u8>> {
+        let entry = self.layers.layers.iter().find(|l| l.name == name)?;
+        let file = entry.files.get(lod)?;
+        let path = format!("map/layers/{file}");
+        match &self.origin {
+            Origin::Dir(d) if d.join("map/regions.json").exists() => {
+                std::fs::read(d.join(&path)).ok()
+            }
+            _ => EmbeddedSource.read(&path),
+        }
+    }
+
+    /// Lookup tables by id.
+    pub fn region_ids(&self) -> HashSet<&str> {
+        self.regions.iter().map(|r| r.id.as_str()).collect()
+    }
+
+    pub fn event_index(&self) -> HashMap<&str, usize> {
+        self.events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.props.id.as_str(), i))
+            .collect()
+    }
+}

@@ -1,0 +1,372 @@
+//! The HTTP mode: `faultlines serve`.
+//!
+//! Serves the same [`Api`] as the desktop app as JSON under `/api/`, map
+//! layers as bytes under `/api/layers/{name}/{lod}`, and the built web UI
+//! from a folder for every other path. It binds to 127.0.0.1 unless told
+//! otherwise, answers only GET, caps query strings, and resolves UI files so
+//! that no path (`..`, absolute, symlinks out) can reach outside the folder.
+//!
+//! Every error is the API's `{code, message, details}` with a 4xx status.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Path as UrlPath, RawQuery, State as AxState};
+use axum::http::{header, HeaderValue, Response, StatusCode, Uri};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Serialize;
+
+use crate::api::{Api, Filter};
+use crate::error::{ApiError, ErrorCode};
+use crate::model::EventKind;
+
+/// Longest query string accepted, in bytes.
+pub const MAX_QUERY_STRING: usize = 4096;
+
+#[derive(Clone)]
+struct AppState {
+    api: Arc<Api>,
+    ui_dir: Option<Arc<PathBuf>>,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> axum::response::Response {
+        let status =
+            StatusCode::from_u16(self.code.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
+        (status, Json(self)).into_response()
+    }
+}
+
+type Params = HashMap<String, String>;
+
+fn params(q: Option<String>) -> Result<Params, ApiError> {
+    let q = q.unwrap_or_default();
+    if q.len() > MAX_QUERY_STRING {
+        return Err(ApiError::new(
+            ErrorCode::TooLarge,
+            format!("the query string is longer than {MAX_QUERY_STRING} bytes"),
+        ));
+    }
+    serde_urlencoded_lite(&q)
+}
+
+/// Minimal `application/x-www-form-urlencoded` parsing (no extra dependency).
+fn serde_urlencoded_lite(q: &str) -> Result<Params, ApiError> {
+    let mut out = HashMap::new();
+    for pair in q.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let dec = |s: &str| -> Result<String, ApiError> {
+            let s = s.replace('+', " ");
+            let bytes = s.as_bytes();
+            let mut buf = Vec::with_capacity(bytes.len());
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == b'%' {
+                    let hex = bytes
+                        .get(i + 1..i + 3)
+                        .and_then(|h| std::str::from_utf8(h).ok())
+                        .and_then(|h| u8::from_str_radix(h, 16).ok());
+                    match hex {
+                        Some(b) => buf.push(b),
+                        None => {
+                            return Err(ApiError::new(
+                                ErrorCode::BadRequest,
+                                "malformed %-escape in the query string",
+                            ))
+                        }
+                    }
+                    i += 3;
+                } else {
+                    buf.push(bytes[i]);
+                    i += 1;
+                }
+            }
+            String::from_utf8(buf)
+                .map_err(|_| ApiError::new(ErrorCode::BadRequest, "the query string is not UTF-8"))
+        };
+        out.insert(dec(k)?, dec(v)?);
+    }
+    Ok(out)
+}
+
+fn required<'a>(p: &'a Params, name: &str) -> Result<&'a str, ApiError> {
+    p.get(name).map(String::as_str).ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::BadRequest,
+            format!("missing query parameter {name:?}"),
+        )
+        .with_details(serde_json::json!({ "param": name }))
+    })
+}
+
+fn number(p: &Params, name: &str, default: usize) -> Result<usize, ApiError> {
+    match p.get(name) {
+        None => Ok(default),
+        Some(v) => v.parse().map_err(|_| {
+            ApiError::param(
+                ErrorCode::BadRequest,
+                name,
+                v,
+                format!("{name} must be a whole number"),
+            )
+        }),
+    }
+}
+
+fn filter(p: &Params) -> Result<Filter, ApiError> {
+    let kinds = match p.get("kinds").filter(|k| !k.is_empty()) {
+        None => None,
+        Some(list) => Some(
+            list.split(',')
+                .map(|k| {
+                    EventKind::parse(k).ok_or_else(|| {
+                        ApiError::param(
+                            ErrorCode::BadRequest,
+                            "kinds",
+                            k,
+                            format!("unknown event kind {k:?}"),
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+    };
+    Ok(Filter {
+        kinds,
+        actor: p.get("actor").cloned(),
+        region: p.get("region").cloned(),
+    })
+}
+
+fn json<T: Serialize>(r: Result<T, ApiError>) -> axum::response::Response {
+    match r {
+        Ok(v) => Json(v).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The router, for tests and for [`serve`].
+pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
+    let state = AppState {
+        api,
+        ui_dir: ui_dir.map(Arc::new),
+    };
+    Router::new()
+        .route(
+            "/api/info",
+            get(|s: AxState<AppState>| async move { Json(s.api.info()) }),
+        )
+        .route(
+            "/api/state",
+            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+                json(params(q).and_then(|p| s.api.state_at(required(&p, "at")?)))
+            }),
+        )
+        .route(
+            "/api/events",
+            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+                json(params(q).and_then(|p| {
+                    s.api.events_in(
+                        required(&p, "from")?,
+                        required(&p, "to")?,
+                        &filter(&p)?,
+                        number(&p, "offset", 0)?,
+                        number(&p, "limit", 100)?,
+                    )
+                }))
+            }),
+        )
+        .route(
+            "/api/histogram",
+            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+                json(params(q).and_then(|p| {
+                    s.api.histogram(
+                        required(&p, "from")?,
+                        required(&p, "to")?,
+                        number(&p, "bins", 100)?,
+                        &filter(&p)?,
+                    )
+                }))
+            }),
+        )
+        .route(
+            "/api/step",
+            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+                json(params(q).and_then(|p| {
+                    let backward = match p.get("dir").map(String::as_str) {
+                        None | Some("next") => false,
+                        Some("prev") => true,
+                        Some(other) => {
+                            return Err(ApiError::param(
+                                ErrorCode::BadRequest,
+                                "dir",
+                                other,
+                                "dir must be next or prev",
+                            ))
+                        }
+                    };
+                    s.api.step(required(&p, "after")?, backward, &filter(&p)?)
+                }))
+            }),
+        )
+        .route(
+            "/api/regions",
+            get(|s: AxState<AppState>| async move { Json(s.api.regions().to_vec()) }),
+        )
+        .route(
+            "/api/excerpts",
+            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+                json(params(q).and_then(|p| s.api.excerpts_for_region(required(&p, "region")?)))
+            }),
+        )
+        .route(
+            "/api/excerpt/{id}",
+            get(
+                |s: AxState<AppState>, UrlPath(id): UrlPath<String>| async move {
+                    json(s.api.excerpt(&id))
+                },
+            ),
+        )
+        .route(
+            "/api/event/{id}",
+            get(
+                |s: AxState<AppState>, UrlPath(id): UrlPath<String>| async move {
+                    json(s.api.event(&id).cloned())
+                },
+            ),
+        )
+        .route(
+            "/api/search",
+            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+                json(
+                    params(q)
+                        .and_then(|p| s.api.search(required(&p, "q")?, number(&p, "limit", 20)?)),
+                )
+            }),
+        )
+        .route(
+            "/api/article",
+            get(|s: AxState<AppState>| async move { Json(s.api.article()) }),
+        )
+        .route(
+            "/api/all-events",
+            get(|s: AxState<AppState>| async move { Json(s.api.all_events().to_vec()) }),
+        )
+        .route(
+            "/api/layers/{name}/{lod}",
+            get(
+                |s: AxState<AppState>, UrlPath((name, lod)): UrlPath<(String, String)>| async move {
+                    match s.api.layer(&name, &lod) {
+                        Ok(bytes) => Response::builder()
+                            .header(header::CONTENT_TYPE, "application/json")
+                            .header(header::CACHE_CONTROL, "max-age=3600")
+                            .body(Body::from(bytes))
+                            .unwrap_or_default()
+                            .into_response(),
+                        Err(e) => e.into_response(),
+                    }
+                },
+            ),
+        )
+        .route(
+            "/api/{*rest}",
+            get(|uri: Uri| async move {
+                ApiError::new(ErrorCode::NotFound, format!("no API route {}", uri.path()))
+                    .into_response()
+            }),
+        )
+        .fallback(static_file)
+        .with_state(state)
+}
+
+/// Resolve `request_path` inside `root`, refusing anything that could leave it.
+pub fn resolve_inside(root: &Path, request_path: &str) -> Option<PathBuf> {
+    let decoded = serde_urlencoded_lite(&format!("p={}", request_path.replace('+', "%2B")))
+        .ok()?
+        .remove("p")?;
+    let rel = decoded.trim_start_matches('/');
+    let mut out = root.to_path_buf();
+    for c in Path::new(rel).components() {
+        match c {
+            Component::Normal(part) => out.push(part),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return None;
+    }
+    let root_c = root.canonicalize().ok()?;
+    let target = if out.is_dir() {
+        out.join("index.html")
+    } else {
+        out
+    };
+    let target_c = target.canonicalize().ok()?;
+    target_c.starts_with(&root_c).then_some(target_c)
+}
+
+fn content_type(p: &Path) -> &'static str {
+    match p.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("woff2") => "font/woff2",
+        Some("ico") => "image/x-icon",
+        _ => "application/octet-stream",
+    }
+}
+
+async fn static_file(AxState(s): AxState<AppState>, uri: Uri) -> axum::response::Response {
+    let not_found =
+        || ApiError::new(ErrorCode::NotFound, format!("no file {}", uri.path())).into_response();
+    let Some(root) = s.ui_dir.as_deref() else {
+        return not_found();
+    };
+    let Some(path) = resolve_inside(root, uri.path()) else {
+        return not_found();
+    };
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => {
+            let mut r = Response::new(Body::from(bytes));
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(content_type(&path)),
+            );
+            r.headers_mut().insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"),
+            );
+            r.headers_mut().insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            );
+            r.into_response()
+        }
+        Err(_) => not_found(),
+    }
+}
+
+/// Bind and serve until Ctrl-C. `on_ready` gets the bound address.
+pub async fn serve(
+    api: Arc<Api>,
+    addr: SocketAddr,
+    ui_dir: Option<PathBuf>,
+    on_ready: impl FnOnce(SocketAddr),
+) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    on_ready(listener.local_addr()?);
+    axum::serve(listener, router(api, ui_dir))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

@@ -1,0 +1,305 @@
+//! The compact format map layers travel in.
+//!
+//! A layer file is JSON (so it stays inspectable) with quantized,
+//! delta-encoded coordinates:
+//!
+//! ```json
+//! {"layer":"countries","lod":"overview","q":0.01,
+//!  "features":[{"id":"TJK","k":"country","r":0,"t":"MultiPolygon","c":[[[6780,3880,12,-3,…]]]}]}
+//! ```
+//!
+//! `q` is the grid step in degrees. A *run* is a flat array `[x0, y0, dx1,
+//! dy1, …]`: the first position in grid units (`lon = x * q`), then each
+//! position as the difference from the previous one. `c` nests runs like
+//! GeoJSON nests positions: a Point is one run of one position, a LineString
+//! or MultiPoint one run, a Polygon or MultiLineString a list of runs, a
+//! MultiPolygon a list of lists. `r` is a display rank (0 most important).
+//!
+//! The UI decodes this in `ui/src/map/layer.ts`; [`decode_layer`] is the Rust
+//! twin used by `faultlines check` to validate what ships.
+
+use serde::{Deserialize, Serialize};
+
+use crate::geo::{self_intersection, simplify};
+use crate::model::{Geometry, LonLat};
+
+/// Layer names, in drawing order (bottom first).
+pub const LAYERS: [&str; 6] = [
+    "water",
+    "countries",
+    "provinces",
+    "disputed",
+    "lines",
+    "places",
+];
+
+/// A feature to encode.
+#[derive(Debug, Clone)]
+pub struct LayerFeature {
+    pub id: String,
+    pub kind: String,
+    pub geometry: Geometry,
+    pub rank: u8,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileOut {
+    layer: String,
+    lod: String,
+    q: f64,
+    features: Vec<FeatOut>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FeatOut {
+    id: String,
+    k: String,
+    r: u8,
+    t: String,
+    c: serde_json::Value,
+}
+
+fn quantize(ring: &[LonLat], q: f64) -> Vec<[i64; 2]> {
+    let mut out: Vec<[i64; 2]> = Vec::with_capacity(ring.len());
+    for p in ring {
+        let g = [(p[0] / q).round() as i64, (p[1] / q).round() as i64];
+        if out.last() != Some(&g) {
+            out.push(g);
+        }
+    }
+    out
+}
+
+fn run(points: &[[i64; 2]]) -> Vec<i64> {
+    let mut v = Vec::with_capacity(points.len() * 2);
+    let mut prev = [0, 0];
+    for (i, p) in points.iter().enumerate() {
+        if i == 0 {
+            v.extend_from_slice(p);
+        } else {
+            v.push(p[0] - prev[0]);
+            v.push(p[1] - prev[1]);
+        }
+        prev = *p;
+    }
+    v
+}
+
+fn unrun(v: &[i64], q: f64) -> Vec<LonLat> {
+    let mut out = Vec::with_capacity(v.len() / 2);
+    let (mut x, mut y) = (0i64, 0i64);
+    for (i, c) in v.chunks(2).enumerate() {
+        if c.len() < 2 {
+            break;
+        }
+        if i == 0 {
+            (x, y) = (c[0], c[1]);
+        } else {
+            x += c[0];
+            y += c[1];
+        }
+        out.push([x as f64 * q, y as f64 * q]);
+    }
+    out
+}
+
+/// Simplify and quantize a closed ring; halve the tolerance until it does not
+/// cross itself. `None` when the ring collapses (a speck at this scale).
+fn encode_ring(ring: &[LonLat], tol: f64, q: f64) -> Option<Vec<[i64; 2]>> {
+    let mut t = tol;
+    loop {
+        let mut g = quantize(&simplify(ring, t), q);
+        if g.len() >= 2 && g.first() != g.last() {
+            let first = g[0];
+            g.push(first);
+        }
+        if g.len() < 4 {
+            return None;
+        }
+        let as_f: Vec<LonLat> = g.iter().map(|p| [p[0] as f64, p[1] as f64]).collect();
+        if t == 0.0 || self_intersection(&as_f).is_none() {
+            return Some(g);
+        }
+        t = if t < tol / 64.0 { 0.0 } else { t / 2.0 };
+    }
+}
+
+fn encode_polygon(rings: &[Vec<LonLat>], tol: f64, q: f64) -> Option<Vec<Vec<i64>>> {
+    let mut out = Vec::new();
+    for (i, r) in rings.iter().enumerate() {
+        match encode_ring(r, tol, q) {
+            Some(g) => out.push(run(&g)),
+            None if i == 0 => return None,
+            None => {}
+        }
+    }
+    Some(out)
+}
+
+fn encode_line(line: &[LonLat], tol: f64, q: f64) -> Option<Vec<i64>> {
+    let g = quantize(&simplify(line, tol), q);
+    (g.len() >= 2).then(|| run(&g))
+}
+
+fn area(ring: &[LonLat]) -> f64 {
+    ring.windows(2)
+        .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
+        .sum::<f64>()
+        .abs()
+        / 2.0
+}
+
+/// Encode features into a layer file.
+pub fn encode_layer(
+    layer: &str,
+    lod: &str,
+    features: &[&LayerFeature],
+    tol: f64,
+    q: f64,
+) -> Vec<u8> {
+    let mut out = FileOut {
+        layer: layer.into(),
+        lod: lod.into(),
+        q,
+        features: Vec::new(),
+    };
+    for f in features {
+        let (t, c) = match &f.geometry {
+            Geometry::Point(p) => ("Point", serde_json::json!(run(&quantize(&[*p], q)))),
+            Geometry::MultiPoint(v) => ("MultiPoint", serde_json::json!(run(&quantize(v, q)))),
+            Geometry::LineString(l) => match encode_line(l, tol, q) {
+                Some(r) => ("LineString", serde_json::json!(r)),
+                None => continue,
+            },
+            Geometry::MultiLineString(ls) => {
+                let runs: Vec<Vec<i64>> =
+                    ls.iter().filter_map(|l| encode_line(l, tol, q)).collect();
+                if runs.is_empty() {
+                    continue;
+                }
+                ("MultiLineString", serde_json::json!(runs))
+            }
+            Geometry::Polygon(rings) => {
+                match encode_polygon(rings, tol, q).or_else(|| encode_polygon(rings, 0.0, q)) {
+                    Some(p) => ("Polygon", serde_json::json!(p)),
+                    None => continue,
+                }
+            }
+            Geometry::MultiPolygon(polys) => {
+                let mut ps: Vec<Vec<Vec<i64>>> = polys
+                    .iter()
+                    .filter_map(|p| encode_polygon(p, tol, q))
+                    .collect();
+                if ps.is_empty() {
+                    // Keep at least the largest part, at full precision.
+                    if let Some(big) = polys
+                        .iter()
+                        .max_by(|a, b| area(&a[0]).total_cmp(&area(&b[0])))
+                    {
+                        ps.extend(encode_polygon(big, 0.0, q));
+                    }
+                }
+                if ps.is_empty() {
+                    continue;
+                }
+                ("MultiPolygon", serde_json::json!(ps))
+            }
+        };
+        out.features.push(FeatOut {
+            id: f.id.clone(),
+            k: f.kind.clone(),
+            r: f.rank,
+            t: t.into(),
+            c,
+        });
+    }
+    let mut bytes = serde_json::to_vec(&out).expect("serializable");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// A decoded layer feature.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub id: String,
+    pub kind: String,
+    pub geometry: Geometry,
+}
+
+/// Decode a layer file; errors name the feature.
+pub fn decode_layer(bytes: &[u8]) -> Result<Vec<Decoded>, String> {
+    let f: FileOut = serde_json::from_slice(bytes).map_err(|e| format!("cannot parse: {e}"))?;
+    if !(f.q > 0.0 && f.q <= 1.0) {
+        return Err(format!("grid step q = {} is out of range", f.q));
+    }
+    let q = f.q;
+    let mut out = Vec::new();
+    for feat in f.features {
+        let bad = |m: &str| format!("{}: {m}", feat.id);
+        let runs1 = |c: &serde_json::Value| -> Result<Vec<i64>, String> {
+            serde_json::from_value(c.clone()).map_err(|e| bad(&e.to_string()))
+        };
+        let runs2 = |c: &serde_json::Value| -> Result<Vec<Vec<i64>>, String> {
+            serde_json::from_value(c.clone()).map_err(|e| bad(&e.to_string()))
+        };
+        let geometry = match feat.t.as_str() {
+            "Point" => Geometry::Point(
+                *unrun(&runs1(&feat.c)?, q)
+                    .first()
+                    .ok_or_else(|| bad("empty point"))?,
+            ),
+            "MultiPoint" => Geometry::MultiPoint(unrun(&runs1(&feat.c)?, q)),
+            "LineString" => Geometry::LineString(unrun(&runs1(&feat.c)?, q)),
+            "MultiLineString" => {
+                Geometry::MultiLineString(runs2(&feat.c)?.iter().map(|r| unrun(r, q)).collect())
+            }
+            "Polygon" => Geometry::Polygon(runs2(&feat.c)?.iter().map(|r| unrun(r, q)).collect()),
+            "MultiPolygon" => {
+                let v: Vec<Vec<Vec<i64>>> =
+                    serde_json::from_value(feat.c.clone()).map_err(|e| bad(&e.to_string()))?;
+                Geometry::MultiPolygon(
+                    v.iter()
+                        .map(|p| p.iter().map(|r| unrun(r, q)).collect())
+                        .collect(),
+                )
+            }
+            other => return Err(bad(&format!("unknown geometry type {other:?}"))),
+        };
+        out.push(Decoded {
+            id: feat.id,
+            kind: feat.k,
+            geometry,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_within_a_grid_step() {
+        let ring = vec![
+            [70.0, 40.0],
+            [71.234, 40.0],
+            [71.234, 41.5],
+            [70.0, 41.5],
+            [70.0, 40.0],
+        ];
+        let f = LayerFeature {
+            id: "x".into(),
+            kind: "country".into(),
+            geometry: Geometry::Polygon(vec![ring.clone()]),
+            rank: 0,
+        };
+        let bytes = encode_layer("countries", "detail", &[&f], 0.0, 0.001);
+        let d = decode_layer(&bytes).unwrap();
+        let Geometry::Polygon(r) = &d[0].geometry else {
+            panic!()
+        };
+        for (a, b) in r[0].iter().zip(&ring) {
+            assert!((a[0] - b[0]).abs() <= 0.0005 + 1e-9 && (a[1] - b[1]).abs() <= 0.0005 + 1e-9);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Linking the article's text to map regions through a gazetteer.
+//!
+//! The gazetteer lists, for each region, the names a text may call it by:
+//! its own names and the article's spellings ("Kyrgystan"), demonyms
+//! ("Tajik"), capitals and metonyms ("the Kremlin"), historical names
+//! ("Czechoslovakia"). Groups ("Central Asian republics", "the Stans") expand
+//! to their members. A name matches only as a whole word (the characters
+//! around it are not letters or digits), case-sensitively, because "Armenian"
+//! should link to Armenia but "turf" must not link to Turkey.
+//!
+//! The matcher only *proposes* links. Curated additions and removals in
+//! `excerpts.json` sit on top of it, and `faultlines links` prints every
+//! paragraph's links so a reader can audit them.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::model::GazetteerSpec;
+
+/// A place name found in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Mention {
+    /// Character offsets (Unicode scalar values) within the text searched.
+    pub start: usize,
+    pub end: usize,
+    /// The name as written.
+    pub name: String,
+    /// Regions it stands for (several for a group).
+    pub regions: Vec<String>,
+}
+
+/// A compiled gazetteer: every name with the regions it stands for, longest first.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    entries: Vec<(Vec<char>, Vec<String>)>,
+}
+
+impl Gazetteer {
+    pub fn new(spec: &GazetteerSpec) -> Self {
+        let mut entries: Vec<(Vec<char>, Vec<String>)> = Vec::new();
+        for (region, names) in &spec.names {
+            for n in names {
+                entries.push((n.chars().collect(), vec![region.clone()]));
+            }
+        }
+        for (group, members) in &spec.groups {
+            entries.push((group.chars().collect(), members.clone()));
+        }
+        // Longest first, so "South Ossetia" wins over "Ossetia" at the same place.
+        entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        Gazetteer { entries }
+    }
+
+    /// Every non-overlapping mention in `text`, in text order.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut taken = vec![false; chars.len()];
+        let mut found = Vec::new();
+        for (name, regions) in &self.entries {
+            let n = name.len();
+            if n == 0 || n > chars.len() {
+                continue;
+            }
+            let mut i = 0;
+            while i + n <= chars.len() {
+                if chars[i..i + n] == name[..]
+                    && (i == 0 || !chars[i - 1].is_alphanumeric())
+                    && (i + n == chars.len() || !chars[i + n].is_alphanumeric())
+                    && !taken[i..i + n].iter().any(|t| *t)
+                {
+                    taken[i..i + n].iter_mut().for_each(|t| *t = true);
+                    found.push(Mention {
+                        start: i,
+                        end: i + n,
+                        name: name.iter().collect(),
+                        regions: regions.clone(),
+                    });
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        found.sort_by_key(|m| m.start);
+        found
+    }
+
+    /// The set of regions a text mentions.
+    pub fn regions(&self, text: &str) -> BTreeSet<String> {
+        self.mentions(text)
+            .into_iter()
+            .flat_map(|m| m.regions)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz() -> Gazetteer {
+        let mut spec = GazetteerSpec::default();
+        spec.names.insert(
+            "ARM".into(),
+            vec!["Armenia".into(), "Armenian".into(), "Yerevan".into()],
+        );
+        spec.names
+            .insert("KGZ".into(), vec!["Kyrgyzstan".into(), "Kyrgystan".into()]);
+        spec.names.insert("TUR".into(), vec!["Turkey".into()]);
+        spec.groups.insert(
+            "Central Asian republics".into(),
+            vec!["KGZ".into(), "TJK".into()],
+        );
+        Gazetteer::new(&spec)
+    }
+
+    #[test]
+    fn whole_words_only_and_article_spellings() {
+        let g = gaz();
+        let m = g.mentions("Armenian troops; Kyrgystan drags; Armenias; turf");
+        let names: Vec<_> = m.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["Armenian", "Kyrgystan"]);
+        assert_eq!(m[1].start, 17);
+    }
+
+    #[test]
+    fn groups_expand_and_longest_wins() {
+        let g = gaz();
+        let r = g.regions("not to treat the Central Asian republics as vassals");
+        assert_eq!(r.into_iter().collect::<Vec<_>>(), ["KGZ", "TJK"]);
+    }
+
+    #[test]
+    fn offsets_count_characters_not_bytes() {
+        let g = gaz();
+        let m = g.mentions("“Yerevan” summit");
+        assert_eq!((m[0].start, m[0].end), (1, 8));
+    }
+}

@@ -1,0 +1,366 @@
+//! The story's data model: what a dataset directory holds once parsed.
+//!
+//! The files are plain JSON and GeoJSON so that any GIS or script can open
+//! them (see `geodata/README.md` for the layout). These types are also the
+//! API's vocabulary: their TypeScript twins in `ui/src/api/bindings.ts` are
+//! generated from them.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::date::{Date, DayNum};
+
+/// A longitude/latitude pair in degrees (WGS84), as in GeoJSON.
+pub type LonLat = [f64; 2];
+
+/// The GeoJSON geometries the story uses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", content = "coordinates")]
+pub enum Geometry {
+    Point(LonLat),
+    MultiPoint(Vec<LonLat>),
+    LineString(Vec<LonLat>),
+    MultiLineString(Vec<Vec<LonLat>>),
+    Polygon(Vec<Vec<LonLat>>),
+    MultiPolygon(Vec<Vec<Vec<LonLat>>>),
+}
+
+impl Geometry {
+    /// Every coordinate, in order.
+    pub fn coords(&self) -> Box<dyn Iterator<Item = &LonLat> + '_> {
+        match self {
+            Geometry::Point(p) => Box::new(std::iter::once(p)),
+            Geometry::MultiPoint(v) | Geometry::LineString(v) => Box::new(v.iter()),
+            Geometry::MultiLineString(v) | Geometry::Polygon(v) => Box::new(v.iter().flatten()),
+            Geometry::MultiPolygon(v) => Box::new(v.iter().flatten().flatten()),
+        }
+    }
+}
+
+/// A GeoJSON feature with typed properties.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Feature<P> {
+    #[serde(rename = "type")]
+    pub kind: FeatureTag,
+    pub geometry: Geometry,
+    pub properties: P,
+}
+
+/// A GeoJSON FeatureCollection with typed properties.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FeatureCollection<P> {
+    #[serde(rename = "type")]
+    pub kind: CollectionTag,
+    pub features: Vec<Feature<P>>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub enum FeatureTag {
+    Feature,
+}
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub enum CollectionTag {
+    FeatureCollection,
+}
+
+/// Metadata of the source article. The text itself is `article.txt`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ArticleMeta {
+    pub title: String,
+    pub author: String,
+    /// When it was published, as precisely as known.
+    pub date: Date,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    /// How the excerpts were chosen and linked, shown in the reading view.
+    pub linking_note: String,
+}
+
+/// Dataset-level metadata (`dataset.json`).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct DatasetMeta {
+    pub title: String,
+    pub description: String,
+    /// Where the map layers and facts come from, for the attribution line.
+    pub attribution: String,
+    pub article: ArticleMeta,
+}
+
+/// What sort of thing happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Exercise,
+    Deployment,
+    Withdrawal,
+    Conflict,
+    Blockade,
+    Summit,
+    Treaty,
+    Statement,
+    Diplomacy,
+    Membership,
+    Other,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 11] = [
+        EventKind::Exercise,
+        EventKind::Deployment,
+        EventKind::Withdrawal,
+        EventKind::Conflict,
+        EventKind::Blockade,
+        EventKind::Summit,
+        EventKind::Treaty,
+        EventKind::Statement,
+        EventKind::Diplomacy,
+        EventKind::Membership,
+        EventKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Exercise => "exercise",
+            EventKind::Deployment => "deployment",
+            EventKind::Withdrawal => "withdrawal",
+            EventKind::Conflict => "conflict",
+            EventKind::Blockade => "blockade",
+            EventKind::Summit => "summit",
+            EventKind::Treaty => "treaty",
+            EventKind::Statement => "statement",
+            EventKind::Diplomacy => "diplomacy",
+            EventKind::Membership => "membership",
+            EventKind::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// How an event ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type", content = "date", rename_all = "lowercase")]
+pub enum EventEnd {
+    /// A one-off: it ends within its start date.
+    Instant,
+    /// It ends at this date.
+    At(Date),
+    /// It has not ended (or the end is unknown and still running).
+    Open,
+}
+
+/// A note where the article and the sources disagree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Discrepancy {
+    pub note: String,
+    pub sources: Vec<String>,
+}
+
+/// A member that stayed away from, or refused, an exercise or summit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Absence {
+    /// ISO 3166-1 alpha-3 code.
+    pub actor: String,
+    pub note: String,
+}
+
+/// A dated event of the story: the properties of a feature in `events.geojson`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EventProps {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub kind: EventKind,
+    pub start: Date,
+    pub end: EventEnd,
+    /// Names of the places the geometry marks, in order.
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Map regions the event concerns (ids of `regions.json`).
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// ISO 3166 codes (withdrawn ones for historical states) and organization ids.
+    #[serde(default)]
+    pub actors: Vec<String>,
+    /// For exercises and summits: who took part.
+    #[serde(default)]
+    pub participants: Vec<String>,
+    /// For exercises and summits: members who stayed away or refused.
+    #[serde(default)]
+    pub absent: Vec<Absence>,
+    /// Set when a planned event did not take place.
+    #[serde(default)]
+    pub cancelled: Option<Date>,
+    /// Excerpt ids the event relates to.
+    #[serde(default)]
+    pub excerpts: Vec<String>,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+/// A story event with its geometry, as the API returns it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Event {
+    #[serde(flatten)]
+    pub props: EventProps,
+    pub geometry: Geometry,
+    /// First day the event may cover (start's earliest day).
+    pub lo: DayNum,
+    /// Last day it may cover (end's latest day; [`OPEN_END`] when open).
+    pub hi: DayNum,
+}
+
+/// The day number used for "still going": far enough in the future for any slider.
+pub const OPEN_END: DayNum = 2_932_896; // 9999-12-31
+
+/// The state of a membership at some time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum MemberStatus {
+    /// Full member (or party to the treaty).
+    Member,
+    /// Membership suspended by the organization or the member.
+    Suspended,
+    /// Participation frozen by the member, formally still in.
+    Frozen,
+    Observer,
+}
+
+/// One interval of a country's status in an organization.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MembershipPeriod {
+    pub from: Date,
+    /// `None`: still so today.
+    pub to: Option<Date>,
+    pub status: MemberStatus,
+    pub note: String,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+/// A country's history in one organization.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Membership {
+    pub org: String,
+    /// ISO 3166-1 alpha-3 (withdrawn codes for historical states).
+    pub country: String,
+    pub periods: Vec<MembershipPeriod>,
+}
+
+/// An alliance or grouping whose membership the map can show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Organization {
+    pub id: String,
+    pub name: String,
+    pub short: String,
+    pub founded: Date,
+    pub dissolved: Option<Date>,
+    pub sources: Vec<String>,
+}
+
+/// How heated a dispute is, for styling; the words are in [`DisputePeriod::status`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum DisputeLevel {
+    Calm,
+    Tense,
+    Fighting,
+    Blocked,
+    Settled,
+}
+
+/// One step of a dispute's status timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DisputePeriod {
+    pub from: Date,
+    pub level: DisputeLevel,
+    /// e.g. "open under Russian peacekeepers", "blockaded".
+    pub status: String,
+    pub sources: Vec<String>,
+}
+
+/// A border dispute or contested corridor: the properties of a feature in `disputes.geojson`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DisputeProps {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub parties: Vec<String>,
+    pub regions: Vec<String>,
+    pub timeline: Vec<DisputePeriod>,
+    /// Event ids of its incidents.
+    pub incidents: Vec<String>,
+}
+
+/// A dispute with its geometry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Dispute {
+    #[serde(flatten)]
+    pub props: DisputeProps,
+    pub geometry: Geometry,
+}
+
+/// A span of the article as stored in `excerpts.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExcerptSpec {
+    pub id: String,
+    /// Offset of the first character, counted in Unicode scalar values.
+    pub start: usize,
+    /// Offset one past the last character.
+    pub end: usize,
+    /// The quoted text; must equal the article at `start..end`.
+    pub text: String,
+    /// Event ids this passage is about.
+    #[serde(default)]
+    pub events: Vec<String>,
+    /// Region links added by hand on top of the gazetteer's.
+    #[serde(default)]
+    pub add_regions: Vec<String>,
+    /// Gazetteer links removed by hand.
+    #[serde(default)]
+    pub remove_regions: Vec<String>,
+    /// Marked as about the story in general, with no place of its own.
+    #[serde(default)]
+    pub general: bool,
+}
+
+/// What sort of map feature a region is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum RegionKind {
+    Country,
+    Province,
+    Disputed,
+    Line,
+    Place,
+}
+
+/// A clickable feature of the map (`regions.json`, written by the geodata build).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Region {
+    pub id: String,
+    pub kind: RegionKind,
+    pub name_en: String,
+    pub name_ru: String,
+    /// The country it lies in (ISO alpha-3), for provinces and places.
+    pub country: Option<String>,
+    /// Layer holding its geometry.
+    pub layer: String,
+    /// Label anchor [lon, lat].
+    pub anchor: LonLat,
+    /// [west, south, east, north]
+    pub bbox: [f64; 4],
+}
+
+/// The gazetteer's entries (`gazetteer.json`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GazetteerSpec {
+    /// Region id → names, spellings, demonyms and metonyms found in text.
+    pub names: std::collections::BTreeMap<String, Vec<String>>,
+    /// Group name as written → region ids it stands for.
+    pub groups: std::collections::BTreeMap<String, Vec<String>>,
+}

@@ -1,0 +1,227 @@
+//! Search over event titles, excerpt text and place names.
+//!
+//! Text is folded before indexing and querying: Unicode NFD, combining marks
+//! dropped, lowercased, split on anything that is not a letter or digit. So
+//! "Rahmon" finds "Rahmon", "Chișinău" is found by "chisinau", and each query
+//! word matches as a *prefix* ("kaz" finds "Kazakhstan"). Every query word
+//! must match somewhere in a document; the score sums, per query word, the
+//! weight of the best field it hit (a name or title counts more than body
+//! text, and a whole-word hit more than a prefix). Ties go to regions, then
+//! events, then excerpts, then by title.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::dataset::Dataset;
+
+/// What a search hit points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum HitKind {
+    Region,
+    Event,
+    Excerpt,
+}
+
+/// One ranked result.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct SearchHit {
+    pub kind: HitKind,
+    pub id: String,
+    /// What to show: the region's name, the event's title or the excerpt's text.
+    pub title: String,
+    /// Day number to move the slider to, for events and dated excerpts.
+    pub day: Option<i32>,
+    /// Region to select, for regions and events/excerpts tied to one.
+    pub region: Option<String>,
+    pub score: f64,
+}
+
+struct Doc {
+    kind: HitKind,
+    id: String,
+    title: String,
+    day: Option<i32>,
+    region: Option<String>,
+}
+
+/// Inverted index: folded term → (doc, weight).
+pub struct SearchIndex {
+    docs: Vec<Doc>,
+    terms: BTreeMap<String, Vec<(u32, f32)>>,
+}
+
+/// Fold text for matching: NFD, drop combining marks, lowercase.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Folded words of a text.
+pub fn words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl SearchIndex {
+    pub fn new(ds: &Dataset) -> Self {
+        let mut idx = SearchIndex {
+            docs: Vec::new(),
+            terms: BTreeMap::new(),
+        };
+        let gaz = crate::link::Gazetteer::new(&ds.gazetteer);
+        for r in &ds.regions {
+            let d = idx.add_doc(Doc {
+                kind: HitKind::Region,
+                id: r.id.clone(),
+                title: r.name_en.clone(),
+                day: None,
+                region: Some(r.id.clone()),
+            });
+            idx.add_text(d, &r.name_en, 3.0);
+            idx.add_text(d, &r.name_ru, 3.0);
+            for alias in ds.gazetteer.names.get(&r.id).into_iter().flatten() {
+                idx.add_text(d, alias, 2.0);
+            }
+        }
+        for e in &ds.events {
+            let region = e.props.regions.first().cloned();
+            let d = idx.add_doc(Doc {
+                kind: HitKind::Event,
+                id: e.props.id.clone(),
+                title: e.props.title.clone(),
+                day: Some(e.lo),
+                region,
+            });
+            idx.add_text(d, &e.props.title, 2.0);
+            idx.add_text(d, &e.props.description, 1.0);
+            for p in &e.props.places {
+                idx.add_text(d, p, 1.5);
+            }
+        }
+        let event_day: HashMap<&str, i32> = ds
+            .events
+            .iter()
+            .map(|e| (e.props.id.as_str(), e.lo))
+            .collect();
+        for x in &ds.excerpts {
+            let day = x
+                .events
+                .iter()
+                .filter_map(|e| event_day.get(e.as_str()).copied())
+                .min();
+            let region = gaz
+                .mentions(&x.text)
+                .into_iter()
+                .flat_map(|m| m.regions)
+                .next()
+                .or_else(|| x.regions.first().cloned());
+            let d = idx.add_doc(Doc {
+                kind: HitKind::Excerpt,
+                id: x.id.clone(),
+                title: x.text.clone(),
+                day,
+                region,
+            });
+            idx.add_text(d, &x.text, 1.0);
+        }
+        for postings in idx.terms.values_mut() {
+            postings.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            postings.dedup_by_key(|p| p.0);
+        }
+        idx
+    }
+
+    fn add_doc(&mut self, d: Doc) -> u32 {
+        self.docs.push(d);
+        (self.docs.len() - 1) as u32
+    }
+
+    fn add_text(&mut self, doc: u32, text: &str, weight: f32) {
+        for w in words(text) {
+            self.terms.entry(w).or_default().push((doc, weight));
+        }
+    }
+
+    /// The best `limit` documents matching every word of `query` as a prefix.
+    pub fn search(&self, _ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
+        let q = words(query);
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let mut scores: HashMap<u32, f64> = HashMap::new();
+        for (n, qw) in q.iter().enumerate() {
+            let mut best: HashMap<u32, f64> = HashMap::new();
+            for (term, postings) in self.terms.range(qw.clone()..) {
+                if !term.starts_with(qw.as_str()) {
+                    break;
+                }
+                let exact = if term == qw { 1.0 } else { 0.6 };
+                for &(doc, w) in postings {
+                    let s = w as f64 * exact;
+                    let e = best.entry(doc).or_insert(0.0);
+                    if s > *e {
+                        *e = s;
+                    }
+                }
+            }
+            if n == 0 {
+                scores = best;
+            } else {
+                scores.retain(|doc, s| match best.get(doc) {
+                    Some(b) => {
+                        *s += b;
+                        true
+                    }
+                    None => false,
+                });
+            }
+            if scores.is_empty() {
+                break;
+            }
+        }
+        let mut hits: Vec<(u32, f64)> = scores.into_iter().collect();
+        hits.sort_by(|a, b| {
+            let (da, db) = (&self.docs[a.0 as usize], &self.docs[b.0 as usize]);
+            b.1.total_cmp(&a.1)
+                .then(da.kind.cmp(&db.kind))
+                .then_with(|| da.title.cmp(&db.title))
+        });
+        hits.truncate(limit);
+        hits.into_iter()
+            .map(|(i, score)| {
+                let d = &self.docs[i as usize];
+                SearchHit {
+                    kind: d.kind,
+                    id: d.id.clone(),
+                    title: d.title.clone(),
+                    day: d.day,
+                    region: d.region.clone(),
+                    score,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_drops_case_and_diacritics() {
+        assert_eq!(fold("Chișinău"), "chisinau");
+        assert_eq!(
+            words("Xankəndi / Stepanakert!"),
+            ["xankəndi", "stepanakert"]
+        );
+        assert_eq!(fold("ÉCHELON"), "echelon");
+    }
+}

@@ -1,0 +1,421 @@
+//! Cross-checks of a parsed dataset: every id resolves, dates are ordered,
+//! geometry is plausible, excerpts are verbatim, every event and discrepancy
+//! cites a source. Each problem names its file and record.
+
+use std::collections::{BTreeSet, HashSet};
+
+use crate::dataset::{Dataset, Excerpt, LayerIndex, MembershipsFile, Origin, Problem};
+use crate::link::Gazetteer;
+use crate::model::*;
+
+struct P<'a>(&'a mut Vec<Problem>);
+
+impl P<'_> {
+    fn add(&mut self, file: &str, id: &str, message: impl Into<String>) {
+        self.0.push(Problem {
+            file: file.into(),
+            id: (!id.is_empty()).then(|| id.to_string()),
+            message: message.into(),
+        });
+    }
+}
+
+const EVENTS: &str = "story/events.geojson";
+const EXCERPTS: &str = "story/excerpts.json";
+const DISPUTES: &str = "story/disputes.geojson";
+const MEMBERSHIPS: &str = "story/memberships.json";
+const GAZETTEER: &str = "story/gazetteer.json";
+const REGIONS: &str = "map/regions.json";
+
+fn is_url(s: &str) -> bool {
+    (s.starts_with("https://") || s.starts_with("http://"))
+        && s.len() > 10
+        && !s.contains(char::is_whitespace)
+}
+
+fn check_geometry(p: &mut P, file: &str, id: &str, g: &Geometry) {
+    let mut n = 0;
+    for [lon, lat] in g.coords() {
+        n += 1;
+        if !(lon.is_finite()
+            && lat.is_finite()
+            && (-180.0..=180.0).contains(lon)
+            && (-90.0..=90.0).contains(lat))
+        {
+            p.add(
+                file,
+                id,
+                format!("coordinate [{lon}, {lat}] is out of range"),
+            );
+            return;
+        }
+    }
+    if n == 0 {
+        p.add(file, id, "geometry has no coordinates");
+    }
+    match g {
+        Geometry::LineString(v) if v.len() < 2 => {
+            p.add(file, id, "a LineString needs at least two points")
+        }
+        Geometry::Polygon(rings) => crate::geo::check_rings(rings)
+            .into_iter()
+            .for_each(|m| p.add(file, id, m)),
+        Geometry::MultiPolygon(polys) => polys
+            .iter()
+            .flat_map(|r| crate::geo::check_rings(r))
+            .for_each(|m| p.add(file, id, m)),
+        _ => {}
+    }
+}
+
+fn check_sources(p: &mut P, file: &str, id: &str, sources: &[String], what: &str) {
+    if sources.is_empty() {
+        p.add(file, id, format!("{what} has no source"));
+    }
+    for s in sources {
+        if !is_url(s) {
+            p.add(file, id, format!("source {s:?} is not an http(s) URL"));
+        }
+    }
+}
+
+fn check_discrepancies(p: &mut P, file: &str, id: &str, ds: &[Discrepancy]) {
+    for d in ds {
+        if d.note.trim().is_empty() {
+            p.add(file, id, "a discrepancy note is empty");
+        }
+        check_sources(p, file, id, &d.sources, "a discrepancy note");
+    }
+}
+
+/// Validate and assemble. Problems are appended to `problems`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn build(
+    problems: &mut Vec<Problem>,
+    meta: DatasetMeta,
+    article: String,
+    events: FeatureCollection<EventProps>,
+    excerpt_specs: Vec<ExcerptSpec>,
+    disputes: FeatureCollection<DisputeProps>,
+    memberships: MembershipsFile,
+    gazetteer: GazetteerSpec,
+    regions: Vec<Region>,
+    layers: LayerIndex,
+    origin: Origin,
+) -> Dataset {
+    let mut p = P(problems);
+
+    // Regions.
+    let mut region_ids = HashSet::new();
+    for r in &regions {
+        if r.id.trim().is_empty() {
+            p.add(REGIONS, "", "a region has an empty id");
+        } else if !region_ids.insert(r.id.clone()) {
+            p.add(REGIONS, &r.id, "duplicate region id");
+        }
+        if r.name_en.trim().is_empty() || r.name_ru.trim().is_empty() {
+            p.add(REGIONS, &r.id, "region needs English and Russian names");
+        }
+        check_geometry(&mut p, REGIONS, &r.id, &Geometry::Point(r.anchor));
+    }
+    let org_ids: HashSet<String> = memberships
+        .organizations
+        .iter()
+        .map(|o| o.id.clone())
+        .collect();
+
+    // Gazetteer.
+    for (region, names) in &gazetteer.names {
+        if !region_ids.contains(region) {
+            p.add(GAZETTEER, region, "unknown region id");
+        }
+        if names.iter().any(|n| n.trim().is_empty()) {
+            p.add(GAZETTEER, region, "empty name");
+        }
+    }
+    for (group, members) in &gazetteer.groups {
+        for m in members {
+            if !region_ids.contains(m) {
+                p.add(
+                    GAZETTEER,
+                    group,
+                    format!("group member {m:?} is not a known region"),
+                );
+            }
+        }
+    }
+    let gaz = Gazetteer::new(&gazetteer);
+
+    // Excerpts: verbatim spans of the article.
+    let chars: Vec<char> = article.chars().collect();
+    let mut utf16_at = Vec::with_capacity(chars.len() + 1);
+    let mut acc = 0;
+    for ch in &chars {
+        utf16_at.push(acc);
+        acc += ch.len_utf16();
+    }
+    utf16_at.push(acc);
+
+    let mut excerpt_ids = HashSet::new();
+    let mut excerpts = Vec::with_capacity(excerpt_specs.len());
+    for x in excerpt_specs {
+        if !excerpt_ids.insert(x.id.clone()) {
+            p.add(EXCERPTS, &x.id, "duplicate excerpt id");
+        }
+        if x.start >= x.end || x.end > chars.len() {
+            p.add(
+                EXCERPTS,
+                &x.id,
+                format!(
+                    "offsets {}..{} are outside the article (0..{})",
+                    x.start,
+                    x.end,
+                    chars.len()
+                ),
+            );
+            continue;
+        }
+        let actual: String = chars[x.start..x.end].iter().collect();
+        if actual != x.text {
+            let hint = match article.find(&x.text) {
+                Some(b) => format!(
+                    "; the text occurs at offset {}",
+                    article[..b].chars().count()
+                ),
+                None => "; the text does not occur in the article".into(),
+            };
+            p.add(
+                EXCERPTS,
+                &x.id,
+                format!(
+                    "text is not verbatim at {}..{}: the article has {:?}{hint}",
+                    x.start, x.end, actual
+                ),
+            );
+        }
+        for r in x.add_regions.iter().chain(&x.remove_regions) {
+            if !region_ids.contains(r) {
+                p.add(EXCERPTS, &x.id, format!("unknown region {r:?}"));
+            }
+        }
+        let mut linked: BTreeSet<String> = gaz.regions(&x.text);
+        linked.extend(x.add_regions.iter().cloned());
+        for r in &x.remove_regions {
+            linked.remove(r);
+        }
+        if linked.is_empty() && !x.general {
+            p.add(
+                EXCERPTS,
+                &x.id,
+                "links to no region and is not marked general",
+            );
+        }
+        excerpts.push(Excerpt {
+            id: x.id,
+            start: x.start,
+            end: x.end,
+            start_utf16: utf16_at[x.start.min(chars.len())],
+            end_utf16: utf16_at[x.end.min(chars.len())],
+            text: x.text,
+            events: x.events,
+            regions: linked.into_iter().collect(),
+            general: x.general,
+        });
+    }
+    excerpts.sort_by_key(|x| (x.start, x.end));
+
+    // Events.
+    let mut event_ids = HashSet::new();
+    let mut out_events = Vec::with_capacity(events.features.len());
+    for f in events.features {
+        let e = f.properties;
+        let id = e.id.clone();
+        if id.trim().is_empty() {
+            p.add(EVENTS, "", "an event has an empty id");
+        } else if !event_ids.insert(id.clone()) {
+            p.add(EVENTS, &id, "duplicate event id");
+        }
+        if e.title.trim().is_empty() {
+            p.add(EVENTS, &id, "empty title");
+        }
+        check_sources(&mut p, EVENTS, &id, &e.sources, "event");
+        check_discrepancies(&mut p, EVENTS, &id, &e.discrepancies);
+        check_geometry(&mut p, EVENTS, &id, &f.geometry);
+        if matches!(e.kind, EventKind::Deployment | EventKind::Withdrawal)
+            && !matches!(f.geometry, Geometry::LineString(_))
+        {
+            p.add(
+                EVENTS,
+                &id,
+                "a deployment or withdrawal needs a LineString from origin to destination",
+            );
+        }
+        for r in &e.regions {
+            if !region_ids.contains(r) {
+                p.add(EVENTS, &id, format!("unknown region {r:?}"));
+            }
+        }
+        for x in &e.excerpts {
+            if !excerpt_ids.contains(x) {
+                p.add(EVENTS, &id, format!("unknown excerpt {x:?}"));
+            }
+        }
+        let hi = match e.end {
+            EventEnd::Instant => e.start.latest(),
+            EventEnd::At(end) => {
+                if end.latest() < e.start.earliest() {
+                    p.add(
+                        EVENTS,
+                        &id,
+                        format!("ends ({end}) before it starts ({})", e.start),
+                    );
+                }
+                end.latest().max(e.start.latest())
+            }
+            EventEnd::Open => OPEN_END,
+        };
+        let lo = e.start.earliest();
+        out_events.push(Event {
+            props: e,
+            geometry: f.geometry,
+            lo,
+            hi,
+        });
+    }
+    out_events.sort_by(|a, b| (a.lo, a.hi, &a.props.id).cmp(&(b.lo, b.hi, &b.props.id)));
+    for x in &excerpts {
+        for e in &x.events {
+            if !event_ids.contains(e) {
+                p.add(EXCERPTS, &x.id, format!("unknown event {e:?}"));
+            }
+        }
+    }
+
+    // Disputes.
+    let mut dispute_ids = HashSet::new();
+    let mut out_disputes = Vec::new();
+    for f in disputes.features {
+        let d = f.properties;
+        if !dispute_ids.insert(d.id.clone()) {
+            p.add(DISPUTES, &d.id, "duplicate dispute id");
+        }
+        check_geometry(&mut p, DISPUTES, &d.id, &f.geometry);
+        for r in &d.regions {
+            if !region_ids.contains(r) {
+                p.add(DISPUTES, &d.id, format!("unknown region {r:?}"));
+            }
+        }
+        for e in &d.incidents {
+            if !event_ids.contains(e) {
+                p.add(DISPUTES, &d.id, format!("unknown incident event {e:?}"));
+            }
+        }
+        if d.timeline.is_empty() {
+            p.add(DISPUTES, &d.id, "the status timeline is empty");
+        }
+        for w in d.timeline.windows(2) {
+            if w[1].from.nominal_first() < w[0].from.nominal_first() {
+                p.add(
+                    DISPUTES,
+                    &d.id,
+                    format!("timeline is not in order at {}", w[1].from),
+                );
+            }
+        }
+        for t in &d.timeline {
+            check_sources(
+                &mut p,
+                DISPUTES,
+                &d.id,
+                &t.sources,
+                &format!("status from {}", t.from),
+            );
+        }
+        out_disputes.push(Dispute {
+            props: d,
+            geometry: f.geometry,
+        });
+    }
+
+    // Memberships.
+    for (code, regions) in &memberships.historical {
+        for r in regions {
+            if !region_ids.contains(r) {
+                p.add(
+                    MEMBERSHIPS,
+                    code,
+                    format!("historical state maps to unknown region {r:?}"),
+                );
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    for o in &memberships.organizations {
+        check_sources(&mut p, MEMBERSHIPS, &o.id, &o.sources, "organization");
+    }
+    for m in &memberships.memberships {
+        let id = format!("{}/{}", m.org, m.country);
+        if !org_ids.contains(&m.org) {
+            p.add(
+                MEMBERSHIPS,
+                &id,
+                format!("unknown organization {:?}", m.org),
+            );
+        }
+        if !seen.insert(id.clone()) {
+            p.add(MEMBERSHIPS, &id, "duplicate membership");
+        }
+        for per in &m.periods {
+            if let Some(to) = per.to {
+                if to.latest() < per.from.earliest() {
+                    p.add(
+                        MEMBERSHIPS,
+                        &id,
+                        format!("period ends ({to}) before it starts ({})", per.from),
+                    );
+                }
+            }
+            check_sources(
+                &mut p,
+                MEMBERSHIPS,
+                &id,
+                &per.sources,
+                &format!("period from {}", per.from),
+            );
+            check_discrepancies(&mut p, MEMBERSHIPS, &id, &per.discrepancies);
+        }
+        for w in m.periods.windows(2) {
+            match w[0].to {
+                None => p.add(
+                    MEMBERSHIPS,
+                    &id,
+                    format!("an open period is followed by another from {}", w[1].from),
+                ),
+                Some(to) if to.nominal_first() > w[1].from.nominal_first() => p.add(
+                    MEMBERSHIPS,
+                    &id,
+                    format!(
+                        "periods overlap: one ends {to}, the next starts {}",
+                        w[1].from
+                    ),
+                ),
+                _ => {}
+            }
+        }
+    }
+
+    Dataset {
+        meta,
+        article,
+        events: out_events,
+        excerpts,
+        disputes: out_disputes,
+        organizations: memberships.organizations,
+        memberships: memberships.memberships,
+        historical: memberships.historical,
+        regions,
+        gazetteer,
+        layers,
+        origin,
+    }
+}
