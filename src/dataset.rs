@@ -311,6 +311,65 @@ impl Dataset {
         }
     }
 
+    /// Deep check of the map layers: every file decodes, ids are unique and
+    /// known regions, coordinates are in range, rings are closed and simple.
+    /// Slower than loading, so it runs in `faultlines check`, not at start-up.
+    pub fn check_layers(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let regions = self.region_ids();
+        for entry in &self.layers.layers {
+            for (lod, file) in &entry.files {
+                let path = format!("map/layers/{file}");
+                let mut add = |id: Option<&str>, m: String| {
+                    problems.push(Problem {
+                        file: path.clone(),
+                        id: id.map(str::to_string),
+                        message: m,
+                    })
+                };
+                let Some(bytes) = self.layer_bytes(&entry.name, lod) else {
+                    add(None, "file is missing".into());
+                    continue;
+                };
+                let feats = match crate::layer::decode_layer(&bytes) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        add(None, e);
+                        continue;
+                    }
+                };
+                let mut seen = HashSet::new();
+                for f in &feats {
+                    if !seen.insert(f.id.as_str()) {
+                        add(Some(&f.id), "duplicate feature id".into());
+                    }
+                    if entry.name != "water" && !regions.contains(f.id.as_str()) {
+                        add(Some(&f.id), "feature is not in regions.json".into());
+                    }
+                    if let Some([lon, lat]) = f.geometry.coords().find(|[x, y]| {
+                        !((-180.0..=180.0).contains(x) && (-90.0..=90.0).contains(y))
+                    }) {
+                        add(
+                            Some(&f.id),
+                            format!("coordinate [{lon}, {lat}] is out of range"),
+                        );
+                    }
+                    let rings: Vec<&Vec<Vec<LonLat>>> = match &f.geometry {
+                        Geometry::Polygon(p) => vec![p],
+                        Geometry::MultiPolygon(ps) => ps.iter().collect(),
+                        _ => vec![],
+                    };
+                    for poly in rings {
+                        for m in crate::geo::check_rings(poly) {
+                            add(Some(&f.id), m);
+                        }
+                    }
+                }
+            }
+        }
+        problems
+    }
+
     /// Lookup tables by id.
     pub fn region_ids(&self) -> HashSet<&str> {
         self.regions.iter().map(|r| r.id.as_str()).collect()

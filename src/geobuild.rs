@@ -10,7 +10,7 @@
 //! Each layer is written at two levels of detail. Rings are simplified with
 //! Douglas–Peucker (0.02° for the overview, 0.002° for detail), halving the
 //! tolerance for any ring that simplification would make self-crossing, and
-//! coordinates are quantized (0.01° and 0.001°) and delta-encoded, so the
+//! coordinates are quantized (0.002° and 0.0005°) and delta-encoded, so the
 //! first paint stays small. See [`crate::layer`] for the format.
 
 use std::collections::BTreeMap;
@@ -25,7 +25,7 @@ use crate::layer::{encode_layer, LayerFeature};
 use crate::model::{Geometry, LonLat, Region, RegionKind};
 
 /// Levels of detail: name, simplification tolerance and quantization step, in degrees.
-pub const LODS: [(&str, f64, f64); 2] = [("overview", 0.02, 0.01), ("detail", 0.002, 0.001)];
+pub const LODS: [(&str, f64, f64); 2] = [("overview", 0.02, 0.002), ("detail", 0.002, 0.0005)];
 
 #[derive(Deserialize)]
 struct Names {
@@ -322,12 +322,26 @@ pub fn build(src: &Path) -> Result<Built, String> {
     }
 
     // Water (not clickable): lakes big enough to matter at the overview.
+    let mut water_ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut unique = |base: String| {
+        let n = water_ids.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            base
+        } else {
+            format!("{base}-{n}")
+        }
+    };
     for (p, g) in features(&read_gz(src, "lakes")?) {
         let rank = p.get("scalerank").and_then(Value::as_f64).unwrap_or(10.0);
         let historic = s(p, "source_layer").contains("historic");
         if rank <= 4.0 || historic && s(p, "name").contains("Aral") {
             let kind = if historic { "lake-historic" } else { "lake" };
-            let id = format!("lake-{}", crate::search::words(s(p, "name")).join("-"));
+            let id = unique(
+                format!("lake-{}", crate::search::words(s(p, "name")).join("-"))
+                    .trim_end_matches('-')
+                    .to_string(),
+            );
             layers.entry("water").or_default().push(Out {
                 region: None,
                 feature: LayerFeature {
@@ -342,7 +356,11 @@ pub fn build(src: &Path) -> Result<Built, String> {
     for (p, g) in features(&read_gz(src, "rivers")?) {
         let rank = p.get("scalerank").and_then(Value::as_f64).unwrap_or(10.0);
         if rank <= 5.0 && !names.rivers.contains_key(s(p, "name")) {
-            let id = format!("river-{}", crate::search::words(s(p, "name")).join("-"));
+            let id = unique(
+                format!("river-{}", crate::search::words(s(p, "name")).join("-"))
+                    .trim_end_matches('-')
+                    .to_string(),
+            );
             layers.entry("water").or_default().push(Out {
                 region: None,
                 feature: LayerFeature {

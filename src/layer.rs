@@ -103,6 +103,39 @@ fn unrun(v: &[i64], q: f64) -> Vec<LonLat> {
     out
 }
 
+/// Remove the back-and-forth spikes (A, B, A) that snapping to the grid can
+/// leave in a closed ring, until none is left.
+fn remove_spikes(g: &mut Vec<[i64; 2]>) {
+    loop {
+        if g.len() < 4 {
+            return;
+        }
+        g.pop(); // work on the open ring
+        let n = g.len();
+        let mut out: Vec<[i64; 2]> = Vec::with_capacity(n);
+        let mut changed = false;
+        for i in 0..n {
+            let (prev, cur, next) = (g[(i + n - 1) % n], g[i], g[(i + 1) % n]);
+            let cross =
+                (cur[0] - prev[0]) * (next[1] - cur[1]) - (cur[1] - prev[1]) * (next[0] - cur[0]);
+            let dot =
+                (cur[0] - prev[0]) * (next[0] - cur[0]) + (cur[1] - prev[1]) * (next[1] - cur[1]);
+            if cur == prev || (cross == 0 && dot <= 0) {
+                changed = true;
+                continue;
+            }
+            out.push(cur);
+        }
+        if let Some(&first) = out.first() {
+            out.push(first);
+        }
+        *g = out;
+        if !changed {
+            return;
+        }
+    }
+}
+
 /// Simplify and quantize a closed ring; halve the tolerance until it does not
 /// cross itself. `None` when the ring collapses (a speck at this scale).
 fn encode_ring(ring: &[LonLat], tol: f64, q: f64) -> Option<Vec<[i64; 2]>> {
@@ -113,6 +146,7 @@ fn encode_ring(ring: &[LonLat], tol: f64, q: f64) -> Option<Vec<[i64; 2]>> {
             let first = g[0];
             g.push(first);
         }
+        remove_spikes(&mut g);
         if g.len() < 4 {
             return None;
         }

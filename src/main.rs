@@ -141,6 +141,16 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             match ds {
                 Ok(ds) => {
+                    let layer_problems = ds.check_layers();
+                    if !layer_problems.is_empty() {
+                        for p in &layer_problems {
+                            eprintln!("{p}");
+                        }
+                        return Err(format!(
+                            "dataset invalid: {} problem(s) in the map layers",
+                            layer_problems.len()
+                        ));
+                    }
                     let api = Api::new(ds);
                     let i = api.info();
                     print(cli.json, &i.counts, |c| {

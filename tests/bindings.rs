@@ -1,0 +1,55 @@
+//! The UI's TypeScript types are generated from the Rust types, never written
+//! by hand. This test regenerates them and fails when `ui/src/api/bindings.ts`
+//! is stale; run `UPDATE_BINDINGS=1 cargo test --test bindings` to refresh it.
+
+use faultlines::api::*;
+use faultlines::dataset::{Excerpt, LayerEntry, LayerIndex, Problem};
+use faultlines::link::Mention;
+use faultlines::model::*;
+use faultlines::search::{HitKind, SearchHit};
+use faultlines::{ErrorCode, Precision};
+use ts_rs::{Config, TS};
+
+macro_rules! decls {
+    ($cfg:expr; $($t:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl($cfg))),*]
+    };
+}
+
+fn generate() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let cfg = &cfg;
+    let mut out = String::from(
+        "// Generated from the Rust types by `tests/bindings.rs`; do not edit.\n\
+         // Refresh with: UPDATE_BINDINGS=1 cargo test --test bindings\n\n\
+         /** A date as text: YYYY, YYYY-MM or YYYY-MM-DD, optionally prefixed by ~ (approximate). */\n\
+         export type DateText = string;\n\n",
+    );
+    let all = decls!(cfg;
+        Precision, ErrorCode, faultlines::ApiError, Problem,
+        Geometry, ArticleMeta, EventKind, EventEnd, Discrepancy, Absence, EventProps, Event,
+        MemberStatus, MembershipPeriod, Membership, Organization, DisputeLevel, DisputePeriod, DisputeProps, Dispute,
+        RegionKind, Region, Excerpt, LayerIndex, LayerEntry, Mention, HitKind, SearchHit,
+        TimeSpan, Counts, KindCount, DatasetInfo, Phase, ActiveEvent, MembershipState, DisputeState, State, Filter,
+        EventPage, Bin, Histogram, EventRef, ExcerptView, EventDiscrepancy, RegionExcerpts, Article,
+    );
+    for d in all {
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+#[test]
+fn typescript_bindings_are_fresh() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/api/bindings.ts");
+    let fresh = generate();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/src/api/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test --test bindings` and commit the result"
+    );
+}

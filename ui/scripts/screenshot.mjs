@@ -1,0 +1,13 @@
+import { startServer } from "../e2e/serve.mjs";
+import { launch } from "../e2e/browser.mjs";
+const s = await startServer();
+const b = await launch();
+const page = await b.context.newPage();
+page.on("console", (m) => console.log("console:", m.text()));
+page.on("pageerror", (e) => console.log("pageerror:", e.message));
+const t0 = Date.now();
+await page.goto(s.url);
+await page.waitForSelector("svg.atlas[data-ready=true]", { timeout: 20000 });
+console.log("ready in", Date.now() - t0, "ms");
+await page.screenshot({ path: process.argv[2] ?? "/tmp/shot.png" });
+await b.close(); s.stop();

@@ -1,0 +1,305 @@
+// Generated from the Rust types by `tests/bindings.rs`; do not edit.
+// Refresh with: UPDATE_BINDINGS=1 cargo test --test bindings
+
+/** A date as text: YYYY, YYYY-MM or YYYY-MM-DD, optionally prefixed by ~ (approximate). */
+export type DateText = string;
+
+export type Precision = "day" | "month" | "year";
+
+export type ErrorCode = "bad_date" | "bad_request" | "range_inverted" | "unknown_region" | "unknown_event" | "unknown_excerpt" | "unknown_layer" | "too_large" | "not_found" | "invalid_dataset" | "internal";
+
+export type ApiError = { code: ErrorCode, message: string, 
+/**
+ * Machine-readable context, e.g. `{"param": "at", "value": "2022-13-01"}`.
+ */
+details: Record<string, unknown> | null, };
+
+export type Problem = { 
+/**
+ * The file, relative to the dataset directory.
+ */
+file: string, 
+/**
+ * The record (event, excerpt, region…) it concerns, if any.
+ */
+id: string | null, message: string, };
+
+export type Geometry = { "type": "Point", "coordinates": [number, number] } | { "type": "MultiPoint", "coordinates": Array<[number, number]> } | { "type": "LineString", "coordinates": Array<[number, number]> } | { "type": "MultiLineString", "coordinates": Array<Array<[number, number]>> } | { "type": "Polygon", "coordinates": Array<Array<[number, number]>> } | { "type": "MultiPolygon", "coordinates": Array<Array<Array<[number, number]>>> };
+
+export type ArticleMeta = { title: string, author: string, 
+/**
+ * When it was published, as precisely as known.
+ */
+date: string, publisher: string | null, url: string | null, 
+/**
+ * How the excerpts were chosen and linked, shown in the reading view.
+ */
+linking_note: string, };
+
+export type EventKind = "exercise" | "deployment" | "withdrawal" | "conflict" | "blockade" | "summit" | "treaty" | "statement" | "diplomacy" | "membership" | "other";
+
+export type EventEnd = { "type": "instant" } | { "type": "at", "date": string } | { "type": "open" };
+
+export type Discrepancy = { note: string, sources: Array<string>, };
+
+export type Absence = { 
+/**
+ * ISO 3166-1 alpha-3 code.
+ */
+actor: string, note: string, };
+
+export type EventProps = { id: string, title: string, description: string, kind: EventKind, start: string, end: EventEnd, 
+/**
+ * Names of the places the geometry marks, in order.
+ */
+places: Array<string>, 
+/**
+ * Map regions the event concerns (ids of `regions.json`).
+ */
+regions: Array<string>, 
+/**
+ * ISO 3166 codes (withdrawn ones for historical states) and organization ids.
+ */
+actors: Array<string>, 
+/**
+ * For exercises and summits: who took part.
+ */
+participants: Array<string>, 
+/**
+ * For exercises and summits: members who stayed away or refused.
+ */
+absent: Array<Absence>, 
+/**
+ * Set when a planned event did not take place.
+ */
+cancelled: string | null, 
+/**
+ * Excerpt ids the event relates to.
+ */
+excerpts: Array<string>, sources: Array<string>, discrepancies: Array<Discrepancy>, };
+
+export type Event = { geometry: Geometry, 
+/**
+ * First day the event may cover (start's earliest day).
+ */
+lo: number, 
+/**
+ * Last day it may cover (end's latest day; [`OPEN_END`] when open).
+ */
+hi: number, id: string, title: string, description: string, kind: EventKind, start: string, end: EventEnd, 
+/**
+ * Names of the places the geometry marks, in order.
+ */
+places: Array<string>, 
+/**
+ * Map regions the event concerns (ids of `regions.json`).
+ */
+regions: Array<string>, 
+/**
+ * ISO 3166 codes (withdrawn ones for historical states) and organization ids.
+ */
+actors: Array<string>, 
+/**
+ * For exercises and summits: who took part.
+ */
+participants: Array<string>, 
+/**
+ * For exercises and summits: members who stayed away or refused.
+ */
+absent: Array<Absence>, 
+/**
+ * Set when a planned event did not take place.
+ */
+cancelled: string | null, 
+/**
+ * Excerpt ids the event relates to.
+ */
+excerpts: Array<string>, sources: Array<string>, discrepancies: Array<Discrepancy>, };
+
+export type MemberStatus = "member" | "suspended" | "frozen" | "observer";
+
+export type MembershipPeriod = { from: string, 
+/**
+ * `None`: still so today.
+ */
+to: string | null, status: MemberStatus, note: string, sources: Array<string>, discrepancies: Array<Discrepancy>, };
+
+export type Membership = { org: string, 
+/**
+ * ISO 3166-1 alpha-3 (withdrawn codes for historical states).
+ */
+country: string, periods: Array<MembershipPeriod>, };
+
+export type Organization = { id: string, name: string, short: string, founded: string, dissolved: string | null, sources: Array<string>, };
+
+export type DisputeLevel = "calm" | "tense" | "fighting" | "blocked" | "settled";
+
+export type DisputePeriod = { from: string, level: DisputeLevel, 
+/**
+ * e.g. "open under Russian peacekeepers", "blockaded".
+ */
+status: string, sources: Array<string>, };
+
+export type DisputeProps = { id: string, name: string, description: string, parties: Array<string>, regions: Array<string>, timeline: Array<DisputePeriod>, 
+/**
+ * Event ids of its incidents.
+ */
+incidents: Array<string>, };
+
+export type Dispute = { geometry: Geometry, id: string, name: string, description: string, parties: Array<string>, regions: Array<string>, timeline: Array<DisputePeriod>, 
+/**
+ * Event ids of its incidents.
+ */
+incidents: Array<string>, };
+
+export type RegionKind = "country" | "province" | "disputed" | "line" | "place";
+
+export type Region = { id: string, kind: RegionKind, name_en: string, name_ru: string, 
+/**
+ * The country it lies in (ISO alpha-3), for provinces and places.
+ */
+country: string | null, 
+/**
+ * Layer holding its geometry.
+ */
+layer: string, 
+/**
+ * Label anchor [lon, lat].
+ */
+anchor: [number, number], 
+/**
+ * [west, south, east, north]
+ */
+bbox: [number, number, number, number], };
+
+export type Excerpt = { id: string, start: number, end: number, 
+/**
+ * Offsets in UTF-16 code units, for the web UI.
+ */
+start_utf16: number, end_utf16: number, text: string, events: Array<string>, 
+/**
+ * Linked regions: gazetteer matches, plus curated additions, minus removals.
+ */
+regions: Array<string>, general: boolean, };
+
+export type LayerIndex = { layers: Array<LayerEntry>, };
+
+export type LayerEntry = { 
+/**
+ * e.g. "countries".
+ */
+name: string, 
+/**
+ * Level of detail name ("overview", "detail") → file under `map/layers/`.
+ */
+files: { [key in string]: string }, 
+/**
+ * Size in bytes of each file, to plan the first paint.
+ */
+bytes: { [key in string]: number }, };
+
+export type Mention = { 
+/**
+ * Character offsets (Unicode scalar values) within the text searched.
+ */
+start: number, end: number, 
+/**
+ * The name as written.
+ */
+name: string, 
+/**
+ * Regions it stands for (several for a group).
+ */
+regions: Array<string>, };
+
+export type HitKind = "region" | "event" | "excerpt";
+
+export type SearchHit = { kind: HitKind, id: string, 
+/**
+ * What to show: the region's name, the event's title or the excerpt's text.
+ */
+title: string, 
+/**
+ * Day number to move the slider to, for events and dated excerpts.
+ */
+day: number | null, 
+/**
+ * Region to select, for regions and events/excerpts tied to one.
+ */
+region: string | null, score: number, };
+
+export type TimeSpan = { start: string, end: string, start_day: number, end_day: number, };
+
+export type Counts = { events: number, excerpts: number, regions: number, disputes: number, memberships: number, organizations: number, sources: number, events_by_kind: Array<KindCount>, };
+
+export type KindCount = { kind: EventKind, count: number, };
+
+export type DatasetInfo = { title: string, description: string, attribution: string, article: ArticleMeta, span: TimeSpan, counts: Counts, organizations: Array<Organization>, 
+/**
+ * Historical states (SUN, CSK, DDR…) → the map regions they covered, for the membership map.
+ */
+historical: { [key in string]: Array<string> }, layers: LayerIndex, 
+/**
+ * The version of the core that answered.
+ */
+version: string, };
+
+export type Phase = "starting" | "ongoing" | "ending";
+
+export type ActiveEvent = { id: string, kind: EventKind, title: string, phase: Phase, 
+/**
+ * 0 at the first possible day, 1 at the last; `null` when open-ended.
+ */
+progress: number | null, 
+/**
+ * 1 where the dates say it is surely on; less inside a fuzzy start or end.
+ */
+certainty: number, };
+
+export type MembershipState = { org: string, country: string, status: MemberStatus, since: string, until: string | null, note: string, };
+
+export type DisputeState = { id: string, name: string, level: DisputeLevel, status: string, since: string, };
+
+export type State = { at: string, day: number, events: Array<ActiveEvent>, memberships: Array<MembershipState>, disputes: Array<DisputeState>, };
+
+export type Filter = { 
+/**
+ * Only these kinds (all when absent or empty).
+ */
+kinds?: Array<EventKind>, 
+/**
+ * Only events with this actor (ISO code or organization id).
+ */
+actor?: string, 
+/**
+ * Only events concerning this region.
+ */
+region?: string, };
+
+export type EventPage = { total: number, offset: number, events: Array<Event>, };
+
+export type Bin = { start_day: number, end_day: number, count: number, };
+
+export type Histogram = { bins: Array<Bin>, max: number, };
+
+export type EventRef = { id: string, title: string, kind: EventKind, start: string, end: EventEnd, lo: number, hi: number, };
+
+export type ExcerptView = { excerpt: Excerpt, events: Array<EventRef>, 
+/**
+ * Fact notes of the linked events, where article and sources disagree.
+ */
+discrepancies: Array<EventDiscrepancy>, };
+
+export type EventDiscrepancy = { event: string, note: string, sources: Array<string>, };
+
+export type RegionExcerpts = { region: Region, excerpts: Array<ExcerptView>, 
+/**
+ * Events concerning the region, in time order.
+ */
+events: Array<EventRef>, };
+
+export type Article = { meta: ArticleMeta, text: string, excerpts: Array<Excerpt>, 
+/**
+ * Place names found in the text (character offsets).
+ */
+mentions: Array<Mention>, };

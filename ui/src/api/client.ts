@@ -1,0 +1,188 @@
+/**
+ * The one typed interface between the UI and the Faultlines core.
+ *
+ * Two implementations answer it: Tauri IPC in the desktop app and HTTP JSON
+ * in the browser (`faultlines serve`). Both speak the generated types of
+ * `bindings.ts` and fail with a {@link BackendError} carrying the core's
+ * `code`, which the UI switches on.
+ */
+import type {
+  ApiError,
+  Article,
+  DatasetInfo,
+  ErrorCode,
+  Event,
+  EventPage,
+  EventRef,
+  ExcerptView,
+  Filter,
+  Histogram,
+  Region,
+  RegionExcerpts,
+  SearchHit,
+  State,
+} from "./bindings";
+
+export interface Backend {
+  /** Which transport answers: shown in the about box and used by tests. */
+  readonly transport: "tauri" | "http";
+  datasetInfo(): Promise<DatasetInfo>;
+  stateAt(at: string): Promise<State>;
+  eventsIn(from: string, to: string, filter: Filter, offset: number, limit: number): Promise<EventPage>;
+  histogram(from: string, to: string, bins: number, filter: Filter): Promise<Histogram>;
+  step(after: string, backward: boolean, filter: Filter): Promise<EventRef | null>;
+  regions(): Promise<Region[]>;
+  excerptsForRegion(region: string): Promise<RegionExcerpts>;
+  excerpt(id: string): Promise<ExcerptView>;
+  event(id: string): Promise<Event>;
+  search(q: string, limit: number): Promise<SearchHit[]>;
+  article(): Promise<Article>;
+  allEvents(): Promise<Event[]>;
+  /** A map layer's bytes (the compact format of `src/layer.rs`). */
+  layer(name: string, lod: string): Promise<ArrayBuffer>;
+}
+
+/** An error from the core, or from the transport itself (`code: "internal"`). */
+export class BackendError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | null;
+  constructor(e: ApiError) {
+    super(e.message);
+    this.name = "BackendError";
+    this.code = e.code;
+    this.details = e.details;
+  }
+}
+
+const ERROR_CODES: readonly ErrorCode[] = [
+  "bad_date", "bad_request", "range_inverted", "unknown_region", "unknown_event", "unknown_excerpt",
+  "unknown_layer", "too_large", "not_found", "invalid_dataset", "internal",
+];
+
+/** Turn whatever a transport threw into a BackendError. */
+export function toBackendError(e: unknown): BackendError {
+  if (e instanceof BackendError) return e;
+  if (typeof e === "object" && e !== null && "code" in e && "message" in e) {
+    const o = e as { code: unknown; message: unknown; details?: unknown };
+    if (typeof o.code === "string" && (ERROR_CODES as readonly string[]).includes(o.code)) {
+      return new BackendError({
+        code: o.code as ErrorCode,
+        message: String(o.message),
+        details: (o.details as Record<string, unknown> | null | undefined) ?? null,
+      });
+    }
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return new BackendError({ code: "internal", message, details: null });
+}
+
+function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
+  }
+  return q.toString();
+}
+
+function filterParams(f: Filter): Record<string, string | undefined> {
+  return { kinds: f.kinds && f.kinds.length > 0 ? f.kinds.join(",") : undefined, actor: f.actor, region: f.region };
+}
+
+/** The browser transport: JSON over HTTP from `faultlines serve`. */
+export class HttpBackend implements Backend {
+  readonly transport = "http" as const;
+  constructor(private readonly base = "", private readonly fetchImpl: typeof fetch = (...a) => fetch(...a)) {}
+
+  private async raw(path: string): Promise<Response> {
+    let r: Response;
+    try {
+      r = await this.fetchImpl(this.base + path);
+    } catch (e) {
+      throw toBackendError(e);
+    }
+    if (!r.ok) {
+      let body: unknown;
+      try {
+        body = await r.json();
+      } catch {
+        body = { code: "internal", message: `HTTP ${r.status} from ${path}` };
+      }
+      throw toBackendError(body);
+    }
+    return r;
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    return (await (await this.raw(path)).json()) as T;
+  }
+
+  datasetInfo() { return this.get<DatasetInfo>("/api/info"); }
+  stateAt(at: string) { return this.get<State>(`/api/state?${query({ at })}`); }
+  eventsIn(from: string, to: string, filter: Filter, offset: number, limit: number) {
+    return this.get<EventPage>(`/api/events?${query({ from, to, offset, limit, ...filterParams(filter) })}`);
+  }
+  histogram(from: string, to: string, bins: number, filter: Filter) {
+    return this.get<Histogram>(`/api/histogram?${query({ from, to, bins, ...filterParams(filter) })}`);
+  }
+  step(after: string, backward: boolean, filter: Filter) {
+    return this.get<EventRef | null>(`/api/step?${query({ after, dir: backward ? "prev" : "next", ...filterParams(filter) })}`);
+  }
+  regions() { return this.get<Region[]>("/api/regions"); }
+  excerptsForRegion(region: string) { return this.get<RegionExcerpts>(`/api/excerpts?${query({ region })}`); }
+  excerpt(id: string) { return this.get<ExcerptView>(`/api/excerpt/${encodeURIComponent(id)}`); }
+  event(id: string) { return this.get<Event>(`/api/event/${encodeURIComponent(id)}`); }
+  search(q: string, limit: number) { return this.get<SearchHit[]>(`/api/search?${query({ q, limit })}`); }
+  article() { return this.get<Article>("/api/article"); }
+  allEvents() { return this.get<Event[]>("/api/all-events"); }
+  async layer(name: string, lod: string) {
+    return (await this.raw(`/api/layers/${encodeURIComponent(name)}/${encodeURIComponent(lod)}`)).arrayBuffer();
+  }
+}
+
+type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
+
+/** The desktop transport: Tauri commands over IPC. */
+export class TauriBackend implements Backend {
+  readonly transport = "tauri" as const;
+  constructor(private readonly invokeImpl: Invoke) {}
+
+  private async call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
+    try {
+      return await this.invokeImpl<T>(cmd, args);
+    } catch (e) {
+      throw toBackendError(e);
+    }
+  }
+
+  datasetInfo() { return this.call<DatasetInfo>("dataset_info"); }
+  stateAt(at: string) { return this.call<State>("state_at", { at }); }
+  eventsIn(from: string, to: string, filter: Filter, offset: number, limit: number) {
+    return this.call<EventPage>("events_in", { from, to, filter, offset, limit });
+  }
+  histogram(from: string, to: string, bins: number, filter: Filter) {
+    return this.call<Histogram>("histogram", { from, to, bins, filter });
+  }
+  step(after: string, backward: boolean, filter: Filter) { return this.call<EventRef | null>("step", { after, backward, filter }); }
+  regions() { return this.call<Region[]>("regions"); }
+  excerptsForRegion(region: string) { return this.call<RegionExcerpts>("excerpts_for_region", { region }); }
+  excerpt(id: string) { return this.call<ExcerptView>("excerpt", { id }); }
+  event(id: string) { return this.call<Event>("event", { id }); }
+  search(q: string, limit: number) { return this.call<SearchHit[]>("search", { q, limit }); }
+  article() { return this.call<Article>("article"); }
+  allEvents() { return this.call<Event[]>("all_events"); }
+  layer(name: string, lod: string) { return this.call<ArrayBuffer>("layer", { name, lod }); }
+}
+
+/** Whether the page runs inside the Tauri webview. */
+export function inTauri(): boolean {
+  return typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
+}
+
+/** The backend for this environment. */
+export async function connect(): Promise<Backend> {
+  if (inTauri()) {
+    const { invoke } = await import("@tauri-apps/api/core");
+    return new TauriBackend(invoke);
+  }
+  return new HttpBackend();
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { dayToIso, formatDate, formatSpan, isoToDay } from "./format";
+
+describe("dates in words", () => {
+  it("keeps the precision it was given", () => {
+    expect(formatDate("2022-01-08")).toBe("8 January 2022");
+    expect(formatDate("1999-04")).toBe("April 1999");
+    expect(formatDate("1981")).toBe("1981");
+    expect(formatDate("~2023-09")).toBe("about September 2023");
+  });
+  it("shortens spans within a month", () => {
+    expect(formatSpan("2022-01-06", "2022-01-19")).toBe("6–19 January 2022");
+    expect(formatSpan("2022-09-26", "2022-10-08")).toBe("26 September – 8 October 2022");
+    expect(formatSpan("1988", "1994-05-12")).toBe("1988 – 12 May 1994");
+  });
+  it("converts day numbers both ways like the core", () => {
+    expect(isoToDay("1970-01-01")).toBe(0);
+    expect(isoToDay("1955-05-14")).toBe(-5346);
+    expect(dayToIso(-5346)).toBe("1955-05-14");
+    for (let d = -30000; d < 30000; d += 977) expect(isoToDay(dayToIso(d))).toBe(d);
+  });
+});

@@ -1,0 +1,576 @@
+/**
+ * The base map: SVG drawn from the core's layers in a conic projection.
+ *
+ * Paths are projected once per level of detail; zoom and pan only change the
+ * transform of one group, so interaction stays cheap. Every clickable region
+ * is a focusable `role="button"` named by its English name, with
+ * `aria-pressed` on the selected one. Labels live outside the zoomed group,
+ * keep their size and are re-placed without collisions after each move.
+ */
+import { geoPath, type GeoProjection } from "d3-geo";
+import type { Region } from "../api/bindings";
+import type { Backend } from "../api/client";
+import type { Selection } from "../selection";
+import { decodeLayer, type Layer, type LayerFeature, type LayerGeometry, type Position } from "./layer";
+import { placeLabels, type LabelCandidate } from "./labels";
+import { DEFAULT_VIEW, kmPerPixel, makeProjection, niceLength } from "./projection";
+
+const SVG = "http://www.w3.org/2000/svg";
+const LAYERS = ["water", "countries", "provinces", "disputed", "lines", "places"] as const;
+type LayerName = (typeof LAYERS)[number];
+const DETAIL_ZOOM = 2.5;
+const PROVINCE_ZOOM = 3;
+const MIN_K = 0.6;
+const MAX_K = 40;
+
+function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string> = {}): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
+
+export type NameLang = "en" | "ru";
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+/** Width of a label in px as drawn (country labels are bold, spaced capitals). */
+function measure(text: string, size: number, bold: boolean): number | undefined {
+  if (measureCtx === undefined) measureCtx = document.createElement("canvas").getContext("2d");
+  if (!measureCtx) return undefined;
+  measureCtx.font = `${bold ? "600 " : ""}${size}px "DejaVu Sans", system-ui, sans-serif`;
+  const w = measureCtx.measureText(text).width;
+  return bold ? w + text.length * size * 0.06 : w;
+}
+
+/**
+ * d3-geo works on the sphere and reads a ring's winding to tell inside from
+ * outside: it wants exteriors clockwise, the opposite of RFC 7946 (which the
+ * layers follow). Reverse every ring so a country does not fill the globe.
+ */
+export function forD3(g: LayerGeometry): LayerGeometry {
+  const rev = (r: Position[]) => [...r].reverse();
+  if (g.type === "Polygon") return { type: "Polygon", coordinates: g.coordinates.map(rev) };
+  if (g.type === "MultiPolygon") return { type: "MultiPolygon", coordinates: g.coordinates.map((p) => p.map(rev)) };
+  return g;
+}
+
+export interface MapOptions {
+  backend: Backend;
+  regions: Region[];
+  selection: Selection;
+  container: HTMLElement;
+}
+
+export class AtlasMap {
+  readonly svg: SVGSVGElement;
+  private readonly viewport: SVGGElement;
+  private readonly groups = new Map<LayerName, SVGGElement>();
+  private readonly labelGroup: SVGGElement;
+  /** Above the base map, zoomed with it: for the story's symbols. */
+  readonly overlay: SVGGElement;
+  private readonly tooltip: HTMLDivElement;
+  private readonly scaleBar: SVGGElement;
+  private readonly regionById = new Map<string, Region>();
+  private readonly nodes = new Map<string, SVGElement>();
+  private readonly paths = new Map<string, SVGPathElement[]>();
+  private projection: GeoProjection;
+  private width = 800;
+  private height = 600;
+  private k = 1;
+  private tx = 0;
+  private ty = 0;
+  private lod: "overview" | "detail" = "overview";
+  private detail: Map<LayerName, Layer> | null = null;
+  private overview = new Map<LayerName, Layer>();
+  private lang: NameLang = "en";
+  /** Resolves when the first map is painted. */
+  readonly ready: Promise<void>;
+
+  constructor(private readonly opts: MapOptions) {
+    for (const r of opts.regions) this.regionById.set(r.id, r);
+    const c = opts.container;
+    this.width = Math.max(320, c.clientWidth || 800);
+    this.height = Math.max(240, c.clientHeight || 600);
+    this.projection = makeProjection(this.width, this.height);
+
+    this.svg = el("svg", { class: "atlas", role: "group", "aria-label": "Map of the Caucasus and Central Asia", width: "100%", height: "100%" });
+    this.svg.append(this.defs());
+    const sea = el("rect", { class: "sea", x: "-10000", y: "-10000", width: "30000", height: "30000" });
+    this.viewport = el("g", { class: "viewport" });
+    this.viewport.append(sea);
+    for (const name of LAYERS) {
+      const g = el("g", { class: `layer layer-${name}`, "aria-label": name === "water" ? "" : name });
+      if (name === "water") g.setAttribute("aria-hidden", "true");
+      this.groups.set(name, g);
+      this.viewport.append(g);
+    }
+    this.overlay = el("g", { class: "overlay", "aria-hidden": "true" });
+    this.viewport.append(this.overlay);
+    this.labelGroup = el("g", { class: "labels", "aria-hidden": "true" });
+    this.scaleBar = el("g", { class: "scalebar", "aria-hidden": "true" });
+    this.svg.append(this.viewport, this.labelGroup, this.scaleBar);
+
+    this.tooltip = document.createElement("div");
+    this.tooltip.className = "tooltip";
+    this.tooltip.setAttribute("role", "tooltip");
+    this.tooltip.hidden = true;
+
+    c.append(this.svg, this.tooltip, this.controls());
+    this.bindInteraction();
+    opts.selection.subscribe((id, prev) => this.showSelection(id, prev));
+    new ResizeObserver(() => this.resize()).observe(c);
+    this.ready = this.loadOverview();
+  }
+
+  private defs(): SVGDefsElement {
+    const defs = el("defs");
+    const hatch = el("pattern", { id: "hatch", width: "6", height: "6", patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" });
+    hatch.append(el("line", { x1: "0", y1: "0", x2: "0", y2: "6", class: "hatch-line" }));
+    defs.append(hatch);
+    return defs;
+  }
+
+  private controls(): HTMLElement {
+    const box = document.createElement("div");
+    box.className = "map-controls";
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", "Zoom");
+    const mk = (label: string, text: string, fn: () => void) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = text;
+      b.setAttribute("aria-label", label);
+      b.title = label;
+      b.addEventListener("click", fn);
+      box.append(b);
+    };
+    mk("Zoom in", "+", () => this.zoomBy(1.6));
+    mk("Zoom out", "−", () => this.zoomBy(1 / 1.6));
+    mk("Reset view", "⟲", () => this.resetView());
+    return box;
+  }
+
+  private async fetchLayers(lod: "overview" | "detail"): Promise<Map<LayerName, Layer>> {
+    const out = new Map<LayerName, Layer>();
+    const layers = await Promise.all(LAYERS.map((n) => this.opts.backend.layer(n, lod)));
+    LAYERS.forEach((n, i) => out.set(n, decodeLayer(layers[i]!)));
+    return out;
+  }
+
+  private async loadOverview(): Promise<void> {
+    this.overview = await this.fetchLayers("overview");
+    this.render(this.overview);
+    this.applyTransform();
+    await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+    performance.mark("faultlines:first-map");
+    this.svg.dataset.ready = "true";
+  }
+
+  /** Build every layer's elements from decoded layers. */
+  private render(layers: Map<LayerName, Layer>): void {
+    const path = geoPath(this.projection);
+    this.nodes.clear();
+    this.paths.clear();
+    for (const name of LAYERS) {
+      const g = this.groups.get(name)!;
+      g.replaceChildren();
+      const layer = layers.get(name);
+      if (!layer) continue;
+      const feats = [...layer.features];
+      if (name === "countries" || name === "provinces") {
+        feats.sort((a, b) => this.nameOf(a.id).localeCompare(this.nameOf(b.id)));
+      }
+      for (const f of feats) this.drawFeature(name, f, path, g);
+    }
+    this.showSelection(this.opts.selection.value, null);
+    this.updateProvinceActivity();
+  }
+
+  private nameOf(id: string): string {
+    return this.regionById.get(id)?.name_en ?? id;
+  }
+
+  private drawFeature(layer: LayerName, f: LayerFeature, path: ReturnType<typeof geoPath>, g: SVGGElement): void {
+    const d = path(forD3(f.geometry) as Parameters<typeof path>[0]) ?? "";
+    const region = this.regionById.get(f.id);
+    if (layer === "water") {
+      g.append(el("path", { d, class: `water ${f.kind}` }));
+      return;
+    }
+    if (!region) return;
+    let node: SVGElement;
+    if (layer === "lines") {
+      node = el("g", { class: `region line ${f.kind}` });
+      const vis = el("path", { d, class: "line-visible" });
+      const hit = el("path", { d, class: "line-hit" });
+      node.append(vis, hit);
+      this.paths.set(f.id, [vis, hit]);
+    } else if (layer === "places") {
+      const [x, y] = this.projection(f.geometry.coordinates as [number, number]) ?? [0, 0];
+      node = el("g", { class: `region place ${f.kind}`, transform: `translate(${x.toFixed(1)},${y.toFixed(1)})` });
+      node.append(el("circle", { r: f.kind === "capital" ? "3.2" : "2.4", class: "place-dot" }), el("circle", { r: "5", class: "place-hit" }));
+    } else {
+      const p = el("path", { d, class: `region area ${layer} ${f.kind}` });
+      node = p;
+      this.paths.set(f.id, [p]);
+    }
+    node.setAttribute("role", "button");
+    node.setAttribute("tabindex", "0");
+    node.setAttribute("aria-label", region.name_en);
+    node.setAttribute("aria-pressed", "false");
+    node.dataset.id = f.id;
+    if (region.country) node.dataset.country = region.country;
+    this.nodes.set(f.id, node);
+    g.append(node);
+  }
+
+  private bindInteraction(): void {
+    const activate = (target: EventTarget | null) => {
+      const node = (target as Element | null)?.closest?.("[data-id]") as SVGElement | null;
+      const id = node?.dataset.id;
+      if (!id) return;
+      this.opts.selection.set(id);
+      const r = this.regionById.get(id);
+      if (r && (r.kind === "country" || r.kind === "province" || r.kind === "disputed")) this.revealBBox(r.bbox);
+    };
+    this.svg.addEventListener("click", (e) => {
+      if (this.dragged) return;
+      activate(e.target);
+    });
+    this.svg.addEventListener("keydown", (e) => {
+      const target = e.target as Element;
+      if ((e.key === "Enter" || e.key === " ") && target.closest("[data-id]")) {
+        e.preventDefault();
+        activate(target);
+      }
+    });
+    this.opts.container.addEventListener("keydown", (e) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const step = 60;
+      const actions: Record<string, () => void> = {
+        "+": () => this.zoomBy(1.4),
+        "=": () => this.zoomBy(1.4),
+        "-": () => this.zoomBy(1 / 1.4),
+        "0": () => this.resetView(),
+        ArrowLeft: () => this.panBy(step, 0),
+        ArrowRight: () => this.panBy(-step, 0),
+        ArrowUp: () => this.panBy(0, step),
+        ArrowDown: () => this.panBy(0, -step),
+      };
+      const a = actions[e.key];
+      if (a && (e.target as Element).closest(".map")) {
+        e.preventDefault();
+        a();
+      }
+    });
+    this.svg.addEventListener("pointerover", (e) => {
+      const node = (e.target as Element).closest("[data-id]") as SVGElement | null;
+      if (node?.dataset.id) {
+        node.classList.add("hover");
+        this.showTooltip(node.dataset.id, e);
+      }
+    });
+    this.svg.addEventListener("pointerout", (e) => {
+      const node = (e.target as Element).closest("[data-id]") as SVGElement | null;
+      node?.classList.remove("hover");
+      this.tooltip.hidden = true;
+    });
+    this.svg.addEventListener("pointermove", (e) => {
+      if (!this.tooltip.hidden) this.moveTooltip(e);
+    });
+    this.svg.addEventListener("focusin", (e) => {
+      const node = (e.target as Element).closest("[data-id]") as SVGElement | null;
+      if (node?.dataset.id) {
+        const r = node.getBoundingClientRect();
+        const host = this.opts.container.getBoundingClientRect();
+        this.tooltip.textContent = this.displayName(node.dataset.id);
+        this.tooltip.hidden = false;
+        this.tooltip.style.left = `${r.left - host.left + r.width / 2 + 8}px`;
+        this.tooltip.style.top = `${r.top - host.top + r.height / 2 + 8}px`;
+      }
+    });
+    this.svg.addEventListener("focusout", () => (this.tooltip.hidden = true));
+    this.svg.addEventListener(
+      "wheel",
+      (e) => {
+        e.preventDefault();
+        const r = this.svg.getBoundingClientRect();
+        this.zoomAt(Math.exp(-e.deltaY * 0.0015), e.clientX - r.left, e.clientY - r.top);
+      },
+      { passive: false },
+    );
+    let start: { x: number; y: number; tx: number; ty: number } | null = null;
+    this.svg.addEventListener("pointerdown", (e) => {
+      if (e.button !== 0) return;
+      start = { x: e.clientX, y: e.clientY, tx: this.tx, ty: this.ty };
+      this.dragged = false;
+    });
+    window.addEventListener("pointermove", (e) => {
+      if (!start) return;
+      const dx = e.clientX - start.x;
+      const dy = e.clientY - start.y;
+      if (!this.dragged && Math.hypot(dx, dy) < 4) return;
+      this.dragged = true;
+      this.svg.classList.add("dragging");
+      this.tx = start.tx + dx;
+      this.ty = start.ty + dy;
+      this.applyTransform();
+    });
+    window.addEventListener("pointerup", () => {
+      start = null;
+      this.svg.classList.remove("dragging");
+      // Let the click that ends a drag see `dragged`, then clear it.
+      setTimeout(() => (this.dragged = false), 0);
+    });
+  }
+  private dragged = false;
+
+  displayName(id: string): string {
+    const r = this.regionById.get(id);
+    if (!r) return id;
+    return this.lang === "ru" ? r.name_ru : r.name_en;
+  }
+
+  private showTooltip(id: string, e: PointerEvent): void {
+    this.tooltip.textContent = this.displayName(id);
+    this.tooltip.hidden = false;
+    this.moveTooltip(e);
+  }
+
+  private moveTooltip(e: PointerEvent): void {
+    const host = this.opts.container.getBoundingClientRect();
+    this.tooltip.style.left = `${e.clientX - host.left + 14}px`;
+    this.tooltip.style.top = `${e.clientY - host.top + 14}px`;
+  }
+
+  setLanguage(lang: NameLang): void {
+    this.lang = lang;
+    this.placeLabels();
+  }
+
+  private showSelection(id: string | null, prev: string | null): void {
+    if (prev) {
+      const n = this.nodes.get(prev);
+      n?.setAttribute("aria-pressed", "false");
+      n?.classList.remove("selected");
+    }
+    if (id) {
+      const n = this.nodes.get(id);
+      n?.setAttribute("aria-pressed", "true");
+      n?.classList.add("selected");
+      // Draw the selection above its neighbours so its outline shows whole.
+      if (n && n.parentNode && n.tagName === "path") n.parentNode.append(n);
+    }
+    this.updateProvinceActivity();
+  }
+
+  /** Provinces take the pointer when zoomed in or inside the selected country. */
+  private updateProvinceActivity(): void {
+    const sel = this.opts.selection.value;
+    const selCountry = sel ? (this.regionById.get(sel)?.country ?? null) : null;
+    const zoomed = this.k >= PROVINCE_ZOOM;
+    this.groups.get("provinces")?.classList.toggle("active", zoomed);
+    for (const node of this.groups.get("provinces")?.children ?? []) {
+      const c = (node as SVGElement).dataset.country ?? null;
+      (node as SVGElement).classList.toggle("open", !zoomed && c !== null && c === selCountry);
+    }
+  }
+
+  private resize(): void {
+    const w = Math.max(320, this.opts.container.clientWidth);
+    const h = Math.max(240, this.opts.container.clientHeight);
+    if (Math.abs(w - this.width) < 2 && Math.abs(h - this.height) < 2) return;
+    this.width = w;
+    this.height = h;
+    this.projection = makeProjection(w, h);
+    const layers = this.lod === "detail" && this.detail ? this.detail : this.overview;
+    if (layers.size) this.render(layers);
+    this.applyTransform();
+  }
+
+  zoomBy(f: number): void {
+    this.zoomAt(f, this.width / 2, this.height / 2);
+  }
+
+  private zoomAt(f: number, x: number, y: number): void {
+    const k = Math.min(MAX_K, Math.max(MIN_K, this.k * f));
+    const real = k / this.k;
+    this.tx = x - (x - this.tx) * real;
+    this.ty = y - (y - this.ty) * real;
+    this.k = k;
+    this.applyTransform();
+  }
+
+  private panBy(dx: number, dy: number): void {
+    this.tx += dx;
+    this.ty += dy;
+    this.applyTransform();
+  }
+
+  resetView(): void {
+    this.k = 1;
+    this.tx = 0;
+    this.ty = 0;
+    this.applyTransform();
+  }
+
+  /** Centre the view on [lon, lat] at zoom k (used by "follow the story" and search). */
+  centerOn(lonlat: [number, number], k = this.k): void {
+    const p = this.projection(lonlat);
+    if (!p) return;
+    this.k = Math.min(MAX_K, Math.max(MIN_K, k));
+    this.tx = this.width / 2 - p[0] * this.k;
+    this.ty = this.height / 2 - p[1] * this.k;
+    this.applyTransform();
+  }
+
+  /**
+   * Zoom so that a small region fills about half the view (after a click on
+   * it, its provinces become large enough to click). Large regions keep the view.
+   */
+  revealBBox(bbox: number[]): void {
+    const [w, s, e, n] = bbox as [number, number, number, number];
+    const corners: [number, number][] = [[w, s], [e, s], [e, n], [w, n], [(w + e) / 2, s], [(w + e) / 2, n]];
+    const pts = corners.map((c) => this.projection(c)).filter((p): p is [number, number] => p !== null);
+    if (pts.length === 0) return;
+    const xs = pts.map((p) => p[0]);
+    const ys = pts.map((p) => p[1]);
+    const bw = Math.max(...xs) - Math.min(...xs);
+    const bh = Math.max(...ys) - Math.min(...ys);
+    const onScreen = Math.max((bw * this.k) / this.width, (bh * this.k) / this.height);
+    if (onScreen > 0.3) return;
+    const k = Math.min(MAX_K, Math.max(this.k, 0.5 / Math.max(bw / this.width, bh / this.height, 1e-6)));
+    const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
+    const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+    this.k = k;
+    this.tx = this.width / 2 - cx * k;
+    this.ty = this.height / 2 - cy * k;
+    this.applyTransform();
+  }
+
+  get zoom(): number {
+    return this.k;
+  }
+
+  /** Screen position of a lon/lat at the current view. */
+  project(lonlat: [number, number]): [number, number] | null {
+    const p = this.projection(lonlat);
+    return p ? [p[0] * this.k + this.tx, p[1] * this.k + this.ty] : null;
+  }
+
+  /** Position in the zoomed group's coordinates (for overlay symbols). */
+  projectBase(lonlat: [number, number]): [number, number] | null {
+    return this.projection(lonlat);
+  }
+
+  private applyTransform(): void {
+    this.viewport.setAttribute("transform", `translate(${this.tx.toFixed(2)},${this.ty.toFixed(2)}) scale(${this.k.toFixed(4)})`);
+    this.svg.style.setProperty("--k", String(this.k));
+    // Place symbols keep their size on screen.
+    for (const n of this.groups.get("places")?.children ?? []) {
+      const t = (n as SVGElement).getAttribute("transform") ?? "";
+      const base = t.replace(/ scale\([^)]*\)/, "");
+      (n as SVGElement).setAttribute("transform", `${base} scale(${(1 / this.k).toFixed(4)})`);
+    }
+    this.updateProvinceActivity();
+    this.placeLabels();
+    this.drawScaleBar();
+    if (this.k >= DETAIL_ZOOM && this.lod === "overview") void this.switchToDetail();
+    else if (this.k < DETAIL_ZOOM && this.lod === "detail") {
+      this.lod = "overview";
+      this.render(this.overview);
+      this.applyTransformOnly();
+    }
+  }
+
+  private applyTransformOnly(): void {
+    for (const n of this.groups.get("places")?.children ?? []) {
+      const t = (n as SVGElement).getAttribute("transform") ?? "";
+      const base = t.replace(/ scale\([^)]*\)/, "");
+      (n as SVGElement).setAttribute("transform", `${base} scale(${(1 / this.k).toFixed(4)})`);
+    }
+  }
+
+  private async switchToDetail(): Promise<void> {
+    this.lod = "detail";
+    this.detail ??= await this.fetchLayers("detail");
+    if (this.lod !== "detail") return;
+    const focused = (document.activeElement as SVGElement | null)?.dataset?.id;
+    this.render(this.detail);
+    this.applyTransformOnly();
+    if (focused) (this.nodes.get(focused) as SVGElement | undefined)?.focus();
+    this.svg.dataset.lod = "detail";
+  }
+
+  /** Labels for countries, capitals and story places, without collisions. */
+  private placeLabels(): void {
+    const cands: LabelCandidate[] = [];
+    for (const r of this.regionById.values()) {
+      let priority: number;
+      let size = 11;
+      let beside = false;
+      if (r.kind === "country") {
+        const [x0, y0] = this.project([r.bbox[0], r.bbox[1]]) ?? [0, 0];
+        const [x1, y1] = this.project([r.bbox[2], r.bbox[3]]) ?? [0, 0];
+        const span = Math.hypot(x1 - x0, y1 - y0);
+        if (span < 40) continue;
+        priority = 100 - Math.min(99, span / 10);
+        size = span > 300 ? 13 : 11;
+      } else if (r.kind === "place") {
+        const node = this.nodes.get(r.id);
+        const capital = node?.classList.contains("capital") ?? false;
+        priority = capital ? 200 : 300;
+        beside = true;
+      } else if (r.kind === "disputed" && this.k >= 2) {
+        priority = 250;
+        size = 10;
+      } else if (r.kind === "province" && this.k >= PROVINCE_ZOOM) {
+        priority = 400;
+        size = 10;
+      } else continue;
+      const p = this.project(r.anchor as [number, number]);
+      if (!p) continue;
+      const text = r.kind === "country" ? this.displayName(r.id).toUpperCase() : this.displayName(r.id);
+      const bold = r.kind === "country";
+      cands.push({ id: r.id, text, x: p[0], y: p[1], priority, size, beside, width: measure(text, size, bold) });
+    }
+    const placed = placeLabels(cands, this.width, this.height);
+    this.labelGroup.replaceChildren(
+      ...placed.map((l) => {
+        const t = el("text", {
+          x: l.box.x0.toFixed(1),
+          y: ((l.box.y0 + l.box.y1) / 2).toFixed(1),
+          class: `label ${this.regionById.get(l.id)?.kind ?? ""}`,
+          "font-size": String(l.size),
+          "text-anchor": "start",
+          "dominant-baseline": "central",
+        });
+        t.textContent = l.text;
+        return t;
+      }),
+    );
+    this.svg.dataset.labels = String(placed.length);
+  }
+
+  private drawScaleBar(): void {
+    const x = 20;
+    const y = this.height - 28;
+    const kmPx = kmPerPixel(this.projection, (x + 60 - this.tx) / this.k, (y - this.ty) / this.k) / this.k;
+    const km = niceLength(kmPx * 120);
+    const px = km / kmPx;
+    if (!(px > 0)) return;
+    const bar = el("rect", { x: String(x), y: String(y), width: px.toFixed(1), height: "5", class: "scale-rect" });
+    const label = el("text", { x: String(x), y: String(y - 6), class: "scale-label" });
+    label.textContent = `${km.toLocaleString("en")} km`;
+    this.scaleBar.replaceChildren(bar, label);
+    this.scaleBar.setAttribute("data-km", String(km));
+  }
+
+  /** Focus a region's element (Escape from the excerpts panel returns here). */
+  focusRegion(id: string): void {
+    (this.nodes.get(id) as SVGElement | undefined)?.focus();
+  }
+
+  get defaultView() {
+    return DEFAULT_VIEW;
+  }
+}
