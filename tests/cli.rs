@@ -1,0 +1,57 @@
+//! The CLI as scripts use it: exit codes, one-line errors, stable JSON.
+
+use std::process::Command;
+
+fn faultlines(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_faultlines")).args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+#[test]
+fn check_passes_on_the_shipped_dataset() {
+    let (code, out, _) = faultlines(&["check"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("ok: "), "{out}");
+}
+
+#[test]
+fn check_fails_on_a_broken_dataset_listing_each_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    for (rel, bytes) in faultlines::dataset::EMBEDDED.iter().filter(|(r, _)| r.starts_with("story/")) {
+        let p = dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, bytes).unwrap();
+    }
+    let events = dir.path().join("story/events.geojson");
+    let text = std::fs::read_to_string(&events).unwrap().replacen("\"KZ-ALA\"", "\"NOWHERE\"", 1);
+    std::fs::write(&events, text).unwrap();
+    let (code, _, err) = faultlines(&["check", "--data", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("story/events.geojson: kazakhstan-csto-deployment-2022: unknown region \"NOWHERE\""), "{err}");
+    assert!(err.trim_end().ends_with("dataset invalid: 1 problem(s)"), "{err}");
+}
+
+#[test]
+fn query_errors_are_one_line_and_non_zero() {
+    for args in [&["state", "--at", "yesterday"][..], &["events", "--from", "2023", "--to", "2022"], &["excerpts", "--region", "ATLANTIS"]] {
+        let (code, out, err) = faultlines(args);
+        assert_eq!(code, 1, "{args:?}");
+        assert!(out.is_empty());
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("faultlines: "), "{err}");
+    }
+}
+
+#[test]
+fn json_output_parses() {
+    let (code, out, _) = faultlines(&["info", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["counts"]["events"].as_u64().unwrap() >= 55);
+    let (_, out, _) = faultlines(&["excerpts", "--region", "TJK", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["region"]["name_en"], "Tajikistan");
+    let (_, out, _) = faultlines(&["state", "--at", "2022-01-08", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["at"], "2022-01-08");
+}

@@ -1,0 +1,32 @@
+//! Helpers shared by the integration tests: a copy of the shipped dataset in a
+//! temporary directory, to break on purpose.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use faultlines::dataset::EMBEDDED;
+
+/// Write every shipped file under `dir` (same layout as `geodata/`).
+pub fn copy_shipped(dir: &Path, with_map: bool) {
+    for (rel, bytes) in EMBEDDED {
+        if !with_map && rel.starts_with("map/") {
+            continue;
+        }
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+}
+
+/// A temporary copy of the shipped dataset, with `edit` applied to one file's text.
+pub fn broken(file: &str, edit: impl FnOnce(String) -> String) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_shipped(dir.path(), file.starts_with("map/"));
+    let p = dir.path().join(file);
+    let text = std::fs::read_to_string(&p).unwrap();
+    let changed = edit(text.clone());
+    assert_ne!(text, changed, "the edit must change {file}");
+    std::fs::write(&p, changed).unwrap();
+    let path = dir.path().to_path_buf();
+    (dir, path)
+}
