@@ -1,1 +1,94 @@
-fn main() {}
+//! Criterion benchmarks of the core, each next to its naive baseline in the
+//! same run (results and machine in `docs/benchmarks.md`):
+//!
+//! * load + validate + index of the shipped dataset;
+//! * state at t and a 200-bin histogram on 1,000,000 generated events, vs a linear scan;
+//! * excerpts for a region and search on the shipped dataset.
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use faultlines::api::{Api, Filter};
+use faultlines::generate::Rng;
+use faultlines::Dataset;
+
+fn shipped(c: &mut Criterion) {
+    c.bench_function("load+validate+index shipped dataset", |b| {
+        b.iter(|| Api::new(Dataset::embedded().unwrap()))
+    });
+    let api = Api::new(Dataset::embedded().unwrap());
+    c.bench_function("excerpts_for_region TJK (shipped)", |b| {
+        b.iter(|| api.excerpts_for_region(black_box("TJK")).unwrap())
+    });
+    c.bench_function("search \"isfara\" (shipped)", |b| {
+        b.iter(|| api.search(black_box("isfara"), 20).unwrap())
+    });
+    c.bench_function("search \"kaz tok\" prefix (shipped)", |b| {
+        b.iter(|| api.search(black_box("kaz tok"), 20).unwrap())
+    });
+}
+
+fn million(c: &mut Criterion) {
+    let n = std::env::var("FAULTLINES_BENCH_EVENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let ds = faultlines::generate::dataset(n, 7);
+    let api = Api::new(ds);
+    let span = api.info().span;
+    let mut rng = Rng::new(99);
+    let instants: Vec<i32> = (0..1024)
+        .map(|_| span.start_day + (rng.f64() * (span.end_day - span.start_day) as f64) as i32)
+        .collect();
+    let date = faultlines::Date::from_daynum(instants[0]);
+    let mut i = 0;
+    let mut g = c.benchmark_group(format!("{n} events"));
+    g.bench_function("state_at (index)", |b| {
+        b.iter(|| {
+            i = (i + 1) % instants.len();
+            black_box(api.state_at_day(date, instants[i]))
+        })
+    });
+    let events = api.all_events();
+    g.bench_function("state_at (linear scan baseline)", |b| {
+        b.iter(|| {
+            i = (i + 1) % instants.len();
+            let t = instants[i];
+            black_box(
+                events
+                    .iter()
+                    .filter(|e| e.lo <= t && t <= e.hi)
+                    .map(|e| faultlines::api::active(e, t))
+                    .collect::<Vec<_>>(),
+            )
+        })
+    });
+    let f = Filter::default();
+    g.bench_function("histogram 200 bins, whole span (index)", |b| {
+        b.iter(|| black_box(api.histogram_days(span.start_day, span.end_day, 200, &f)))
+    });
+    g.bench_function("histogram 200 bins, whole span (scan baseline)", |b| {
+        b.iter(|| {
+            let (a, z) = (span.start_day, span.end_day);
+            let w = (z - a + 1) as f64 / 200.0;
+            let mut bins = [0u32; 200];
+            for e in events {
+                for (k, bin) in bins.iter_mut().enumerate() {
+                    let s = a + (k as f64 * w) as i32;
+                    let t = a + ((k + 1) as f64 * w) as i32 - 1;
+                    if e.lo <= t && s <= e.hi {
+                        *bin += 1;
+                    }
+                }
+            }
+            black_box(bins)
+        })
+    });
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(4));
+    targets = shipped, million
+}
+criterion_main!(benches);

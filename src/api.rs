@@ -79,12 +79,20 @@ pub enum Phase {
     Ending,
 }
 
-/// An event active at the instant asked.
+/// An event active at the instant asked, with what the map needs to draw it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ActiveEvent {
     pub id: String,
     pub kind: EventKind,
     pub title: String,
+    pub start: Date,
+    pub end: EventEnd,
+    pub geometry: Geometry,
+    pub places: Vec<String>,
+    pub regions: Vec<String>,
+    pub participants: Vec<String>,
+    pub absent: Vec<Absence>,
+    pub cancelled: Option<Date>,
     pub phase: Phase,
     /// 0 at the first possible day, 1 at the last; `null` when open-ended.
     pub progress: Option<f64>,
@@ -108,6 +116,8 @@ pub struct MembershipState {
 pub struct DisputeState {
     pub id: String,
     pub name: String,
+    /// Map regions the dispute concerns.
+    pub regions: Vec<String>,
     pub level: DisputeLevel,
     pub status: String,
     pub since: Date,
@@ -424,6 +434,7 @@ impl Api {
                 Some(DisputeState {
                     id: d.props.id.clone(),
                     name: d.props.name.clone(),
+                    regions: d.props.regions.clone(),
                     level: p.level,
                     status: p.status.clone(),
                     since: p.from,
@@ -826,6 +837,14 @@ pub fn active(e: &Event, t: DayNum) -> ActiveEvent {
         id: p.id.clone(),
         kind: p.kind,
         title: p.title.clone(),
+        start: p.start,
+        end: p.end,
+        geometry: e.geometry.clone(),
+        places: p.places.clone(),
+        regions: p.regions.clone(),
+        participants: p.participants.clone(),
+        absent: p.absent.clone(),
+        cancelled: p.cancelled,
         phase,
         progress,
         certainty: fade_in.min(fade_out).clamp(0.0, 1.0),

@@ -126,28 +126,6 @@ pub fn self_intersection(ring: &[LonLat]) -> Option<(usize, usize)> {
     best
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn square_is_fine_bowtie_is_not() {
-        let sq = vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]];
-        assert!(check_rings(&[sq]).is_empty());
-        let bow = vec![[0.0, 0.0], [1.0, 1.0], [1.0, 0.0], [0.0, 1.0], [0.0, 0.0]];
-        let m = check_rings(&[bow]);
-        assert!(m[0].contains("crosses itself"), "{m:?}");
-    }
-
-    #[test]
-    fn open_and_short_rings_are_named() {
-        let open = vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]];
-        assert!(check_rings(&[open])[0].contains("not closed"));
-        let short = vec![[0.0, 0.0], [1.0, 0.0], [0.0, 0.0]];
-        assert!(check_rings(&[short])[0].contains("at least 4"));
-    }
-}
-
 /// Douglas–Peucker simplification (keeps the first and last positions).
 pub fn simplify(points: &[LonLat], tol: f64) -> Vec<LonLat> {
     if points.len() < 3 || tol <= 0.0 {
@@ -266,4 +244,26 @@ pub fn label_point(g: &crate::model::Geometry) -> LonLat {
         }
     }
     best.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn square_is_fine_bowtie_is_not() {
+        let sq = vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]];
+        assert!(check_rings(&[sq]).is_empty());
+        let bow = vec![[0.0, 0.0], [1.0, 1.0], [1.0, 0.0], [0.0, 1.0], [0.0, 0.0]];
+        let m = check_rings(&[bow]);
+        assert!(m[0].contains("crosses itself"), "{m:?}");
+    }
+
+    #[test]
+    fn open_and_short_rings_are_named() {
+        let open = vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]];
+        assert!(check_rings(&[open])[0].contains("not closed"));
+        let short = vec![[0.0, 0.0], [1.0, 0.0], [0.0, 0.0]];
+        assert!(check_rings(&[short])[0].contains("at least 4"));
+    }
 }

@@ -15,6 +15,7 @@ pub mod api;
 pub mod dataset;
 pub mod date;
 pub mod error;
+pub mod generate;
 pub mod geo;
 pub mod geobuild;
 pub mod http;
@@ -22,6 +23,7 @@ pub mod index;
 pub mod layer;
 pub mod link;
 pub mod model;
+pub mod report;
 pub mod search;
 mod validate;
 

@@ -73,6 +73,19 @@ enum Cmd {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Write a synthetic dataset of N events (for benchmarks and stress tests).
+    Generate {
+        #[arg(long)]
+        events: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Print an audit table (Markdown) of every event: date, precision, kind, places, sources.
+    Audit,
+    /// Print each paragraph's excerpts with the regions they link to, for auditing the gazetteer.
+    Links,
     /// Rebuild geodata/map from the raw layers in geodata/src.
     BuildGeodata {
         #[arg(long, default_value = "geodata/src")]
@@ -272,6 +285,24 @@ fn run(cli: Cli) -> Result<(), String> {
                     .collect::<Vec<_>>()
                     .join("\n")
             });
+            Ok(())
+        }
+        Cmd::Generate { events, seed, out } => {
+            if events > 5_000_000 {
+                return Err("at most 5,000,000 events".into());
+            }
+            faultlines::generate::write(&out, events, seed)?;
+            println!("wrote {events} events to {}", out.display());
+            Ok(())
+        }
+        Cmd::Audit => {
+            let api = load(&cli.data)?;
+            print!("{}", faultlines::report::audit_table(api.dataset()));
+            Ok(())
+        }
+        Cmd::Links => {
+            let api = load(&cli.data)?;
+            print!("{}", faultlines::report::links_report(api.dataset()));
             Ok(())
         }
         Cmd::BuildGeodata { src, out } => {

@@ -3,8 +3,15 @@
 use std::process::Command;
 
 fn faultlines(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_faultlines")).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    let out = Command::new(env!("CARGO_BIN_EXE_faultlines"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 #[test]
@@ -17,23 +24,40 @@ fn check_passes_on_the_shipped_dataset() {
 #[test]
 fn check_fails_on_a_broken_dataset_listing_each_problem() {
     let dir = tempfile::tempdir().unwrap();
-    for (rel, bytes) in faultlines::dataset::EMBEDDED.iter().filter(|(r, _)| r.starts_with("story/")) {
+    for (rel, bytes) in faultlines::dataset::EMBEDDED
+        .iter()
+        .filter(|(r, _)| r.starts_with("story/"))
+    {
         let p = dir.path().join(rel);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(&p, bytes).unwrap();
     }
     let events = dir.path().join("story/events.geojson");
-    let text = std::fs::read_to_string(&events).unwrap().replacen("\"KZ-ALA\"", "\"NOWHERE\"", 1);
+    let text = std::fs::read_to_string(&events)
+        .unwrap()
+        .replacen("\"KZ-ALA\"", "\"NOWHERE\"", 1);
     std::fs::write(&events, text).unwrap();
     let (code, _, err) = faultlines(&["check", "--data", dir.path().to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(err.contains("story/events.geojson: kazakhstan-csto-deployment-2022: unknown region \"NOWHERE\""), "{err}");
-    assert!(err.trim_end().ends_with("dataset invalid: 1 problem(s)"), "{err}");
+    assert!(
+        err.contains(
+            "story/events.geojson: kazakhstan-csto-deployment-2022: unknown region \"NOWHERE\""
+        ),
+        "{err}"
+    );
+    assert!(
+        err.trim_end().ends_with("dataset invalid: 1 problem(s)"),
+        "{err}"
+    );
 }
 
 #[test]
 fn query_errors_are_one_line_and_non_zero() {
-    for args in [&["state", "--at", "yesterday"][..], &["events", "--from", "2023", "--to", "2022"], &["excerpts", "--region", "ATLANTIS"]] {
+    for args in [
+        &["state", "--at", "yesterday"][..],
+        &["events", "--from", "2023", "--to", "2022"],
+        &["excerpts", "--region", "ATLANTIS"],
+    ] {
         let (code, out, err) = faultlines(args);
         assert_eq!(code, 1, "{args:?}");
         assert!(out.is_empty());

@@ -21,16 +21,27 @@ fn every_excerpt_is_verbatim_at_its_offsets() {
         assert_eq!(at, x.text, "excerpt {}", x.id);
         // The UTF-16 offsets the web UI uses point at the same text.
         let utf16: Vec<u16> = ds.article.encode_utf16().collect();
-        assert_eq!(String::from_utf16(&utf16[x.start_utf16..x.end_utf16]).unwrap(), x.text);
+        assert_eq!(
+            String::from_utf16(&utf16[x.start_utf16..x.end_utf16]).unwrap(),
+            x.text
+        );
     }
 }
 
 #[test]
 fn the_article_is_shipped_unchanged() {
     let ds = Dataset::embedded().unwrap();
-    assert!(ds.article.starts_with("Putin’s USSR 2.0 project to be undermined by his satellites\n"));
+    assert!(ds
+        .article
+        .starts_with("Putin’s USSR 2.0 project to be undermined by his satellites\n"));
     // Typos stay as written.
-    for typo in ["made s step", "Brezhnev’s articulated", "Kyrgystan", "drags", "Kazakhstan.,"] {
+    for typo in [
+        "made s step",
+        "Brezhnev’s articulated",
+        "Kyrgystan",
+        "drags",
+        "Kazakhstan.,",
+    ] {
         assert!(ds.article.contains(typo), "{typo}");
     }
 }
@@ -41,22 +52,39 @@ fn every_event_is_sourced_and_every_discrepancy_cites_a_source() {
     assert!(ds.events.len() >= 55);
     for e in &ds.events {
         assert!(!e.props.sources.is_empty(), "{}", e.props.id);
-        assert!(e.props.sources.iter().all(|s| s.starts_with("http")), "{}", e.props.id);
+        assert!(
+            e.props.sources.iter().all(|s| s.starts_with("http")),
+            "{}",
+            e.props.id
+        );
         for d in &e.props.discrepancies {
             assert!(!d.sources.is_empty(), "{}", e.props.id);
         }
     }
-    let with_notes = ds.events.iter().filter(|e| !e.props.discrepancies.is_empty()).count();
-    assert!(with_notes >= 20, "the article's errors are noted ({with_notes})");
+    let with_notes = ds
+        .events
+        .iter()
+        .filter(|e| !e.props.discrepancies.is_empty())
+        .count();
+    assert!(
+        with_notes >= 20,
+        "the article's errors are noted ({with_notes})"
+    );
 }
 
 #[test]
 fn tajikistan_has_the_isfara_passage_and_uzbekistan_the_gas_deal() {
     let api = api();
     let tj = api.excerpts_for_region("TJK").unwrap();
-    assert!(tj.excerpts.iter().any(|x| x.excerpt.text.contains("more than 230 situations of military conflict")));
+    assert!(tj.excerpts.iter().any(|x| x
+        .excerpt
+        .text
+        .contains("more than 230 situations of military conflict")));
     let uz = api.excerpts_for_region("UZB").unwrap();
-    assert!(uz.excerpts.iter().any(|x| x.excerpt.text.contains("Uzbekistan signed a gas treaty with Turkmenistan")));
+    assert!(uz.excerpts.iter().any(|x| x
+        .excerpt
+        .text
+        .contains("Uzbekistan signed a gas treaty with Turkmenistan")));
     // Article order.
     let starts: Vec<usize> = tj.excerpts.iter().map(|x| x.excerpt.start).collect();
     assert!(starts.windows(2).all(|w| w[0] < w[1]));
@@ -65,11 +93,32 @@ fn tajikistan_has_the_isfara_passage_and_uzbekistan_the_gas_deal() {
 #[test]
 fn kazakhstan_in_january_2022_has_a_deployment_and_a_withdrawal() {
     let api = api();
-    let page = api.events_in("2022-01", "2022-01", &faultlines::api::Filter { region: Some("KAZ".into()), ..Default::default() }, 0, 100).unwrap();
+    let page = api
+        .events_in(
+            "2022-01",
+            "2022-01",
+            &faultlines::api::Filter {
+                region: Some("KAZ".into()),
+                ..Default::default()
+            },
+            0,
+            100,
+        )
+        .unwrap();
     let kinds: Vec<EventKind> = page.events.iter().map(|e| e.props.kind).collect();
-    assert!(kinds.contains(&EventKind::Deployment) && kinds.contains(&EventKind::Withdrawal), "{kinds:?}");
-    let dep = page.events.iter().find(|e| e.props.kind == EventKind::Deployment).unwrap();
-    assert!(matches!(dep.geometry, faultlines::model::Geometry::LineString(_)));
+    assert!(
+        kinds.contains(&EventKind::Deployment) && kinds.contains(&EventKind::Withdrawal),
+        "{kinds:?}"
+    );
+    let dep = page
+        .events
+        .iter()
+        .find(|e| e.props.kind == EventKind::Deployment)
+        .unwrap();
+    assert!(matches!(
+        dep.geometry,
+        faultlines::model::Geometry::LineString(_)
+    ));
     assert_eq!(dep.props.end, EventEnd::At("2022-01-19".parse().unwrap()));
 }
 
@@ -81,14 +130,22 @@ fn exercises_record_who_stayed_away() {
     let kz = api.event("csto-drills-kazakhstan-2022").unwrap();
     assert!(kz.props.absent.iter().any(|a| a.actor == "ARM"));
     let ib = api.event("indestructible-brotherhood-2022").unwrap();
-    assert_eq!(ib.props.cancelled.map(|d| d.to_string()), Some("2022-10-09".into()));
+    assert_eq!(
+        ib.props.cancelled.map(|d| d.to_string()),
+        Some("2022-10-09".into())
+    );
 }
 
 #[test]
 fn memberships_change_over_time() {
     let api = api();
     let status = |at: &str, org: &str, c: &str| {
-        api.state_at(at).unwrap().memberships.into_iter().find(|m| m.org == org && m.country == c).map(|m| m.status)
+        api.state_at(at)
+            .unwrap()
+            .memberships
+            .into_iter()
+            .find(|m| m.org == org && m.country == c)
+            .map(|m| m.status)
     };
     use faultlines::model::MemberStatus::*;
     assert_eq!(status("1995-01-01", "csto", "UZB"), Some(Member));
@@ -104,10 +161,20 @@ fn memberships_change_over_time() {
 #[test]
 fn the_lachin_corridor_is_blocked_from_12_december_2022() {
     let api = api();
-    let st = |at: &str| api.state_at(at).unwrap().disputes.into_iter().find(|d| d.id == "lachin-corridor").unwrap();
+    let st = |at: &str| {
+        api.state_at(at)
+            .unwrap()
+            .disputes
+            .into_iter()
+            .find(|d| d.id == "lachin-corridor")
+            .unwrap()
+    };
     assert_eq!(st("2022-12-11").status, "open under Russian peacekeepers");
     assert_eq!(st("2022-12-12").status, "blockaded");
-    assert_eq!(st("2023-05-01").status, "Azerbaijani checkpoint at the Hakari bridge");
+    assert_eq!(
+        st("2023-05-01").status,
+        "Azerbaijani checkpoint at the Hakari bridge"
+    );
 }
 
 fn problems_of(dir: &std::path::Path) -> Vec<String> {
@@ -117,16 +184,30 @@ fn problems_of(dir: &std::path::Path) -> Vec<String> {
 
 #[test]
 fn a_bad_date_is_rejected_naming_file_and_event() {
-    let (_t, dir) = common::broken("story/events.geojson", |s| s.replacen("\"start\": \"2022-01-06\"", "\"start\": \"2022-13-06\"", 1));
+    let (_t, dir) = common::broken("story/events.geojson", |s| {
+        s.replacen("\"start\": \"2022-01-06\"", "\"start\": \"2022-13-06\"", 1)
+    });
     let p = problems_of(&dir);
-    assert!(p.iter().any(|m| m.starts_with("story/events.geojson") && m.contains("2022-13-06") && m.contains("month")), "{p:?}");
+    assert!(
+        p.iter().any(|m| m.starts_with("story/events.geojson")
+            && m.contains("2022-13-06")
+            && m.contains("month")),
+        "{p:?}"
+    );
 }
 
 #[test]
 fn an_unknown_region_is_rejected() {
-    let (_t, dir) = common::broken("story/events.geojson", |s| s.replacen("\"KZ-ALA\"", "\"KZ-NOWHERE\"", 1));
+    let (_t, dir) = common::broken("story/events.geojson", |s| {
+        s.replacen("\"KZ-ALA\"", "\"KZ-NOWHERE\"", 1)
+    });
     let p = problems_of(&dir);
-    assert!(p.iter().any(|m| m.contains("kazakhstan-csto-deployment-2022") && m.contains("unknown region \"KZ-NOWHERE\"")), "{p:?}");
+    assert!(
+        p.iter()
+            .any(|m| m.contains("kazakhstan-csto-deployment-2022")
+                && m.contains("unknown region \"KZ-NOWHERE\"")),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -140,7 +221,13 @@ fn an_excerpt_off_by_one_character_is_rejected() {
         serde_json::to_string_pretty(&v).unwrap()
     });
     let p = problems_of(&dir);
-    assert!(p.iter().any(|m| m.contains("story/excerpts.json: s24: text is not verbatim") && m.contains("the text occurs at offset")), "{p:?}");
+    assert!(
+        p.iter().any(
+            |m| m.contains("story/excerpts.json: s24: text is not verbatim")
+                && m.contains("the text occurs at offset")
+        ),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -151,7 +238,11 @@ fn an_event_without_a_source_is_rejected() {
         serde_json::to_string(&v).unwrap()
     });
     let p = problems_of(&dir);
-    assert!(p.iter().any(|m| m.contains("story/events.geojson: nato-founding-1949: event has no source")), "{p:?}");
+    assert!(
+        p.iter()
+            .any(|m| m.contains("story/events.geojson: nato-founding-1949: event has no source")),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -166,14 +257,22 @@ fn a_discrepancy_without_a_source_is_rejected() {
         serde_json::to_string(&v).unwrap()
     });
     let p = problems_of(&dir);
-    assert!(p.iter().any(|m| m.contains("rahmon-astana-remarks-2022: a discrepancy note has no source")), "{p:?}");
+    assert!(
+        p.iter()
+            .any(|m| m.contains("rahmon-astana-remarks-2022: a discrepancy note has no source")),
+        "{p:?}"
+    );
 }
 
 #[test]
 fn malformed_json_names_the_file() {
     let (_t, dir) = common::broken("story/memberships.json", |s| s.replacen('{', "{{", 1));
     let p = problems_of(&dir);
-    assert!(p.iter().any(|m| m.starts_with("story/memberships.json: cannot parse")), "{p:?}");
+    assert!(
+        p.iter()
+            .any(|m| m.starts_with("story/memberships.json: cannot parse")),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -202,7 +301,12 @@ fn broken_layer(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
 }
 
 fn feature<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
-    v["features"].as_array_mut().unwrap().iter_mut().find(|f| f["id"] == id).unwrap()
+    v["features"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|f| f["id"] == id)
+        .unwrap()
 }
 
 #[test]
@@ -210,9 +314,14 @@ fn a_self_crossing_ring_is_rejected_naming_the_feature() {
     let p = broken_layer(|v| {
         // A bow tie: (0,0) (1,1) (1,0) (0,1) back to (0,0), in grid steps.
         feature(v, "TJK")["t"] = "Polygon".into();
-        feature(v, "TJK")["c"] = serde_json::json!([[35000, 19000, 1000, 1000, 0, -1000, -1000, 1000, 0, -1000]]);
+        feature(v, "TJK")["c"] =
+            serde_json::json!([[35000, 19000, 1000, 1000, 0, -1000, -1000, 1000, 0, -1000]]);
     });
-    assert!(p.iter().any(|m| m.contains("countries.overview.json: TJK: exterior ring crosses itself")), "{p:?}");
+    assert!(
+        p.iter()
+            .any(|m| m.contains("countries.overview.json: TJK: exterior ring crosses itself")),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -221,7 +330,11 @@ fn an_open_ring_is_rejected() {
         feature(v, "KGZ")["t"] = "Polygon".into();
         feature(v, "KGZ")["c"] = serde_json::json!([[35000, 20000, 1000, 0, 0, 1000, -1000, 0]]);
     });
-    assert!(p.iter().any(|m| m.contains("KGZ: exterior ring is not closed")), "{p:?}");
+    assert!(
+        p.iter()
+            .any(|m| m.contains("KGZ: exterior ring is not closed")),
+        "{p:?}"
+    );
 }
 
 #[test]
@@ -231,6 +344,14 @@ fn out_of_range_coordinates_and_unknown_ids_are_rejected() {
         feature(v, "AZE")["t"] = "Point".into();
         feature(v, "AZE")["c"] = serde_json::json!([100000, 20000]);
     });
-    assert!(p.iter().any(|m| m.contains("ATLANTIS: feature is not in regions.json")), "{p:?}");
-    assert!(p.iter().any(|m| m.contains("AZE: coordinate [200") && m.contains("out of range")), "{p:?}");
+    assert!(
+        p.iter()
+            .any(|m| m.contains("ATLANTIS: feature is not in regions.json")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|m| m.contains("AZE: coordinate [200") && m.contains("out of range")),
+        "{p:?}"
+    );
 }

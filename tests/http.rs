@@ -14,14 +14,25 @@ fn app(ui: Option<std::path::PathBuf>) -> axum::Router {
 }
 
 async fn get(app: &axum::Router, uri: &str) -> (StatusCode, Vec<u8>) {
-    let r = app.clone().oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+    let r = app
+        .clone()
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
     let status = r.status();
-    (status, r.into_body().collect().await.unwrap().to_bytes().to_vec())
+    (
+        status,
+        r.into_body().collect().await.unwrap().to_bytes().to_vec(),
+    )
 }
 
 async fn json(app: &axum::Router, uri: &str) -> (StatusCode, serde_json::Value) {
     let (s, b) = get(app, uri).await;
-    (s, serde_json::from_slice(&b).unwrap_or_else(|_| panic!("{uri} answers JSON: {}", String::from_utf8_lossy(&b))))
+    (
+        s,
+        serde_json::from_slice(&b)
+            .unwrap_or_else(|_| panic!("{uri} answers JSON: {}", String::from_utf8_lossy(&b))),
+    )
 }
 
 #[tokio::test]
@@ -31,7 +42,11 @@ async fn info_state_and_queries_answer_json() {
     assert_eq!(s, StatusCode::OK);
     assert_eq!(info["article"]["author"], "Vitaly Charushin");
     let (_, st) = json(&app, "/api/state?at=2022-01-08").await;
-    assert!(st["events"].as_array().unwrap().iter().any(|e| e["id"] == "kazakhstan-csto-deployment-2022"));
+    assert!(st["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["id"] == "kazakhstan-csto-deployment-2022"));
     let (_, h) = json(&app, "/api/histogram?from=1949&to=2025&bins=200").await;
     assert_eq!(h["bins"].as_array().unwrap().len(), 200);
     let (_, step) = json(&app, "/api/step?after=2022-01-08&kinds=withdrawal").await;
@@ -50,10 +65,26 @@ async fn errors_are_4xx_with_a_code() {
         ("/api/events?from=2023&to=2022", 400, "range_inverted"),
         ("/api/excerpts?region=ATLANTIS", 404, "unknown_region"),
         ("/api/event/no-such-event", 404, "unknown_event"),
-        ("/api/histogram?from=1950&to=2000&bins=0", 400, "bad_request"),
-        ("/api/histogram?from=1950&to=2000&bins=lots", 400, "bad_request"),
-        ("/api/events?from=1950&to=2000&limit=100000", 413, "too_large"),
-        ("/api/events?from=1950&to=2000&kinds=party", 400, "bad_request"),
+        (
+            "/api/histogram?from=1950&to=2000&bins=0",
+            400,
+            "bad_request",
+        ),
+        (
+            "/api/histogram?from=1950&to=2000&bins=lots",
+            400,
+            "bad_request",
+        ),
+        (
+            "/api/events?from=1950&to=2000&limit=100000",
+            413,
+            "too_large",
+        ),
+        (
+            "/api/events?from=1950&to=2000&kinds=party",
+            400,
+            "bad_request",
+        ),
         ("/api/layers/countries/ultra", 404, "unknown_layer"),
         ("/api/nothing-here", 404, "not_found"),
         ("/api/state?at=%ZZ", 400, "bad_request"),
@@ -61,11 +92,17 @@ async fn errors_are_4xx_with_a_code() {
         let (s, body) = json(&app, uri).await;
         assert_eq!(s.as_u16(), status, "{uri}: {body}");
         assert_eq!(body["code"], code, "{uri}: {body}");
-        assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{uri}");
+        assert!(
+            body["message"].as_str().is_some_and(|m| !m.is_empty()),
+            "{uri}"
+        );
     }
     let long = format!("/api/search?q={}", "a".repeat(5000));
     let (s, body) = json(&app, &long).await;
-    assert_eq!((s.as_u16(), body["code"].as_str()), (413, Some("too_large")));
+    assert_eq!(
+        (s.as_u16(), body["code"].as_str()),
+        (413, Some("too_large"))
+    );
 }
 
 #[tokio::test]
@@ -80,7 +117,11 @@ async fn layers_travel_as_bytes() {
 #[tokio::test]
 async fn only_get_is_answered() {
     let app = app(None);
-    let r = app.clone().oneshot(Request::post("/api/info").body(Body::from("x")).unwrap()).await.unwrap();
+    let r = app
+        .clone()
+        .oneshot(Request::post("/api/info").body(Body::from("x")).unwrap())
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::METHOD_NOT_ALLOWED);
 }
 
@@ -96,12 +137,26 @@ async fn never_serves_files_outside_the_ui_folder() {
     std::os::unix::fs::symlink(root.path().join("secret.txt"), ui.join("link.txt")).unwrap();
     let app = app(Some(ui));
     let (s, b) = get(&app, "/").await;
-    assert_eq!((s, String::from_utf8_lossy(&b).contains("<title>ok</title>")), (StatusCode::OK, true));
+    assert_eq!(
+        (s, String::from_utf8_lossy(&b).contains("<title>ok</title>")),
+        (StatusCode::OK, true)
+    );
     assert_eq!(get(&app, "/assets/app.js").await.0, StatusCode::OK);
-    for evil in ["/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/assets/%2e%2e%2f%2e%2e%2fsecret.txt", "/link.txt", "/%5c..%5csecret.txt"] {
+    for evil in [
+        "/../secret.txt",
+        "/assets/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/assets/%2e%2e%2f%2e%2e%2fsecret.txt",
+        "/link.txt",
+        "/%5c..%5csecret.txt",
+    ] {
         let (s, b) = get(&app, evil).await;
         assert_eq!(s, StatusCode::NOT_FOUND, "{evil}");
-        assert!(!String::from_utf8_lossy(&b).contains("do not serve"), "{evil}");
+        assert!(
+            !String::from_utf8_lossy(&b).contains("do not serve"),
+            "{evil}"
+        );
     }
 }
 
@@ -109,14 +164,22 @@ async fn never_serves_files_outside_the_ui_folder() {
 async fn serves_on_loopback_by_default() {
     let api = Arc::new(Api::new(Dataset::embedded().unwrap()));
     let (tx, rx) = tokio::sync::oneshot::channel();
-    let server = tokio::spawn(faultlines::http::serve(api, "127.0.0.1:0".parse().unwrap(), None, move |addr| {
-        tx.send(addr).unwrap();
-    }));
+    let server = tokio::spawn(faultlines::http::serve(
+        api,
+        "127.0.0.1:0".parse().unwrap(),
+        None,
+        move |addr| {
+            tx.send(addr).unwrap();
+        },
+    ));
     let addr = rx.await.unwrap();
     assert!(addr.ip().is_loopback());
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    stream.write_all(b"GET /api/info HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await.unwrap();
+    stream
+        .write_all(b"GET /api/info HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
     let mut out = String::new();
     stream.read_to_string(&mut out).await.unwrap();
     assert!(out.starts_with("HTTP/1.1 200"), "{out}");

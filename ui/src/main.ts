@@ -1,13 +1,21 @@
 /**
  * Faultlines' web UI: connects to the core (Tauri IPC or HTTP), then builds
- * the map and the panels around one shared selection.
+ * the map, the timeline, the excerpts panel, the reading view and search
+ * around two shared values: the selected region and the slider's date.
  */
 import "./styles.css";
-import type { DatasetInfo } from "./api/bindings";
+import type { ActiveEvent, DatasetInfo, SearchHit, State } from "./api/bindings";
 import { BackendError, connect, type Backend } from "./api/client";
-import { formatDate } from "./format";
+import { dayToIso, formatDate, isoToDay } from "./format";
+import { legend } from "./legend";
 import { AtlasMap, type NameLang } from "./map/map";
+import { ExcerptsPanel } from "./panel/panel";
+import { Reader } from "./panel/reader";
+import { SearchBox } from "./panel/search";
 import { Selection } from "./selection";
+import { describe } from "./timeline/status";
+import { StoryLayer } from "./timeline/story";
+import { Timeline } from "./timeline/timeline";
 
 function byId<T extends HTMLElement>(id: string): T {
   const e = document.getElementById(id);
@@ -19,10 +27,10 @@ function byId<T extends HTMLElement>(id: string): T {
 export function showError(e: unknown): void {
   const box = byId<HTMLDivElement>("error");
   const err = e instanceof BackendError ? e : null;
-  const text = err ? `${humanCode(err.code)}: ${err.message}` : `Something went wrong: ${String(e)}`;
-  box.textContent = text;
+  box.textContent = err ? `${humanCode(err.code)}: ${err.message}` : `Something went wrong: ${String(e)}`;
   box.hidden = false;
   box.dataset.code = err?.code ?? "internal";
+  setTimeout(() => (box.hidden = true), 8000);
 }
 
 function humanCode(code: BackendError["code"]): string {
@@ -37,9 +45,18 @@ function humanCode(code: BackendError["code"]): string {
   }
 }
 
+let toastTimer = 0;
+function notify(msg: string): void {
+  const t = byId("toast");
+  t.textContent = msg;
+  t.classList.add("show");
+  clearTimeout(toastTimer);
+  toastTimer = window.setTimeout(() => t.classList.remove("show"), 3500);
+}
+
 function summary(info: DatasetInfo): string {
   const c = info.counts;
-  return `${c.events} events · ${c.excerpts} excerpts · ${formatDate(info.span.start).replace(/^\d+ \w+ /, "")}–${formatDate(info.span.end).replace(/^\d+ \w+ /, "")}`;
+  return `${c.events} events · ${c.excerpts} excerpts · ${info.span.start.slice(0, 4)}–${info.span.end.slice(0, 4)}`;
 }
 
 function setupTheme(): void {
@@ -58,6 +75,9 @@ function setupTheme(): void {
   });
 }
 
+/** Frame timings for the scripted scrubbing benchmark: input → painted frame, in ms. */
+const frames: number[] = [];
+
 async function start(): Promise<void> {
   performance.mark("faultlines:start");
   setupTheme();
@@ -73,13 +93,152 @@ async function start(): Promise<void> {
   byId("dataset-summary").textContent = summary(info);
   byId("dataset-summary").title = info.title;
   byId("attribution").textContent = info.attribution;
+  const regionById = new Map(regions.map((r) => [r.id, r]));
 
   const selection = new Selection();
   const map = new AtlasMap({ backend, regions, selection, container: byId("map") });
   const lang = byId<HTMLSelectElement>("lang");
   lang.addEventListener("change", () => map.setLanguage(lang.value as NameLang));
+  byId("map").append(legend());
+
+  const timeline = new Timeline(backend, info, isoToDay("2022-01-08"));
+  byId("timeline-slot").replaceWith(timeline.root);
+  const story = new StoryLayer(map, info);
+  map.onProjectionChange(() => {
+    story.reset();
+    void refresh(timeline.day);
+  });
+
+  let state: State | null = null;
+  let lastAnnounced = "";
+  let lastAnnounceAt = 0;
+  let seenStarting = new Set<string>();
+  const follow = byId<HTMLInputElement>("follow");
+
+  const announce = (shown: ActiveEvent[]) => {
+    const text = describe(shown);
+    const now = performance.now();
+    if (text === lastAnnounced) return;
+    // While playing, speak at most every 1.5 s so a screen reader can keep up.
+    if (timeline.isPlaying && now - lastAnnounceAt < 1500) return;
+    lastAnnounced = text;
+    lastAnnounceAt = now;
+    timeline.status.textContent = text;
+  };
+
+  const draw = (st: State, inputAt: number) => {
+    const shown = story.render(st, timeline.kinds, timeline.org);
+    announce(shown);
+    panel.onDay();
+    if (follow.checked) {
+      const fresh = shown.filter((e) => e.phase === "starting" && !seenStarting.has(e.id));
+      const target = fresh[0];
+      if (target) {
+        const g = target.geometry;
+        const p = g.type === "Point" ? g.coordinates : g.type === "LineString" || g.type === "MultiPoint" ? g.coordinates[g.coordinates.length - 1] : undefined;
+        if (p) map.glideTo(p as [number, number], Math.max(map.zoom, 2));
+      }
+      seenStarting = new Set(shown.filter((e) => e.phase === "starting").map((e) => e.id));
+    }
+    requestAnimationFrame(() => {
+      frames.push(performance.now() - inputAt);
+      if (frames.length > 5000) frames.shift();
+    });
+  };
+
+  let inflight = false;
+  let wanted: { day: number; at: number } | null = null;
+  const refresh = async (day: number) => {
+    wanted = { day, at: performance.now() };
+    if (inflight) return;
+    inflight = true;
+    try {
+      while (wanted) {
+        const w: { day: number; at: number } = wanted;
+        wanted = null;
+        const st = await backend.stateAt(dayToIso(w.day));
+        state = st;
+        draw(st, w.at);
+      }
+    } catch (e) {
+      showError(e);
+    } finally {
+      inflight = false;
+    }
+  };
+  timeline.on("change", (d) => void refresh(d));
+  timeline.on("filter", () => state && draw(state, performance.now()));
+
+  const highlight = (ids: string[], eventId: string | null) => {
+    map.setRegionData("mention", new Map(ids.map((id) => [id, "yes"])));
+    map.overlay.querySelectorAll(".sym-event.focus").forEach((n) => n.classList.remove("focus"));
+    if (eventId) map.overlay.querySelector(`[data-event="${CSS.escape(eventId)}"]`)?.classList.add("focus");
+  };
+
+  const reader = new Reader(() => backend.article(), (id) => select(id, false));
+  const panel = new ExcerptsPanel({
+    backend,
+    regionName: (id) => regionById.get(id)?.name_en ?? id,
+    goToDay: (d) => timeline.setDay(d),
+    highlight,
+    focusMap: (id) => map.focusRegion(id),
+    currentDay: () => timeline.day,
+    currentState: () => state,
+    inDesktop: backend.transport === "tauri",
+    notify,
+  });
+  byId("panel-slot").replaceWith(panel.root);
+  byId("reader-slot").replaceWith(reader.root);
+
+  const select = (id: string | null, focus = true) => {
+    selection.set(id);
+    if (id) {
+      const r = regionById.get(id);
+      if (r && !focus) map.revealBBox(r.bbox);
+    }
+    void panel.show(id, focus).then(async () => {
+      if (id && reader.open) {
+        const d = await backend.excerptsForRegion(id);
+        reader.showRegion(d.excerpts.map((x) => x.excerpt.id));
+      }
+    });
+  };
+  selection.subscribe((id) => {
+    if (id !== panel.regionId) void panel.show(id, true).then(async () => {
+      if (id && reader.open) reader.showRegion((await backend.excerptsForRegion(id)).excerpts.map((x) => x.excerpt.id));
+    });
+  });
+
+  const readButton = byId<HTMLButtonElement>("read");
+  readButton.addEventListener("click", async () => {
+    await reader.toggle();
+    readButton.setAttribute("aria-expanded", String(reader.open));
+    document.body.classList.toggle("reading", reader.open);
+    if (reader.open && selection.value) reader.showRegion((await backend.excerptsForRegion(selection.value)).excerpts.map((x) => x.excerpt.id));
+  });
+
+  const search = new SearchBox(backend, (hit: SearchHit) => {
+    if (hit.day !== null && hit.kind !== "region") timeline.setDay(hit.day);
+    if (hit.region) select(hit.region, true);
+  });
+  byId("search-slot").replaceWith(search.root);
+
   await map.ready;
-  (window as unknown as { faultlines: unknown }).faultlines = { backend, map, selection, info };
+  await refresh(timeline.day);
+  (window as unknown as { faultlines: unknown }).faultlines = { backend, map, selection, info, timeline, frames, story };
+  document.documentElement.dataset.ready = "true";
+  // Shortcuts: "/" focuses search; "t" the timeline.
+  document.addEventListener("keydown", (e) => {
+    const typing = (e.target as HTMLElement).closest("input, select, textarea, [role=slider]");
+    if (typing || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === "/") {
+      e.preventDefault();
+      search.input.focus();
+    } else if (e.key === "t") {
+      timeline.thumb.focus();
+    }
+  });
+  void formatDate;
 }
 
 start().catch(showError);

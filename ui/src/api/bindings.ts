@@ -246,7 +246,7 @@ version: string, };
 
 export type Phase = "starting" | "ongoing" | "ending";
 
-export type ActiveEvent = { id: string, kind: EventKind, title: string, phase: Phase, 
+export type ActiveEvent = { id: string, kind: EventKind, title: string, start: string, end: EventEnd, geometry: Geometry, places: Array<string>, regions: Array<string>, participants: Array<string>, absent: Array<Absence>, cancelled: string | null, phase: Phase, 
 /**
  * 0 at the first possible day, 1 at the last; `null` when open-ended.
  */
@@ -258,7 +258,11 @@ certainty: number, };
 
 export type MembershipState = { org: string, country: string, status: MemberStatus, since: string, until: string | null, note: string, };
 
-export type DisputeState = { id: string, name: string, level: DisputeLevel, status: string, since: string, };
+export type DisputeState = { id: string, name: string, 
+/**
+ * Map regions the dispute concerns.
+ */
+regions: Array<string>, level: DisputeLevel, status: string, since: string, };
 
 export type State = { at: string, day: number, events: Array<ActiveEvent>, memberships: Array<MembershipState>, disputes: Array<DisputeState>, };
 

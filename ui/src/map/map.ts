@@ -183,6 +183,12 @@ export class AtlasMap {
     }
     this.showSelection(this.opts.selection.value, null);
     this.updateProvinceActivity();
+    for (const [key, values] of this.regionData ?? []) {
+      for (const [id, v] of values) {
+        const n = this.nodes.get(id) as SVGElement | undefined;
+        if (n) n.dataset[key] = v;
+      }
+    }
   }
 
   private nameOf(id: string): string {
@@ -385,6 +391,7 @@ export class AtlasMap {
     const layers = this.lod === "detail" && this.detail ? this.detail : this.overview;
     if (layers.size) this.render(layers);
     this.applyTransform();
+    for (const f of this.viewListeners) f();
   }
 
   zoomBy(f: number): void {
@@ -564,6 +571,63 @@ export class AtlasMap {
     this.scaleBar.replaceChildren(bar, label);
     this.scaleBar.setAttribute("data-km", String(km));
   }
+
+  private readonly regionData = new Map<string, Map<string, string>>();
+
+  /**
+   * Set `data-{key}` on region elements: the story layer marks membership,
+   * participation and dispute status this way and CSS styles them.
+   */
+  setRegionData(key: string, values: Map<string, string>): void {
+    const prev = this.regionData.get(key) ?? new Map<string, string>();
+    for (const [id, v] of prev) {
+      if (values.get(id) !== v) delete (this.nodes.get(id) as SVGElement | undefined)?.dataset[key];
+    }
+    for (const [id, v] of values) {
+      const n = this.nodes.get(id) as SVGElement | undefined;
+      if (n && n.dataset[key] !== v) n.dataset[key] = v;
+    }
+    this.regionData.set(key, new Map(values));
+  }
+
+  /** The projection in the zoomed group's coordinates, for overlay paths. */
+  projectionForOverlay(): GeoProjection {
+    return this.projection;
+  }
+
+  private readonly viewListeners = new Set<() => void>();
+  /** Called after the projection changes (resize), when overlays must be redrawn. */
+  onProjectionChange(f: () => void): void {
+    this.viewListeners.add(f);
+  }
+
+  /** Glide to centre `lonlat` (instantly under reduced motion). */
+  glideTo(lonlat: [number, number], k = this.k, ms = 700): void {
+    const p = this.projection(lonlat);
+    if (!p) return;
+    const target = { k, tx: this.width / 2 - p[0] * k, ty: this.height / 2 - p[1] * k };
+    const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+    const from = { k: this.k, tx: this.tx, ty: this.ty };
+    if (reduce || ms <= 0) {
+      Object.assign(this, target);
+      this.applyTransform();
+      return;
+    }
+    const t0 = performance.now();
+    const token = ++this.glideToken;
+    const step = (now: number) => {
+      if (token !== this.glideToken) return;
+      const u = Math.min(1, (now - t0) / ms);
+      const e = u < 0.5 ? 2 * u * u : 1 - Math.pow(-2 * u + 2, 2) / 2;
+      this.k = from.k + (target.k - from.k) * e;
+      this.tx = from.tx + (target.tx - from.tx) * e;
+      this.ty = from.ty + (target.ty - from.ty) * e;
+      this.applyTransform();
+      if (u < 1) requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  }
+  private glideToken = 0;
 
   /** Focus a region's element (Escape from the excerpts panel returns here). */
   focusRegion(id: string): void {

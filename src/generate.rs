@@ -1,0 +1,236 @@
+//! `faultlines generate`: synthetic datasets for benchmarks and stress tests.
+//!
+//! Events are spread over 1949–2026 with more of them in recent decades (as in
+//! the real story), realistic kinds and durations (one-day statements and
+//! summits; exercises and deployments of days to weeks; conflicts of weeks to
+//! years; a few open-ended), about one date in ten known only to the month or
+//! year or marked approximate, and places drawn from the shipped map's
+//! regions. The same seed always gives the same dataset.
+
+use crate::dataset::Dataset;
+use crate::date::{Date, DayNum};
+use crate::model::*;
+
+/// SplitMix64: small, fast, good enough for synthetic data, no dependency.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    pub fn f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.f64() * n as f64) as usize % n.max(1)
+    }
+}
+
+const FIRST: DayNum = -7576; // 1949-04-04
+const LAST: DayNum = 20819; // 2026-12-31
+
+fn pick_day(rng: &mut Rng) -> DayNum {
+    // Skewed towards recent years: the square root of a uniform leans high.
+    let u = rng.f64().sqrt();
+    FIRST + ((LAST - FIRST) as f64 * u) as DayNum
+}
+
+fn imprecise(rng: &mut Rng, d: DayNum) -> Date {
+    let day = Date::from_daynum(d);
+    let r = rng.f64();
+    if r < 0.9 {
+        day
+    } else if r < 0.95 {
+        Date::ym(day.year_value(), day.month().unwrap_or(1)).unwrap_or(day)
+    } else if r < 0.98 {
+        Date::year(day.year_value()).unwrap_or(day)
+    } else {
+        day.with_approx(true)
+    }
+}
+
+/// `n` synthetic events over the regions of `base` (typically the shipped dataset).
+pub fn events(base: &Dataset, n: usize, seed: u64) -> Vec<Event> {
+    let mut rng = Rng::new(seed);
+    let places: Vec<&Region> = base
+        .regions
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.kind,
+                RegionKind::Place | RegionKind::Province | RegionKind::Country
+            )
+        })
+        .collect();
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let r = rng.f64();
+        let (kind, len): (EventKind, i32) = if r < 0.25 {
+            (
+                [
+                    EventKind::Statement,
+                    EventKind::Summit,
+                    EventKind::Diplomacy,
+                ][rng.below(3)],
+                0,
+            )
+        } else if r < 0.55 {
+            (EventKind::Exercise, 2 + rng.below(20) as i32)
+        } else if r < 0.7 {
+            (
+                [EventKind::Deployment, EventKind::Withdrawal][rng.below(2)],
+                3 + rng.below(60) as i32,
+            )
+        } else if r < 0.88 {
+            (EventKind::Conflict, 1 + (rng.f64().powi(3) * 2000.0) as i32)
+        } else if r < 0.93 {
+            (EventKind::Blockade, 10 + rng.below(300) as i32)
+        } else if r < 0.97 {
+            (
+                [EventKind::Treaty, EventKind::Membership, EventKind::Other][rng.below(3)],
+                rng.below(400) as i32,
+            )
+        } else {
+            (EventKind::Other, -1)
+        };
+        let s = pick_day(&mut rng);
+        let start = imprecise(&mut rng, s);
+        let end = match len {
+            0 => EventEnd::Instant,
+            -1 => EventEnd::Open,
+            l => EventEnd::At(imprecise(&mut rng, s + l)),
+        };
+        let a = places[rng.below(places.len())];
+        let geometry = if matches!(kind, EventKind::Deployment | EventKind::Withdrawal) {
+            let b = places[rng.below(places.len())];
+            Geometry::LineString(vec![b.anchor, a.anchor])
+        } else {
+            Geometry::Point(a.anchor)
+        };
+        let lo = start.earliest();
+        let hi = match end {
+            EventEnd::Instant => start.latest(),
+            EventEnd::At(e) => e.latest().max(start.latest()),
+            EventEnd::Open => OPEN_END,
+        };
+        out.push(Event {
+            props: EventProps {
+                id: format!("gen-{i:07}"),
+                title: format!("{} at {}", kind.as_str(), a.name_en),
+                description: String::new(),
+                kind,
+                start,
+                end,
+                places: vec![],
+                regions: vec![a.id.clone()],
+                actors: a.country.iter().cloned().collect(),
+                participants: vec![],
+                absent: vec![],
+                cancelled: None,
+                excerpts: vec![],
+                sources: vec!["https://example.org/synthetic".into()],
+                discrepancies: vec![],
+            },
+            geometry,
+            lo,
+            hi,
+        });
+    }
+    out.sort_by(|a, b| (a.lo, a.hi, &a.props.id).cmp(&(b.lo, b.hi, &b.props.id)));
+    out
+}
+
+/// The shipped dataset with its events replaced by `n` synthetic ones (in memory).
+pub fn dataset(n: usize, seed: u64) -> Dataset {
+    let mut ds = Dataset::embedded().expect("shipped dataset");
+    ds.events = events(&ds, n, seed);
+    // Disputes and excerpts point at the real events; keep the synthetic set self-contained.
+    for x in &mut ds.excerpts {
+        x.events.clear();
+    }
+    for d in &mut ds.disputes {
+        d.props.incidents.clear();
+    }
+    ds
+}
+
+/// Write a dataset directory (story files; the map is the shipped one).
+pub fn write(dir: &std::path::Path, n: usize, seed: u64) -> Result<(), String> {
+    let ds = dataset(n, seed);
+    let story = dir.join("story");
+    std::fs::create_dir_all(&story).map_err(|e| format!("{}: {e}", story.display()))?;
+    for (rel, bytes) in crate::dataset::EMBEDDED
+        .iter()
+        .filter(|(r, _)| r.starts_with("story/"))
+    {
+        if !rel.ends_with("events.geojson")
+            && !rel.ends_with("excerpts.json")
+            && !rel.ends_with("disputes.geojson")
+        {
+            std::fs::write(dir.join(rel), bytes).map_err(|e| e.to_string())?;
+        }
+    }
+    let w = |name: &str| -> Result<std::io::BufWriter<std::fs::File>, String> {
+        std::fs::File::create(story.join(name))
+            .map(std::io::BufWriter::new)
+            .map_err(|e| format!("{name}: {e}"))
+    };
+    let features: Vec<Feature<&EventProps>> = ds
+        .events
+        .iter()
+        .map(|e| Feature {
+            kind: FeatureTag::Feature,
+            geometry: e.geometry.clone(),
+            properties: &e.props,
+        })
+        .collect();
+    serde_json::to_writer(
+        w("events.geojson")?,
+        &FeatureCollection {
+            kind: CollectionTag::FeatureCollection,
+            features,
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    let specs: Vec<ExcerptSpec> = ds
+        .excerpts
+        .iter()
+        .map(|x| ExcerptSpec {
+            id: x.id.clone(),
+            start: x.start,
+            end: x.end,
+            text: x.text.clone(),
+            events: vec![],
+            add_regions: x.regions.clone(),
+            remove_regions: vec![],
+            general: x.general,
+        })
+        .collect();
+    serde_json::to_writer(w("excerpts.json")?, &specs).map_err(|e| e.to_string())?;
+    let disputes: Vec<Feature<&DisputeProps>> = ds
+        .disputes
+        .iter()
+        .map(|d| Feature {
+            kind: FeatureTag::Feature,
+            geometry: d.geometry.clone(),
+            properties: &d.props,
+        })
+        .collect();
+    serde_json::to_writer(
+        w("disputes.geojson")?,
+        &FeatureCollection {
+            kind: CollectionTag::FeatureCollection,
+            features: disputes,
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(())
+}

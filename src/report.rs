@@ -1,0 +1,158 @@
+//! Reports for auditing a dataset by eye: the event table and the links of
+//! every paragraph of the article, both generated from the data.
+
+use std::fmt::Write as _;
+
+use crate::dataset::Dataset;
+use crate::date::{Date, Precision};
+use crate::link::Gazetteer;
+use crate::model::EventEnd;
+
+fn precision(d: &Date) -> String {
+    let p = match d.precision() {
+        Precision::Day => "day",
+        Precision::Month => "month",
+        Precision::Year => "year",
+    };
+    if d.is_approx() {
+        format!("{p}, approx.")
+    } else {
+        p.to_string()
+    }
+}
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Markdown table of every event in time order.
+pub fn audit_table(ds: &Dataset) -> String {
+    let mut out = String::from("| id | start | end | precision | kind | title | places | sources | notes |\n|---|---|---|---|---|---|---|---|---|\n");
+    for e in &ds.events {
+        let p = &e.props;
+        let end = match p.end {
+            EventEnd::Instant => "—".to_string(),
+            EventEnd::At(d) => d.to_string(),
+            EventEnd::Open => "open".to_string(),
+        };
+        let prec = match p.end {
+            EventEnd::At(d) => format!("{} → {}", precision(&p.start), precision(&d)),
+            _ => precision(&p.start),
+        };
+        let sources: Vec<String> = p
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("[{}]({})", i + 1, s))
+            .collect();
+        let notes = if p.discrepancies.is_empty() {
+            String::new()
+        } else {
+            format!("{} note(s)", p.discrepancies.len())
+        };
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            p.id,
+            p.start,
+            end,
+            prec,
+            p.kind.as_str(),
+            cell(&p.title),
+            cell(&p.places.join("; ")),
+            sources.join(" "),
+            notes
+        )
+        .unwrap();
+    }
+    out
+}
+
+/// For each paragraph of the article, each excerpt's names found, and the final links.
+pub fn links_report(ds: &Dataset) -> String {
+    let gaz = Gazetteer::new(&ds.gazetteer);
+    let mut out = String::new();
+    let mut offset = 0usize; // in characters
+    let mut n = 0;
+    for para in ds.article.split('\n') {
+        let len = para.chars().count();
+        let (start, end) = (offset, offset + len);
+        offset = end + 1;
+        let xs: Vec<_> = ds
+            .excerpts
+            .iter()
+            .filter(|x| x.start >= start && x.end <= end)
+            .collect();
+        if xs.is_empty() {
+            continue;
+        }
+        n += 1;
+        writeln!(out, "## Paragraph {n}").unwrap();
+        for x in xs {
+            let mentions = gaz.mentions(&x.text);
+            let found: std::collections::BTreeSet<String> = mentions
+                .iter()
+                .flat_map(|m| m.regions.iter().cloned())
+                .collect();
+            let names: Vec<String> = mentions
+                .iter()
+                .map(|m| format!("{} → {}", m.name, m.regions.join(",")))
+                .collect();
+            let added: Vec<&String> = x.regions.iter().filter(|r| !found.contains(*r)).collect();
+            let removed: Vec<&String> = found.iter().filter(|r| !x.regions.contains(r)).collect();
+            writeln!(
+                out,
+                "- {}{}: {}",
+                x.id,
+                if x.general { " (general)" } else { "" },
+                x.text
+            )
+            .unwrap();
+            writeln!(
+                out,
+                "  - names: {}",
+                if names.is_empty() {
+                    "none".into()
+                } else {
+                    names.join("; ")
+                }
+            )
+            .unwrap();
+            if !added.is_empty() {
+                writeln!(
+                    out,
+                    "  - added by hand: {}",
+                    added
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+                .unwrap();
+            }
+            if !removed.is_empty() {
+                writeln!(
+                    out,
+                    "  - removed by hand: {}",
+                    removed
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+                .unwrap();
+            }
+            writeln!(
+                out,
+                "  - links: {}",
+                if x.regions.is_empty() {
+                    "none".into()
+                } else {
+                    x.regions.join(", ")
+                }
+            )
+            .unwrap();
+        }
+    }
+    out
+}

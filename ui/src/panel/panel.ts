@@ -1,0 +1,196 @@
+/**
+ * The excerpts panel: click a region, read what the article says about it.
+ * Verbatim passages in article order, each with its dates and events and,
+ * where the sources disagree with the article, a marked fact note with its
+ * sources; the region's status at the slider's date; its events when the
+ * article never mentions it. A landmark named "Excerpts"; selecting a region
+ * moves focus to its heading and Escape returns to the map.
+ */
+import type { EventRef, ExcerptView, Region, RegionExcerpts, State } from "../api/bindings";
+import type { Backend } from "../api/client";
+import { formatDate, formatSpan } from "../format";
+import { h, hostOf, sourceLink } from "./dom";
+
+export interface PanelHost {
+  backend: Backend;
+  regionName: (id: string) => string;
+  /** Move the slider to an event's start. */
+  goToDay: (day: number) => void;
+  /** Highlight regions on the map (empty: clear). */
+  highlight: (regions: string[], eventId: string | null) => void;
+  focusMap: (regionId: string) => void;
+  currentDay: () => number;
+  currentState: () => State | null;
+  inDesktop: boolean;
+  notify: (msg: string) => void;
+}
+
+const NEAR_DAYS = 400;
+
+function spanOf(e: EventRef): string {
+  if (e.end.type === "at") return formatSpan(e.start, e.end.date);
+  if (e.end.type === "open") return `${formatDate(e.start)} onwards`;
+  return formatDate(e.start);
+}
+
+export class ExcerptsPanel {
+  readonly root: HTMLElement;
+  private readonly heading: HTMLHeadingElement;
+  private readonly statusLine: HTMLParagraphElement;
+  private readonly list: HTMLOListElement;
+  private readonly empty: HTMLDivElement;
+  private readonly nearBox: HTMLInputElement;
+  private data: RegionExcerpts | null = null;
+  private token = 0;
+
+  constructor(private readonly host: PanelHost) {
+    this.heading = h("h2", { id: "panel-heading", tabIndex: -1, textContent: "Excerpts" });
+    this.statusLine = h("p", { className: "region-status" });
+    this.nearBox = h("input", { type: "checkbox" });
+    this.nearBox.addEventListener("change", () => this.renderList());
+    this.list = h("ol", { className: "excerpt-list" });
+    this.empty = h("div", { className: "panel-empty" });
+    const intro = h("p", { className: "panel-intro", textContent: "Click a country, province, disputed area, river or city on the map, or search, to read what the article says about it." });
+    this.root = h(
+      "aside",
+      { className: "panel", attrs: { "aria-label": "Excerpts" } },
+      this.heading,
+      this.statusLine,
+      h("label", { className: "near" }, this.nearBox, " Only excerpts around the current date"),
+      intro,
+      this.empty,
+      this.list,
+    );
+    this.root.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && this.data) {
+        e.preventDefault();
+        this.host.focusMap(this.data.region.id);
+      }
+    });
+  }
+
+  /** Show a region; `focus` moves keyboard focus to the heading. */
+  async show(regionId: string | null, focus = true): Promise<void> {
+    const token = ++this.token;
+    this.root.classList.toggle("has-region", regionId !== null);
+    if (!regionId) {
+      this.data = null;
+      this.heading.textContent = "Excerpts";
+      this.statusLine.textContent = "";
+      this.list.replaceChildren();
+      this.empty.replaceChildren();
+      return;
+    }
+    const data = await this.host.backend.excerptsForRegion(regionId);
+    if (token !== this.token) return;
+    this.data = data;
+    const n = data.excerpts.length;
+    this.heading.textContent = `${data.region.name_en}: ${n} ${n === 1 ? "excerpt" : "excerpts"}`;
+    this.heading.dataset.region = data.region.id;
+    this.updateStatus();
+    this.renderList();
+    if (focus) this.heading.focus();
+  }
+
+  /** The region's status at the slider's date (memberships, disputes). */
+  updateStatus(): void {
+    const d = this.data;
+    const st = this.host.currentState();
+    if (!d || !st) return;
+    const r: Region = d.region;
+    const code = r.kind === "country" ? r.id : r.country;
+    const parts: string[] = [];
+    for (const m of st.memberships) {
+      if (m.country !== code) continue;
+      const org = m.org === "csto" ? "CST/CSTO" : m.org === "warsaw-pact" ? "Warsaw Pact" : m.org === "guam" ? "GUAM" : m.org;
+      const word = m.status === "member" ? "member" : m.status === "frozen" ? "member, participation frozen" : m.status;
+      parts.push(`${org} ${word} since ${formatDate(m.since)}`);
+    }
+    for (const ds of st.disputes) {
+      if (ds.regions.includes(r.id) || (code && ds.regions.includes(code) && r.kind === "country")) parts.push(`${ds.name}: ${ds.status} (since ${formatDate(ds.since)})`);
+    }
+    const when = formatDate(new Date(this.host.currentDay() * 86400000).toISOString().slice(0, 10));
+    this.statusLine.textContent = parts.length ? `On ${when}: ${parts.join("; ")}.` : `On ${when}: no alliance membership or dispute recorded for ${r.name_en}.`;
+  }
+
+  private near(x: ExcerptView): boolean {
+    const t = this.host.currentDay();
+    return x.events.some((e) => e.lo - NEAR_DAYS <= t && t <= Math.min(e.hi, e.lo + 36500) + NEAR_DAYS);
+  }
+
+  private renderList(): void {
+    const d = this.data;
+    if (!d) return;
+    const shown = this.nearBox.checked ? d.excerpts.filter((x) => this.near(x)) : d.excerpts;
+    this.list.replaceChildren(...shown.map((x) => this.item(x)));
+    this.empty.replaceChildren();
+    if (d.excerpts.length === 0) {
+      this.empty.append(h("p", { textContent: `The article does not mention ${d.region.name_en}.` }));
+    } else if (shown.length === 0) {
+      this.empty.append(h("p", { textContent: "No excerpt concerns the current date; untick the box to see them all." }));
+    }
+    if (d.events.length > 0) {
+      const list = h("ul", { className: "region-events" });
+      for (const e of d.events) {
+        const b = h("button", { type: "button", className: "event-link", textContent: `${spanOf(e)}: ${e.title}` });
+        b.addEventListener("click", () => this.host.goToDay(e.lo));
+        list.append(h("li", {}, b));
+      }
+      this.empty.append(h("h3", { textContent: `Events concerning ${d.region.name_en}` }), list);
+    }
+  }
+
+  private item(v: ExcerptView): HTMLLIElement {
+    const x = v.excerpt;
+    const quote = h("blockquote", { className: "excerpt-text", textContent: x.text });
+    const meta = h("p", { className: "excerpt-meta" });
+    if (v.events.length) {
+      for (const e of v.events) {
+        const b = h("button", { type: "button", className: "event-link", textContent: `${spanOf(e)} · ${e.title}` });
+        b.addEventListener("click", (ev) => {
+          ev.stopPropagation();
+          this.choose(v, e);
+        });
+        meta.append(b, " ");
+      }
+    } else {
+      meta.append(h("span", { className: "undated", textContent: "No dated event" }));
+    }
+    const places = h("p", { className: "excerpt-places", textContent: `Places: ${x.regions.map((r) => this.host.regionName(r)).join(", ") || "none (general)"}` });
+    const li = h("li", { className: "excerpt", tabIndex: 0, attrs: { "data-excerpt": x.id, "aria-label": `Excerpt: ${x.text}` } }, quote, meta, places);
+    for (const note of v.discrepancies) {
+      const box = h("aside", { className: "fact-note", attrs: { "aria-label": "Fact note" } }, h("strong", { textContent: "Fact note: " }), note.note, " ");
+      note.sources.forEach((u, i) => box.append(sourceLink(u, `[${i + 1}] ${hostOf(u)}`, this.host.inDesktop, this.host.notify), " "));
+      li.append(box);
+    }
+    const preview = () => this.host.highlight(x.regions, v.events[0]?.id ?? null);
+    li.addEventListener("mouseenter", preview);
+    li.addEventListener("focus", preview);
+    li.addEventListener("mouseleave", () => this.host.highlight([], null));
+    li.addEventListener("click", () => this.choose(v, v.events[0] ?? null));
+    li.addEventListener("keydown", (e) => {
+      if ((e.key === "Enter" || e.key === " ") && e.target === li) {
+        e.preventDefault();
+        this.choose(v, v.events[0] ?? null);
+      }
+    });
+    return li;
+  }
+
+  private choose(v: ExcerptView, e: EventRef | null): void {
+    if (e) this.host.goToDay(e.lo);
+    this.host.highlight(v.excerpt.regions, e?.id ?? null);
+    for (const li of this.list.querySelectorAll("li.current")) li.classList.remove("current");
+    this.list.querySelector(`li[data-excerpt="${CSS.escape(v.excerpt.id)}"]`)?.classList.add("current");
+  }
+
+  get regionId(): string | null {
+    return this.data?.region.id ?? null;
+  }
+
+  /** Called when the slider moves: refresh status and the date filter. */
+  onDay(): void {
+    this.updateStatus();
+    if (this.nearBox.checked) this.renderList();
+  }
+}

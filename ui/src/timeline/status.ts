@@ -1,0 +1,28 @@
+/**
+ * The words of the live region: what is happening at the slider's date, the
+ * text equivalent of the animation ("CSTO troops deployed in Kazakhstan
+ * (6–19 January 2022)").
+ */
+import type { ActiveEvent } from "../api/bindings";
+import { formatSpan } from "../format";
+
+export function eventSpan(e: Pick<ActiveEvent, "start" | "end">): string {
+  if (e.end.type === "at") return formatSpan(e.start, e.end.date);
+  if (e.end.type === "open") return `${formatSpan(e.start, null)} onwards`;
+  return formatSpan(e.start, null);
+}
+
+const KIND_ORDER: Record<string, number> = {
+  deployment: 0, withdrawal: 0, conflict: 1, blockade: 1, exercise: 2, summit: 3, treaty: 3, statement: 4, diplomacy: 4, membership: 4, other: 5,
+};
+
+/** One sentence for the events on at this instant, most salient first. */
+export function describe(events: ActiveEvent[], max = 3): string {
+  if (events.length === 0) return "No events in the story at this date.";
+  const sorted = [...events].sort(
+    (a, b) => (a.phase === "starting" ? 0 : 1) - (b.phase === "starting" ? 0 : 1) || (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || a.title.localeCompare(b.title),
+  );
+  const parts = sorted.slice(0, max).map((e) => `${e.title} (${eventSpan(e)})${e.cancelled ? " — cancelled" : ""}`);
+  const more = sorted.length - max;
+  return parts.join("; ") + (more > 0 ? `; and ${more} more` : "") + ".";
+}

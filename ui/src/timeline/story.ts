@@ -1,0 +1,199 @@
+/**
+ * The animated story on the map, driven only by the core's state at t:
+ * membership choropleth, exercises (pulsing rings; participants and absentees
+ * marked), deployments and withdrawals (arrows travelling origin →
+ * destination), conflicts (pulsing glow), blockades and dispute statuses,
+ * summits and statements (short-lived labelled markers). Fuzzy dates fade
+ * with the core's `certainty`. Symbols are keyed by event id and updated in
+ * place, so scrubbing does little DOM work.
+ */
+import { geoPath } from "d3-geo";
+import type { ActiveEvent, DatasetInfo, EventKind, State } from "../api/bindings";
+import type { AtlasMap } from "../map/map";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string> = {}): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
+
+type LonLat = [number, number];
+
+function points(e: ActiveEvent): LonLat[] {
+  const g = e.geometry;
+  switch (g.type) {
+    case "Point":
+      return [g.coordinates];
+    case "MultiPoint":
+    case "LineString":
+      return g.coordinates;
+    default:
+      return [];
+  }
+}
+
+interface Symbol {
+  g: SVGGElement;
+  kind: EventKind;
+  path?: SVGPathElement;
+  head?: SVGGElement;
+  length?: number;
+}
+
+function isLong(e: ActiveEvent): boolean {
+  if (e.end.type !== "at") return true;
+  const a = Date.parse(e.start.replace("~", "").padEnd(10, "-01").slice(0, 10));
+  const b = Date.parse(e.end.date.replace("~", "").padEnd(10, "-01").slice(0, 10));
+  return b - a > 120 * 86400000;
+}
+
+export class StoryLayer {
+  private readonly symbols = new Map<string, Symbol>();
+  private readonly group: SVGGElement;
+  private marked = new Map<string, string>();
+
+  constructor(private readonly map: AtlasMap, private readonly info: DatasetInfo) {
+    this.group = s("g", { class: "story" });
+    map.overlay.append(this.group);
+  }
+
+  /** Draw `state`, showing only events of `kinds`, with the membership map of `org` ("" for none). */
+  render(state: State, kinds: EventKind[], org: string): ActiveEvent[] {
+    const shown = state.events.filter((e) => kinds.includes(e.kind));
+    this.renderMemberships(state, org);
+    this.renderRoles(shown, state);
+    const keep = new Set<string>();
+    for (const e of shown) {
+      keep.add(e.id);
+      let sym = this.symbols.get(e.id);
+      if (!sym) {
+        sym = this.create(e);
+        this.symbols.set(e.id, sym);
+        this.group.append(sym.g);
+      }
+      this.update(sym, e);
+    }
+    for (const [id, sym] of this.symbols) {
+      if (!keep.has(id)) {
+        sym.g.remove();
+        this.symbols.delete(id);
+      }
+    }
+    return shown;
+  }
+
+  private renderMemberships(state: State, org: string): void {
+    const next = new Map<string, string>();
+    if (org) {
+      for (const m of state.memberships) {
+        if (m.org !== org) continue;
+        const regions = this.info.historical[m.country] ?? [m.country];
+        for (const r of regions) next.set(r, m.status);
+      }
+    }
+    this.map.setRegionData("member", next);
+  }
+
+  private renderRoles(shown: ActiveEvent[], state: State): void {
+    const roles = new Map<string, string>();
+    for (const e of shown) {
+      if (e.kind === "exercise" || e.kind === "summit") {
+        for (const p of e.participants) roles.set(p, "participant");
+        for (const a of e.absent) roles.set(a.actor, "absent");
+      }
+    }
+    this.map.setRegionData("role", roles);
+    const disputes = new Map<string, string>();
+    for (const d of state.disputes) for (const r of d.regions) if (!disputes.has(r) || d.level === "fighting" || d.level === "blocked") disputes.set(r, d.level);
+    this.map.setRegionData("dispute", disputes);
+    this.marked = roles;
+  }
+
+  private create(e: ActiveEvent): Symbol {
+    const g = s("g", { class: `sym-event kind-${e.kind}`, "data-event": e.id });
+    const sym: Symbol = { g, kind: e.kind };
+    const pts = points(e);
+    const base = (p: LonLat) => this.map.projectBase(p) ?? [0, 0];
+    if ((e.kind === "deployment" || e.kind === "withdrawal") && e.geometry.type === "LineString") {
+      const d = geoPath(this.mapProjection())(e.geometry as Parameters<ReturnType<typeof geoPath>>[0]) ?? "";
+      const track = s("path", { d, class: "move-track" });
+      const path = s("path", { d, class: "move-path", pathLength: "1" });
+      const head = s("g", { class: "move-head" });
+      const inner = s("g", { class: "sym" });
+      inner.append(s("path", { d: "M -6 -5 L 7 0 L -6 5 Z", class: "arrow" }));
+      head.append(inner);
+      g.append(track, path, head);
+      sym.path = path;
+      sym.head = head;
+    } else {
+      for (const p of pts) {
+        const [x, y] = base(p);
+        const at = s("g", { transform: `translate(${x.toFixed(1)},${y.toFixed(1)})` });
+        const inner = s("g", { class: "sym" });
+        switch (e.kind) {
+          case "exercise":
+            inner.append(s("circle", { r: "5", class: "ring ring-1" }), s("circle", { r: "5", class: "ring ring-2" }), s("circle", { r: "3.5", class: "core" }));
+            if (e.cancelled) inner.append(s("path", { d: "M -6 -6 L 6 6 M 6 -6 L -6 6", class: "cancel" }));
+            break;
+          case "conflict":
+            inner.append(s("circle", { r: "9", class: "glow" }), s("circle", { r: "3.5", class: "core" }));
+            break;
+          case "blockade":
+            inner.append(s("circle", { r: "6", class: "block-bg" }), s("path", { d: "M -3.5 -3.5 L 3.5 3.5 M 3.5 -3.5 L -3.5 3.5", class: "block-x" }));
+            break;
+          default:
+            inner.append(s("path", { d: "M 0 -6 L 6 0 L 0 6 L -6 0 Z", class: "marker" }));
+        }
+        at.append(inner);
+        g.append(at);
+      }
+      if (["summit", "treaty", "statement", "diplomacy", "membership", "other"].includes(e.kind) && pts[0]) {
+        const [x, y] = base(pts[0]);
+        const at = s("g", { transform: `translate(${x.toFixed(1)},${y.toFixed(1)})` });
+        const inner = s("g", { class: "sym" });
+        const t = s("text", { x: "9", y: "0", class: "marker-label", "dominant-baseline": "central" });
+        t.textContent = e.places[0] ? `${e.places[0]}: ${e.title}` : e.title;
+        inner.append(t);
+        at.append(inner);
+        g.append(at);
+      }
+    }
+    return sym;
+  }
+
+  private mapProjection() {
+    return this.map.projectionForOverlay();
+  }
+
+  private update(sym: Symbol, e: ActiveEvent): void {
+    sym.g.style.opacity = e.certainty.toFixed(2);
+    sym.g.dataset.phase = e.phase;
+    // A long or open-ended presence (a base abroad) is drawn quietly once it has arrived.
+    if (e.progress === null || (e.phase === "ongoing" && e.end.type === "at" && isLong(e))) sym.g.dataset.settled = "true";
+    else delete sym.g.dataset.settled;
+    if (sym.path && sym.head) {
+      const p = e.progress ?? 1;
+      sym.path.style.strokeDasharray = `${p.toFixed(3)} 1`;
+      sym.length ??= sym.path.getTotalLength();
+      const len = sym.length * p;
+      const a = sym.path.getPointAtLength(len);
+      const b = sym.path.getPointAtLength(Math.min(sym.length, len + 0.5));
+      const c = sym.path.getPointAtLength(Math.max(0, len - 0.5));
+      const angle = (Math.atan2(b.y - c.y, b.x - c.x) * 180) / Math.PI;
+      sym.head.setAttribute("transform", `translate(${a.x.toFixed(2)},${a.y.toFixed(2)}) rotate(${angle.toFixed(1)})`);
+    }
+  }
+
+  /** Regions marked as taking part or staying away at the last render. */
+  get roles(): ReadonlyMap<string, string> {
+    return this.marked;
+  }
+
+  /** Re-project symbols after the map's projection changed (resize). */
+  reset(): void {
+    for (const sym of this.symbols.values()) sym.g.remove();
+    this.symbols.clear();
+  }
+}

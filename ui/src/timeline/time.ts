@@ -1,0 +1,80 @@
+/**
+ * The time axis: the visible window, zoom levels and their stepping units,
+ * playback speeds and the story's eras. Days are the core's day numbers
+ * (days since 1970-01-01).
+ */
+import { dayToIso, formatDate, isoToDay } from "../format";
+
+export type Unit = "day" | "week" | "month" | "year";
+
+/** The unit arrows step by, for a window of `len` days. */
+export function unitFor(len: number): Unit {
+  if (len > 365 * 25) return "year";
+  if (len > 365 * 4) return "month";
+  if (len > 400) return "week";
+  return "day";
+}
+
+/** `day` moved by `n` units (calendar-aware for months and years). */
+export function addUnits(day: number, unit: Unit, n: number): number {
+  if (unit === "day") return day + n;
+  if (unit === "week") return day + 7 * n;
+  const d = new Date(day * 86400000);
+  if (unit === "month") d.setUTCMonth(d.getUTCMonth() + n);
+  else d.setUTCFullYear(d.getUTCFullYear() + n);
+  return Math.round(d.getTime() / 86400000);
+}
+
+/** The slider's date in words, as precise as the unit it moves by. */
+export function dateAt(day: number, unit: Unit): string {
+  const iso = dayToIso(day);
+  if (unit === "year") return formatDate(iso.slice(0, 4));
+  if (unit === "month") return formatDate(iso.slice(0, 7));
+  return formatDate(iso);
+}
+
+export interface Speed {
+  label: string;
+  /** Days per second of playback. */
+  daysPerSecond: number;
+}
+
+export const SPEEDS: Speed[] = [
+  { label: "1 day per second", daysPerSecond: 1 },
+  { label: "1 week per second", daysPerSecond: 7 },
+  { label: "1 month per second", daysPerSecond: 30.44 },
+  { label: "1 year per second", daysPerSecond: 365.25 },
+  { label: "5 years per second", daysPerSecond: 1826 },
+];
+
+export interface Era {
+  label: string;
+  from: number;
+  to: number;
+}
+
+export const ERAS: Era[] = [
+  { label: "Warsaw Pact", from: isoToDay("1955-05-14"), to: isoToDay("1991-07-01") },
+  { label: "The 1990s", from: isoToDay("1991-07-02"), to: isoToDay("2002-05-13") },
+  { label: "The CSTO", from: isoToDay("2002-05-14"), to: isoToDay("2021-12-31") },
+  { label: "The 2022 unravelling", from: isoToDay("2022-01-01"), to: isoToDay("2023-12-31") },
+];
+
+/** Preset windows a reader can jump to. */
+export const PRESETS: { label: string; from: string; to: string }[] = [
+  { label: "All", from: "", to: "" },
+  { label: "1955–1991", from: "1955-01-01", to: "1991-12-31" },
+  { label: "1991–2020", from: "1991-01-01", to: "2020-12-31" },
+  { label: "2021–2023", from: "2021-01-01", to: "2023-12-31" },
+];
+
+/** A window [from, to] zoomed by `factor` (<1 zooms in) around `center`, kept inside [min, max]. */
+export function zoomWindow(from: number, to: number, factor: number, center: number, min: number, max: number): [number, number] {
+  const len = Math.min(max - min, Math.max(30, (to - from) * factor));
+  const ratio = (center - from) / Math.max(1, to - from);
+  let a = Math.round(center - len * ratio);
+  let b = Math.round(a + len);
+  if (a < min) { b += min - a; a = min; }
+  if (b > max) { a -= b - max; b = max; }
+  return [Math.max(min, a), Math.min(max, b)];
+}
