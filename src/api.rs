@@ -93,6 +93,9 @@ pub struct ActiveEvent {
     pub participants: Vec<String>,
     pub absent: Vec<Absence>,
     pub cancelled: Option<Date>,
+    /// First and last day the event may cover.
+    pub lo: DayNum,
+    pub hi: DayNum,
     pub phase: Phase,
     /// 0 at the first possible day, 1 at the last; `null` when open-ended.
     pub progress: Option<f64>,
@@ -845,6 +848,8 @@ pub fn active(e: &Event, t: DayNum) -> ActiveEvent {
         participants: p.participants.clone(),
         absent: p.absent.clone(),
         cancelled: p.cancelled,
+        lo: e.lo,
+        hi: e.hi,
         phase,
         progress,
         certainty: fade_in.min(fade_out).clamp(0.0, 1.0),

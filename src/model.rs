@@ -314,7 +314,7 @@ pub struct ExcerptSpec {
     pub end: usize,
     /// The quoted text; must equal the article at `start..end`.
     pub text: String,
-    /// Event ids this passage is about.
+    /// Event ids this passage is about, the one it is chiefly about first.
     #[serde(default)]
     pub events: Vec<String>,
     /// Region links added by hand on top of the gazetteer's.

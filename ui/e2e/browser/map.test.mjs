@@ -72,11 +72,11 @@ describe("the atlas in a browser", () => {
   it("zooms with the buttons and switches to the detailed geometry", () =>
     guard("zoom", async () => {
       const before = Number(await page.locator(".scalebar").getAttribute("data-km"));
-      for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Zoom in" }).click();
+      for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Zoom in", exact: true }).click();
       await page.locator("svg.atlas[data-lod=detail]").waitFor({ timeout: 10000 });
       const after = Number(await page.locator(".scalebar").getAttribute("data-km"));
       assert.ok(after < before, `scale bar shrinks: ${before} km → ${after} km`);
-      await page.getByRole("button", { name: "Reset view" }).click();
+      await page.getByRole("button", { name: "Reset view", exact: true }).click();
     }));
 
   it("labels the default view without overlaps", () =>

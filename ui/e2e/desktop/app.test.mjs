@@ -98,4 +98,61 @@ describe("the desktop app", () => {
       });
       assert.ok(n > 10000, `countries overview is ${n} bytes`);
     }));
+
+  it("reaches 8 January 2022 with the keyboard and announces the deployment", () =>
+    guard("slider", async () => {
+      await (await browser.$("button=2021–2023")).click();
+      const slider = await browser.$("[role=slider]");
+      await slider.click();
+      await browser.keys(["Home"]);
+      assert.equal(await slider.getAttribute("aria-valuetext"), "1 January 2021");
+      // The window spans three years, so arrows move by weeks: 53 weeks to 7 January 2022.
+      for (let i = 0; i < 53; i++) await browser.keys(["ArrowRight"]);
+      await (await browser.$("aria/Zoom the timeline in")).click();
+      await (await browser.$("aria/Zoom the timeline in")).click();
+      await slider.click();
+      const now = Number(await slider.getAttribute("aria-valuenow"));
+      const target = Math.round(Date.parse("2022-01-08T00:00:00Z") / 86400000);
+      for (let i = 0; i < Math.abs(target - now); i++) await browser.keys([target > now ? "ArrowRight" : "ArrowLeft"]);
+      assert.equal(await slider.getAttribute("aria-valuetext"), "8 January 2022");
+      const status = await browser.$(".tl-status");
+      await browser.waitUntil(async () => (await status.getText()).includes("CSTO troops deployed in Kazakhstan (6–19 January 2022)"), { timeout: 5000 });
+    }));
+
+  it("steps to the next event and plays for a moment", () =>
+    guard("step-play", async () => {
+      const slider = await browser.$("[role=slider]");
+      await (await browser.$("aria/Next event")).click();
+      await browser.waitUntil(async () => (await slider.getAttribute("aria-valuetext")) === "11 January 2022", { timeout: 5000 });
+      const before = Number(await slider.getAttribute("aria-valuenow"));
+      await (await browser.$("aria/Play")).click();
+      await browser.pause(1200);
+      await (await browser.$("aria/Pause")).click();
+      assert.ok(Number(await slider.getAttribute("aria-valuenow")) > before);
+    }));
+
+  it("lists the Isfara passage when Tajikistan is clicked, and an excerpt moves the slider", () =>
+    guard("excerpts", async () => {
+      await (await browser.$("aria/Reset view")).click();
+      await (await browser.$("aria/Tajikistan")).click();
+      const panel = await browser.$("aside[aria-label=Excerpts]");
+      await browser.waitUntil(async () => (await panel.getText()).includes("more than 230 situations of military conflict"), { timeout: 5000 });
+      const slider = await browser.$("[role=slider]");
+      const before = await slider.getAttribute("aria-valuetext");
+      const item = await browser.$('li[data-excerpt="s24"] blockquote');
+      await item.scrollIntoView({ block: "center" });
+      await item.click();
+      await browser.waitUntil(async () => (await slider.getAttribute("aria-valuetext")) !== before, { timeout: 5000 });
+      assert.match(await slider.getAttribute("aria-valuetext"), /2021/);
+    }));
+
+  it("finds Tokayev and selects Kazakhstan", () =>
+    guard("search", async () => {
+      const box = await browser.$("aria/Search");
+      await box.setValue("Tokayev");
+      await (await browser.$("[role=option]")).waitForExist({ timeout: 5000 });
+      await browser.keys(["Enter"]);
+      const kz = await browser.$('[data-id="KAZ"]');
+      await browser.waitUntil(async () => (await kz.getAttribute("aria-pressed")) === "true", { timeout: 5000 });
+    }));
 });

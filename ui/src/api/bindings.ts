@@ -246,7 +246,11 @@ version: string, };
 
 export type Phase = "starting" | "ongoing" | "ending";
 
-export type ActiveEvent = { id: string, kind: EventKind, title: string, start: string, end: EventEnd, geometry: Geometry, places: Array<string>, regions: Array<string>, participants: Array<string>, absent: Array<Absence>, cancelled: string | null, phase: Phase, 
+export type ActiveEvent = { id: string, kind: EventKind, title: string, start: string, end: EventEnd, geometry: Geometry, places: Array<string>, regions: Array<string>, participants: Array<string>, absent: Array<Absence>, cancelled: string | null, 
+/**
+ * First and last day the event may cover.
+ */
+lo: number, hi: number, phase: Phase, 
 /**
  * 0 at the first possible day, 1 at the last; `null` when open-ended.
  */

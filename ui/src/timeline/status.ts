@@ -19,8 +19,13 @@ const KIND_ORDER: Record<string, number> = {
 /** One sentence for the events on at this instant, most salient first. */
 export function describe(events: ActiveEvent[], max = 3): string {
   if (events.length === 0) return "No events in the story at this date.";
+  // What just began comes first, then the shortest (most "of the moment"), then by kind.
   const sorted = [...events].sort(
-    (a, b) => (a.phase === "starting" ? 0 : 1) - (b.phase === "starting" ? 0 : 1) || (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || a.title.localeCompare(b.title),
+    (a, b) =>
+      (a.phase === "starting" ? 0 : 1) - (b.phase === "starting" ? 0 : 1) ||
+      Math.min(a.hi - a.lo, 1e6) - Math.min(b.hi - b.lo, 1e6) ||
+      (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) ||
+      a.title.localeCompare(b.title),
   );
   const parts = sorted.slice(0, max).map((e) => `${e.title} (${eventSpan(e)})${e.cancelled ? " — cancelled" : ""}`);
   const more = sorted.length - max;

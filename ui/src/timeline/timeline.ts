@@ -103,8 +103,8 @@ export class Timeline {
       b.addEventListener("click", () => (p.from ? this.setWindow(isoToDay(p.from), isoToDay(p.to)) : this.setWindow(this.min, this.max)));
       presets.append(b);
     }
-    const zin = h("button", { type: "button", attrs: { "aria-label": "Zoom in on time" } }, "+");
-    const zout = h("button", { type: "button", attrs: { "aria-label": "Zoom out in time" } }, "−");
+    const zin = h("button", { type: "button", attrs: { "aria-label": "Zoom the timeline in" } }, "+");
+    const zout = h("button", { type: "button", attrs: { "aria-label": "Zoom the timeline out" } }, "−");
     zin.addEventListener("click", () => this.zoom(0.5, this.current));
     zout.addEventListener("click", () => this.zoom(2, this.current));
 

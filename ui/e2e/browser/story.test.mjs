@@ -1,0 +1,176 @@
+// Browser end-to-end: the time slider, the animated story and the excerpts panel.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { startServer } from "../serve.mjs";
+import { launch, shotOnFailure } from "../browser.mjs";
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  page = await browser.context.newPage();
+  await page.goto(server.url);
+  await page.locator("html[data-ready=true]").waitFor({ timeout: 20000 });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function guard(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    await shotOnFailure(page, `story-${name}`);
+    throw e;
+  }
+}
+
+const slider = () => page.getByRole("slider", { name: "Date" });
+const dayOf = (iso) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000);
+
+/** Step the focused slider by single days until it reads `iso`. */
+async function keyTo(iso) {
+  const target = dayOf(iso);
+  for (let i = 0; i < 400; i++) {
+    const now = Number(await slider().getAttribute("aria-valuenow"));
+    if (now === target) return;
+    await page.keyboard.press(now < target ? "ArrowRight" : "ArrowLeft");
+  }
+  throw new Error(`could not reach ${iso}`);
+}
+
+describe("the time slider", () => {
+  it("is dragged and keyed to 8 January 2022, and the live region announces the deployment", () =>
+    guard("reach", async () => {
+      await page.getByRole("button", { name: "2021–2023" }).click();
+      const track = await page.locator(".tl-track").boundingBox();
+      // Drag from the start of the window to about a third of the way (early 2022).
+      await page.mouse.move(track.x + 5, track.y + track.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(track.x + track.width * 0.2, track.y + track.height / 2, { steps: 5 });
+      await page.mouse.move(track.x + track.width * 0.34, track.y + track.height / 2, { steps: 5 });
+      await page.mouse.up();
+      await slider().focus();
+      // Zoom the axis in until the arrows move by days.
+      await page.getByRole("button", { name: "Zoom the timeline in" }).click();
+      await page.getByRole("button", { name: "Zoom the timeline in" }).click();
+      await slider().focus();
+      await keyTo("2022-01-08");
+      assert.equal(await slider().getAttribute("aria-valuetext"), "8 January 2022");
+      await page.waitForFunction(() => document.querySelector(".tl-status")?.textContent?.includes("CSTO troops deployed in Kazakhstan (6–19 January 2022)"));
+      // The deployment's arrow is on the map.
+      assert.equal(await page.locator('[data-event="kazakhstan-csto-deployment-2022"]').count(), 1);
+    }));
+
+  it("steps to the next event", () =>
+    guard("next", async () => {
+      await page.getByRole("button", { name: "Next event" }).click();
+      await page.waitForFunction(() => document.querySelector("[role=slider]")?.getAttribute("aria-valuetext") === "11 January 2022");
+      await slider().focus();
+      await page.keyboard.press("PageUp");
+      await page.waitForFunction(() => document.querySelector("[role=slider]")?.getAttribute("aria-valuetext") === "7 January 2022");
+    }));
+
+  it("plays for a moment and the date advances", () =>
+    guard("play", async () => {
+      const before = Number(await slider().getAttribute("aria-valuenow"));
+      await page.getByRole("button", { name: "Play" }).click();
+      await page.waitForTimeout(1200);
+      await page.getByRole("button", { name: "Pause" }).click();
+      const after = Number(await slider().getAttribute("aria-valuenow"));
+      assert.ok(after > before, `${before} → ${after}`);
+    }));
+
+  it("colours memberships: Armenia's CSTO participation is frozen in 2024", () =>
+    guard("membership", async () => {
+      await page.getByRole("button", { name: "All", exact: true }).click();
+      await slider().focus();
+      await page.keyboard.press("End");
+      const arm = page.getByRole("button", { name: "Armenia", exact: true });
+      await page.waitForFunction(() => document.querySelector('[data-id="ARM"]')?.getAttribute("data-member") === "frozen");
+      assert.equal(await page.getByRole("button", { name: "Kazakhstan", exact: true }).getAttribute("data-member"), "member");
+      await page.getByRole("combobox", { name: "Membership map" }).selectOption("warsaw-pact");
+      await page.waitForFunction(() => !document.querySelector('[data-id="ARM"]')?.hasAttribute("data-member"));
+      assert.equal(await arm.getAttribute("data-member"), null);
+      await page.getByRole("combobox", { name: "Membership map" }).selectOption("csto");
+    }));
+
+  it("marks the member that stayed away from an exercise", () =>
+    guard("absent", async () => {
+      await page.getByRole("button", { name: "2021–2023" }).click();
+      await page.getByRole("button", { name: "Zoom the timeline in" }).click();
+      await page.getByRole("button", { name: "Zoom the timeline in" }).click();
+      await slider().focus();
+      await keyTo("2022-10-12");
+      await page.waitForFunction(() => document.querySelector('[data-id="KGZ"]')?.getAttribute("data-role") === "absent");
+      await page.waitForFunction(() => document.querySelector(".tl-status")?.textContent?.includes("Rubezh-2022"));
+    }));
+});
+
+describe("the excerpts panel", () => {
+  it("lists the Isfara passage for Tajikistan and moves focus to its heading", () =>
+    guard("tajikistan", async () => {
+      await page.getByRole("button", { name: "Tajikistan", exact: true }).click();
+      const panel = page.getByRole("complementary", { name: "Excerpts" });
+      const heading = panel.getByRole("heading", { level: 2 });
+      await page.waitForFunction(() => document.querySelector("#panel-heading")?.textContent?.startsWith("Tajikistan:"));
+      assert.ok(await heading.evaluate((h) => h === document.activeElement), "focus is on the heading");
+      const items = panel.getByRole("listitem");
+      assert.ok((await items.count()) >= 5);
+      await panel.getByText("more than 230 situations of military conflict", { exact: false }).first().waitFor();
+      await page.keyboard.press("Escape");
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-label")), "Tajikistan");
+    }));
+
+  it("lists the Westminster Hall and European Parliament passages for the Lachin Corridor", () =>
+    guard("lachin", async () => {
+      await page.getByRole("button", { name: "Lachin Corridor", exact: true }).focus();
+      await page.keyboard.press("Enter");
+      const panel = page.getByRole("complementary", { name: "Excerpts" });
+      await panel.getByText("Westminster Hall debates on the closure of the Lachin Corridor", { exact: false }).waitFor();
+      await panel.getByText("joint motion for a resolution on the humanitarian consequences", { exact: false }).waitFor();
+      // The article's error is noted with a source, the text left as written.
+      await panel.getByText("Fact note:", { exact: false }).first().waitFor();
+    }));
+
+  it("moves the slider to an excerpt's event when it is clicked", () =>
+    guard("excerpt-click", async () => {
+      const panel = page.getByRole("complementary", { name: "Excerpts" });
+      await panel.getByText("Westminster Hall debates on the closure", { exact: false }).click();
+      await page.waitForFunction(() => document.querySelector("[role=slider]")?.getAttribute("aria-valuetext")?.includes("2023"));
+      const valueText = await slider().getAttribute("aria-valuetext");
+      assert.match(valueText, /24 January 2023|January 2023|2023/);
+    }));
+
+  it("finds Tokayev and choosing the result selects Kazakhstan", () =>
+    guard("search", async () => {
+      const box = page.getByRole("combobox", { name: "Search" });
+      await box.fill("Tokayev");
+      await page.getByRole("option").first().waitFor();
+      await box.press("Enter");
+      await page.waitForFunction(() => document.querySelector('[data-id="KAZ"]')?.getAttribute("aria-pressed") === "true");
+      await page.waitForFunction(() => document.querySelector("#panel-heading")?.textContent?.startsWith("Kazakhstan:"));
+    }));
+
+  it("says plainly when the article does not mention a region", () =>
+    guard("unmentioned", async () => {
+      await page.getByRole("button", { name: "Mongolia", exact: true }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByText("The article does not mention Mongolia.").waitFor();
+    }));
+
+  it("opens the reading view with marked place names that select regions", () =>
+    guard("reader", async () => {
+      await page.getByRole("button", { name: "Read the article" }).click();
+      const article = page.getByRole("region", { name: "Article" });
+      await article.getByRole("heading", { name: "Putin’s USSR 2.0 project to be undermined by his satellites" }).waitFor();
+      await article.getByRole("button", { name: "Kyrgystan" }).first().click();
+      await page.waitForFunction(() => document.querySelector('[data-id="KGZ"]')?.getAttribute("aria-pressed") === "true");
+      await page.getByRole("button", { name: "Read the article" }).click();
+    }));
+});
