@@ -24,5 +24,8 @@ fn faultlines_commands() -> &'static [&'static str] {
         "article",
         "all_events",
         "layer",
+        "load_ui_state",
+        "save_ui_state",
+        "startup_report",
     ]
 }

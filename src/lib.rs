@@ -23,6 +23,7 @@ pub mod index;
 pub mod layer;
 pub mod link;
 pub mod model;
+pub mod prefs;
 pub mod report;
 pub mod search;
 mod validate;

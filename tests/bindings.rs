@@ -32,6 +32,7 @@ fn generate() -> String {
         RegionKind, Region, Excerpt, LayerIndex, LayerEntry, Mention, HitKind, SearchHit,
         TimeSpan, Counts, KindCount, DatasetInfo, Phase, ActiveEvent, MembershipState, DisputeState, State, Filter,
         EventPage, Bin, Histogram, EventRef, ExcerptView, EventDiscrepancy, RegionExcerpts, Article,
+        faultlines::prefs::UiState, faultlines::prefs::WindowGeometry,
     );
     for d in all {
         out.push_str(&d);

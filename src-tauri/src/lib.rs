@@ -11,8 +11,12 @@ use faultlines::api::{
 };
 use faultlines::model::{Event, Region};
 use faultlines::search::SearchHit;
-use faultlines::{Api, ApiError, Dataset};
+use std::sync::Mutex;
+
+use faultlines::prefs::{SavedState, StateFile, UiState, WindowGeometry};
+use faultlines::{Api, ApiError, Dataset, ErrorCode};
 use tauri::ipc::Response;
+use tauri::{Manager, WindowEvent};
 
 type Api_<'a> = tauri::State<'a, Api>;
 
@@ -100,6 +104,76 @@ fn layer(api: Api_<'_>, name: String, lod: String) -> Result<Response, ApiError>
     api.layer(&name, &lod).map(Response::new)
 }
 
+/// The reader's saved place: loaded at start, kept in memory, written atomically.
+pub struct Prefs {
+    file: StateFile,
+    state: Mutex<SavedState>,
+}
+
+impl Prefs {
+    pub fn open(dir: &std::path::Path) -> Prefs {
+        let file = StateFile::in_dir(dir);
+        let (state, warning) = file.load();
+        if let Some(w) = warning {
+            eprintln!("faultlines: warning: {w}");
+        }
+        Prefs {
+            file,
+            state: Mutex::new(state),
+        }
+    }
+
+    fn save(&self) -> Result<(), ApiError> {
+        let state = self
+            .state
+            .lock()
+            .map_err(|_| ApiError::new(ErrorCode::Internal, "state lock poisoned"))?
+            .clone();
+        self.file.save(&state).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Internal,
+                format!("cannot save the state file: {e}"),
+            )
+        })
+    }
+}
+
+#[tauri::command]
+fn load_ui_state(prefs: tauri::State<'_, Prefs>) -> UiState {
+    prefs.state.lock().map(|s| s.ui.clone()).unwrap_or_default()
+}
+
+#[tauri::command]
+fn save_ui_state(prefs: tauri::State<'_, Prefs>, ui: UiState) -> Result<(), ApiError> {
+    if let Ok(mut s) = prefs.state.lock() {
+        s.ui = ui;
+    }
+    prefs.save()
+}
+
+/// The UI reports when its first map is painted (milliseconds since the Unix
+/// epoch). With FAULTLINES_TRACE_STARTUP set it is printed, for the startup
+/// benchmark; otherwise it is ignored.
+#[tauri::command]
+fn startup_report(first_map_epoch_ms: f64) {
+    if std::env::var_os("FAULTLINES_TRACE_STARTUP").is_some() {
+        eprintln!("faultlines: first map painted at {first_map_epoch_ms:.1} ms since epoch");
+    }
+}
+
+fn geometry<R: tauri::Runtime>(w: &tauri::Window<R>) -> Option<WindowGeometry> {
+    let scale = w.scale_factor().ok()?;
+    let pos = w.outer_position().ok()?.to_logical::<i32>(scale);
+    let size = w.inner_size().ok()?.to_logical::<u32>(scale);
+    Some(WindowGeometry {
+        x: pos.x,
+        y: pos.y,
+        width: size.width,
+        height: size.height,
+        maximized: w.is_maximized().unwrap_or(false),
+    })
+}
+
 /// The builder with the core's state and every command: shared by the app and the tests.
 pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, api: Api) -> tauri::Builder<R> {
     builder.manage(api).invoke_handler(tauri::generate_handler![
@@ -115,7 +189,10 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, api: Api) -> tauri
         search,
         article,
         all_events,
-        layer
+        layer,
+        load_ui_state,
+        save_ui_state,
+        startup_report
     ])
 }
 
@@ -133,6 +210,41 @@ pub fn run() {
         }
     };
     builder(tauri::Builder::default(), api)
+        .setup(|app| {
+            let dir = match std::env::var_os("FAULTLINES_STATE_DIR") {
+                Some(d) => std::path::PathBuf::from(d),
+                None => app.path().app_config_dir()?,
+            };
+            let prefs = Prefs::open(&dir);
+            let saved = prefs.state.lock().ok().and_then(|s| s.window);
+            if let (Some(g), Some(w)) = (saved, app.get_webview_window("main")) {
+                let _ = w.set_size(tauri::LogicalSize::new(g.width.max(640), g.height.max(480)));
+                let _ = w.set_position(tauri::LogicalPosition::new(g.x, g.y));
+                if g.maximized {
+                    let _ = w.maximize();
+                }
+            }
+            app.manage(prefs);
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            let Some(prefs) = window.try_state::<Prefs>() else {
+                return;
+            };
+            match event {
+                WindowEvent::Moved(_) | WindowEvent::Resized(_) => {
+                    if let (Some(g), Ok(mut s)) = (geometry(window), prefs.state.lock()) {
+                        s.window = Some(g);
+                    }
+                }
+                WindowEvent::CloseRequested { .. } | WindowEvent::Destroyed => {
+                    if let Err(e) = prefs.save() {
+                        eprintln!("faultlines: warning: {}", e.message);
+                    }
+                }
+                _ => {}
+            }
+        })
         .run(tauri::generate_context!())
         .expect("error while running the Faultlines app");
 }
@@ -189,6 +301,31 @@ mod tests {
         let e = invoke(&app, "state_at", serde_json::json!({ "at": "2022-13-40" })).unwrap_err();
         assert_eq!(e["code"], "bad_date");
         assert!(e["message"].as_str().unwrap().contains("2022-13-40"));
+    }
+
+    #[test]
+    fn the_ui_state_is_saved_atomically_and_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = builder(mock_builder(), Api::new(Dataset::embedded().unwrap()))
+            .manage(Prefs::open(dir.path()))
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        let ui = serde_json::json!({ "ui": { "day": 19000, "selected": "TJK", "theme": "dark", "kinds": ["exercise"], "follow": true } });
+        invoke(&app, "save_ui_state", ui).expect("saved");
+        let back = invoke(&app, "load_ui_state", serde_json::json!({})).unwrap();
+        assert_eq!(
+            (back["day"].as_i64(), back["selected"].as_str()),
+            (Some(19000), Some("TJK"))
+        );
+        let on_disk: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join("state.json")).unwrap()).unwrap();
+        assert_eq!(on_disk["ui"]["theme"], "dark");
+        // A restart reads it back.
+        let again = Prefs::open(dir.path());
+        assert_eq!(
+            again.state.lock().unwrap().ui.selected.as_deref(),
+            Some("TJK")
+        );
     }
 
     #[test]

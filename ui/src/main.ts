@@ -59,9 +59,8 @@ function summary(info: DatasetInfo): string {
   return `${c.events} events · ${c.excerpts} excerpts · ${info.span.start.slice(0, 4)}–${info.span.end.slice(0, 4)}`;
 }
 
-function setupTheme(): void {
+function setupTheme(saved: string | null, changed: () => void): void {
   const button = byId<HTMLButtonElement>("theme");
-  const saved = localStorage.getItem("faultlines.theme");
   const dark = saved ? saved === "dark" : window.matchMedia?.("(prefers-color-scheme: dark)").matches === true;
   const apply = (d: boolean) => {
     document.documentElement.dataset.theme = d ? "dark" : "light";
@@ -69,9 +68,8 @@ function setupTheme(): void {
   };
   apply(dark);
   button.addEventListener("click", () => {
-    const d = document.documentElement.dataset.theme !== "dark";
-    apply(d);
-    localStorage.setItem("faultlines.theme", d ? "dark" : "light");
+    apply(document.documentElement.dataset.theme !== "dark");
+    changed();
   });
 }
 
@@ -80,7 +78,6 @@ const frames: number[] = [];
 
 async function start(): Promise<void> {
   performance.mark("faultlines:start");
-  setupTheme();
   let backend: Backend;
   try {
     backend = await connect();
@@ -89,7 +86,9 @@ async function start(): Promise<void> {
     return;
   }
   document.documentElement.dataset.transport = backend.transport;
-  const [info, regions] = await Promise.all([backend.datasetInfo(), backend.regions()]);
+  const [info, regions, saved] = await Promise.all([backend.datasetInfo(), backend.regions(), backend.loadUiState().catch(() => null)]);
+  let save: () => void = () => {};
+  setupTheme(saved?.theme ?? null, () => save());
   byId("dataset-summary").textContent = summary(info);
   byId("dataset-summary").title = info.title;
   byId("attribution").textContent = info.attribution;
@@ -98,11 +97,21 @@ async function start(): Promise<void> {
   const selection = new Selection();
   const map = new AtlasMap({ backend, regions, selection, container: byId("map") });
   const lang = byId<HTMLSelectElement>("lang");
-  lang.addEventListener("change", () => map.setLanguage(lang.value as NameLang));
+  if (saved?.lang === "ru" || saved?.lang === "en") {
+    lang.value = saved.lang;
+    map.setLanguage(saved.lang);
+  }
+  lang.addEventListener("change", () => {
+    map.setLanguage(lang.value as NameLang);
+    save();
+  });
   byId("map").append(legend());
 
-  const timeline = new Timeline(backend, info, isoToDay("2022-01-08"));
+  const timeline = new Timeline(backend, info, saved?.day ?? isoToDay("2022-01-08"));
   byId("timeline-slot").replaceWith(timeline.root);
+  if (saved?.window) timeline.setWindow(saved.window[0], saved.window[1]);
+  if (saved?.kinds) timeline.setKinds(saved.kinds);
+  if (saved?.org !== null && saved?.org !== undefined) timeline.setOrg(saved.org);
   const story = new StoryLayer(map, info);
   map.onProjectionChange(() => {
     story.reset();
@@ -114,6 +123,8 @@ async function start(): Promise<void> {
   let lastAnnounceAt = 0;
   let seenStarting = new Set<string>();
   const follow = byId<HTMLInputElement>("follow");
+  follow.checked = saved?.follow ?? false;
+  follow.addEventListener("change", () => save());
 
   const announce = (shown: ActiveEvent[]) => {
     const text = describe(shown);
@@ -224,7 +235,39 @@ async function start(): Promise<void> {
   byId("search-slot").replaceWith(search.root);
 
   await map.ready;
+  void backend.startupReport(map.firstMapEpochMs).catch(() => undefined);
+  if (saved?.center && saved.zoom) map.centerOn(saved.center as [number, number], saved.zoom);
+  if (saved?.selected && regionById.has(saved.selected)) select(saved.selected, false);
   await refresh(timeline.day);
+
+  // Remember the reader's place: saved a moment after each change.
+  let saveTimer = 0;
+  save = () => {
+    clearTimeout(saveTimer);
+    saveTimer = window.setTimeout(() => {
+      const v = map.view;
+      const kinds = timeline.kinds;
+      void backend
+        .saveUiState({
+          day: timeline.day,
+          window: timeline.window,
+          center: v?.center ?? null,
+          zoom: v?.zoom ?? null,
+          selected: selection.value,
+          kinds: kinds.length === 11 ? null : kinds,
+          org: timeline.org,
+          theme: document.documentElement.dataset.theme ?? null,
+          lang: lang.value,
+          follow: follow.checked,
+        })
+        .catch(showError);
+    }, 400);
+  };
+  timeline.on("change", () => save());
+  timeline.on("window", () => save());
+  timeline.on("filter", () => save());
+  selection.subscribe(() => save());
+  map.onViewChange(() => save());
   (window as unknown as { faultlines: unknown }).faultlines = { backend, map, selection, info, timeline, frames, story };
   document.documentElement.dataset.ready = "true";
   // Shortcuts: "/" focuses search; "t" the timeline.

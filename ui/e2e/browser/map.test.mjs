@@ -97,4 +97,23 @@ describe("the atlas in a browser", () => {
     assert.equal(body.code, "bad_date");
     assert.match(body.message, /2022-13-01/);
   });
+
+  it("remembers the selection and the date after a reload", () =>
+    guard("reload", async () => {
+      await page.getByRole("button", { name: "Georgia", exact: true }).click();
+      const day = await page.getByRole("slider", { name: "Date" }).getAttribute("aria-valuenow");
+      await page.waitForTimeout(700);
+      await page.reload();
+      await page.locator("html[data-ready=true]").waitFor({ timeout: 20000 });
+      assert.equal(await page.getByRole("button", { name: "Georgia", exact: true }).getAttribute("aria-pressed"), "true");
+      assert.equal(await page.getByRole("slider", { name: "Date" }).getAttribute("aria-valuenow"), day);
+    }));
+
+  it("starts with defaults when the saved state is corrupt", () =>
+    guard("corrupt", async () => {
+      await page.evaluate(() => localStorage.setItem("faultlines.ui", "{\"day\": 1900"));
+      await page.reload();
+      await page.locator("html[data-ready=true]").waitFor({ timeout: 20000 });
+      assert.equal(await page.getByRole("slider", { name: "Date" }).getAttribute("aria-valuetext"), "2022");
+    }));
 });

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { remote } from "webdriverio";
 import { root } from "../serve.mjs";
@@ -15,6 +16,8 @@ const driverBin = process.env.TAURI_DRIVER ?? "tauri-driver";
 
 let driver;
 let browser;
+let driverPort;
+const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "faultlines-state-"));
 
 async function freePort() {
   return new Promise((resolve) => {
@@ -43,15 +46,23 @@ before(async () => {
   assert.ok(fs.existsSync(app), `app binary missing: ${app}`);
   const port = await freePort();
   const nativePort = await freePort();
-  driver = spawn(driverBin, ["--port", String(port), "--native-port", String(nativePort)], { stdio: ["ignore", "inherit", "inherit"] });
+  driver = spawn(driverBin, ["--port", String(port), "--native-port", String(nativePort)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, FAULTLINES_STATE_DIR: stateDir },
+  });
   await waitForPort(port, 15000);
-  browser = await remote({
+  driverPort = port;
+  browser = await session();
+});
+
+function session() {
+  return remote({
     hostname: "127.0.0.1",
-    port,
+    port: driverPort,
     logLevel: "error",
     capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app } },
   });
-});
+}
 
 after(async () => {
   try { await browser?.deleteSession(); } catch { /* already gone */ }
@@ -152,6 +163,20 @@ describe("the desktop app", () => {
       await box.setValue("Tokayev");
       await (await browser.$("[role=option]")).waitForExist({ timeout: 5000 });
       await browser.keys(["Enter"]);
+      const kz = await browser.$('[data-id="KAZ"]');
+      await browser.waitUntil(async () => (await kz.getAttribute("aria-pressed")) === "true", { timeout: 5000 });
+    }));
+
+  it("restores the reader's place after a restart", () =>
+    guard("restore", async () => {
+      const slider = await browser.$("[role=slider]");
+      const day = await slider.getAttribute("aria-valuenow");
+      await browser.pause(800); // the UI saves a moment after the last change
+      assert.ok(fs.existsSync(path.join(stateDir, "state.json")), "state file written");
+      await browser.deleteSession();
+      browser = await session();
+      await (await browser.$("svg.atlas[data-ready=true]")).waitForExist({ timeout: 20000 });
+      await browser.waitUntil(async () => (await (await browser.$("[role=slider]")).getAttribute("aria-valuenow")) === day, { timeout: 5000 });
       const kz = await browser.$('[data-id="KAZ"]');
       await browser.waitUntil(async () => (await kz.getAttribute("aria-pressed")) === "true", { timeout: 5000 });
     }));

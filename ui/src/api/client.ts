@@ -21,6 +21,7 @@ import type {
   RegionExcerpts,
   SearchHit,
   State,
+  UiState,
 } from "./bindings";
 
 export interface Backend {
@@ -40,6 +41,11 @@ export interface Backend {
   allEvents(): Promise<Event[]>;
   /** A map layer's bytes (the compact format of `src/layer.rs`). */
   layer(name: string, lod: string): Promise<ArrayBuffer>;
+  /** The reader's saved place (desktop: a state file; browser: local storage). */
+  loadUiState(): Promise<UiState>;
+  saveUiState(ui: UiState): Promise<void>;
+  /** Tell the shell when the first map was painted (for the startup benchmark). */
+  startupReport(firstMapEpochMs: number): Promise<void>;
 }
 
 /** An error from the core, or from the transport itself (`code: "internal"`). */
@@ -137,7 +143,26 @@ export class HttpBackend implements Backend {
   async layer(name: string, lod: string) {
     return (await this.raw(`/api/layers/${encodeURIComponent(name)}/${encodeURIComponent(lod)}`)).arrayBuffer();
   }
+  async loadUiState(): Promise<UiState> {
+    try {
+      const raw = localStorage.getItem(UI_KEY);
+      if (raw) return { ...EMPTY_UI, ...(JSON.parse(raw) as Partial<UiState>) };
+    } catch {
+      // A corrupt entry is dropped; the app starts with defaults.
+      localStorage.removeItem(UI_KEY);
+    }
+    return { ...EMPTY_UI };
+  }
+  async saveUiState(ui: UiState): Promise<void> {
+    localStorage.setItem(UI_KEY, JSON.stringify(ui));
+  }
+  async startupReport(): Promise<void> {
+    // The browser exposes its own performance timeline; nothing to report.
+  }
 }
+
+const UI_KEY = "faultlines.ui";
+export const EMPTY_UI: UiState = { day: null, window: null, center: null, zoom: null, selected: null, kinds: null, org: null, theme: null, lang: null, follow: false };
 
 type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
 
@@ -171,6 +196,9 @@ export class TauriBackend implements Backend {
   article() { return this.call<Article>("article"); }
   allEvents() { return this.call<Event[]>("all_events"); }
   layer(name: string, lod: string) { return this.call<ArrayBuffer>("layer", { name, lod }); }
+  loadUiState() { return this.call<UiState>("load_ui_state"); }
+  saveUiState(ui: UiState) { return this.call<void>("save_ui_state", { ui }); }
+  startupReport(firstMapEpochMs: number) { return this.call<void>("startup_report", { firstMapEpochMs }); }
 }
 
 /** Whether the page runs inside the Tauri webview. */

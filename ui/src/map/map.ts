@@ -84,6 +84,8 @@ export class AtlasMap {
   private lang: NameLang = "en";
   /** Resolves when the first map is painted. */
   readonly ready: Promise<void>;
+  /** When the first map was painted, in ms since the Unix epoch. */
+  firstMapEpochMs = 0;
 
   constructor(private readonly opts: MapOptions) {
     for (const r of opts.regions) this.regionById.set(r.id, r);
@@ -161,8 +163,9 @@ export class AtlasMap {
     this.render(this.overview);
     this.applyTransform();
     await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-    performance.mark("faultlines:first-map");
+    const mark = performance.mark("faultlines:first-map");
     this.svg.dataset.ready = "true";
+    this.firstMapEpochMs = performance.timeOrigin + mark.startTime;
   }
 
   /** Build every layer's elements from decoded layers. */
@@ -454,6 +457,18 @@ export class AtlasMap {
     this.applyTransform();
   }
 
+  /** The view as centre [lon, lat] and zoom, for saving. */
+  get view(): { center: [number, number]; zoom: number } | null {
+    const c = this.projection.invert?.([(this.width / 2 - this.tx) / this.k, (this.height / 2 - this.ty) / this.k]);
+    return c ? { center: [Math.round(c[0] * 1e4) / 1e4, Math.round(c[1] * 1e4) / 1e4], zoom: Math.round(this.k * 1000) / 1000 } : null;
+  }
+
+  private readonly moveListeners = new Set<() => void>();
+  /** Called after every zoom or pan. */
+  onViewChange(f: () => void): void {
+    this.moveListeners.add(f);
+  }
+
   get zoom(): number {
     return this.k;
   }
@@ -481,6 +496,7 @@ export class AtlasMap {
     this.updateProvinceActivity();
     this.placeLabels();
     this.drawScaleBar();
+    for (const f of this.moveListeners ?? []) f();
     if (this.k >= DETAIL_ZOOM && this.lod === "overview") void this.switchToDetail();
     else if (this.k < DETAIL_ZOOM && this.lod === "detail") {
       this.lod = "overview";

@@ -56,6 +56,8 @@ export interface TimelineEvents {
   change: (day: number) => void;
   /** Kinds or organization changed. */
   filter: (kinds: EventKind[], org: string) => void;
+  /** The visible time window changed. */
+  window: (from: number, to: number) => void;
 }
 
 export class Timeline {
@@ -78,7 +80,7 @@ export class Timeline {
   private playing = false;
   private lastFrame = 0;
   private carry = 0;
-  private readonly listeners: { [K in keyof TimelineEvents]: TimelineEvents[K][] } = { change: [], filter: [] };
+  private readonly listeners: { [K in keyof TimelineEvents]: TimelineEvents[K][] } = { change: [], filter: [], window: [] };
   private histogram: Histogram | null = null;
   private histToken = 0;
   private uncertain: EventRef[] = [];
@@ -212,6 +214,7 @@ export class Timeline {
     if (keepCurrent && (this.current < this.w0 || this.current > this.w1)) this.setDay(Math.round((this.w0 + this.w1) / 2));
     this.updateThumb();
     void this.loadHistogram();
+    for (const f of this.listeners.window ?? []) f(this.w0, this.w1);
   }
 
   private zoom(factor: number, center: number): void {

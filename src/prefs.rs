@@ -1,0 +1,257 @@
+//! Remembering the reader's place across restarts.
+//!
+//! The desktop app keeps one small JSON file: the window's geometry and the
+//! UI's state (slider date and time window, map view, selected region, layers
+//! and filters, theme). It is written atomically: to a temporary file in the
+//! same folder, flushed to disk, then renamed over the old file, so a crash or
+//! power cut mid-write leaves either the old file or the new one, never half of
+//! one. A file that cannot be read or parsed is set aside (renamed with a
+//! `.corrupt-<seconds>` suffix) with a warning, and the app starts from defaults.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::EventKind;
+
+/// The window's size and position, in logical pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct WindowGeometry {
+    pub x: i32,
+    pub y: i32,
+    pub width: u32,
+    pub height: u32,
+    pub maximized: bool,
+}
+
+/// What the UI restores.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(default)]
+pub struct UiState {
+    /// Slider date (day number).
+    pub day: Option<i32>,
+    /// Visible time window (day numbers).
+    pub window: Option<[i32; 2]>,
+    /// Map view: centre [lon, lat] and zoom.
+    pub center: Option<[f64; 2]>,
+    pub zoom: Option<f64>,
+    pub selected: Option<String>,
+    /// Event kinds shown; `None` for all.
+    pub kinds: Option<Vec<EventKind>>,
+    /// Organization of the membership map ("" for none).
+    pub org: Option<String>,
+    /// "light" or "dark".
+    pub theme: Option<String>,
+    /// Language of place names: "en" or "ru".
+    pub lang: Option<String>,
+    pub follow: bool,
+}
+
+/// Everything saved.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SavedState {
+    pub version: u32,
+    pub window: Option<WindowGeometry>,
+    pub ui: UiState,
+}
+
+pub const VERSION: u32 = 1;
+
+/// Where the state lives, and how it is read and written.
+#[derive(Debug, Clone)]
+pub struct StateFile {
+    pub path: PathBuf,
+}
+
+impl StateFile {
+    pub fn in_dir(dir: &Path) -> StateFile {
+        StateFile {
+            path: dir.join("state.json"),
+        }
+    }
+
+    /// Read the saved state. A missing file gives defaults silently; an
+    /// unreadable or corrupt one is set aside and gives defaults plus a warning.
+    pub fn load(&self) -> (SavedState, Option<String>) {
+        let bytes = match std::fs::read(&self.path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (SavedState::default(), None)
+            }
+            Err(e) => {
+                return (
+                    SavedState::default(),
+                    Some(self.set_aside(&format!("cannot read: {e}"))),
+                )
+            }
+        };
+        match serde_json::from_slice::<SavedState>(&bytes) {
+            Ok(s) if s.version <= VERSION => (s, None),
+            Ok(s) => (
+                SavedState::default(),
+                Some(self.set_aside(&format!("written by a newer version ({})", s.version))),
+            ),
+            Err(e) => (
+                SavedState::default(),
+                Some(self.set_aside(&format!("cannot parse: {e}"))),
+            ),
+        }
+    }
+
+    fn set_aside(&self, why: &str) -> String {
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        let aside = self.path.with_extension(format!("json.corrupt-{stamp}"));
+        match std::fs::rename(&self.path, &aside) {
+            Ok(()) => format!(
+                "state file {} {why}; set aside as {} and starting with defaults",
+                self.path.display(),
+                aside.display()
+            ),
+            Err(e) => format!(
+                "state file {} {why}; could not set it aside ({e}); starting with defaults",
+                self.path.display()
+            ),
+        }
+    }
+
+    /// Write atomically: temporary file, flush and sync, rename over the old one.
+    pub fn save(&self, state: &SavedState) -> std::io::Result<()> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let tmp = self.path.with_extension("json.tmp");
+        let mut bytes = serde_json::to_vec_pretty(&SavedState {
+            version: VERSION,
+            ..state.clone()
+        })
+        .map_err(std::io::Error::other)?;
+        bytes.push(b'\n');
+        {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(&bytes)?;
+            f.sync_all()?;
+        }
+        std::fs::rename(&tmp, &self.path)?;
+        // Make the rename itself durable.
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> SavedState {
+        SavedState {
+            version: VERSION,
+            window: Some(WindowGeometry {
+                x: 10,
+                y: 20,
+                width: 1200,
+                height: 760,
+                maximized: false,
+            }),
+            ui: UiState {
+                day: Some(18999),
+                window: Some([18628, 19722]),
+                center: Some([70.5, 40.0]),
+                zoom: Some(4.5),
+                selected: Some("KG-B".into()),
+                kinds: Some(vec![EventKind::Exercise, EventKind::Conflict]),
+                org: Some("csto".into()),
+                theme: Some("dark".into()),
+                lang: Some("ru".into()),
+                follow: true,
+            },
+        }
+    }
+
+    #[test]
+    fn saves_and_restores_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = StateFile::in_dir(dir.path());
+        assert_eq!(
+            f.load(),
+            (SavedState::default(), None),
+            "no file: defaults, no warning"
+        );
+        f.save(&sample()).unwrap();
+        assert_eq!(f.load(), (sample(), None));
+        assert!(
+            !dir.path().join("state.json.tmp").exists(),
+            "no temporary file left behind"
+        );
+    }
+
+    #[test]
+    fn a_corrupt_file_is_set_aside_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = StateFile::in_dir(dir.path());
+        std::fs::write(&f.path, b"\x00\xffnot json").unwrap();
+        let (s, warn) = f.load();
+        assert_eq!(s, SavedState::default());
+        assert!(warn.as_deref().unwrap().contains("set aside"), "{warn:?}");
+        assert!(!f.path.exists());
+        let aside: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().into_string().unwrap())
+            .collect();
+        assert!(
+            aside.iter().any(|n| n.starts_with("state.json.corrupt-")),
+            "{aside:?}"
+        );
+        // The next save works and the next load is clean.
+        f.save(&sample()).unwrap();
+        assert_eq!(f.load(), (sample(), None));
+    }
+
+    #[test]
+    fn a_file_truncated_mid_write_is_set_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = StateFile::in_dir(dir.path());
+        let full = serde_json::to_vec_pretty(&sample()).unwrap();
+        for cut in [1, full.len() / 3, full.len() - 2] {
+            std::fs::write(&f.path, &full[..cut]).unwrap();
+            let (s, warn) = f.load();
+            assert_eq!(s, SavedState::default(), "cut at {cut}");
+            assert!(warn.unwrap().contains("cannot parse"));
+        }
+    }
+
+    #[test]
+    fn an_interrupted_save_leaves_the_old_state() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = StateFile::in_dir(dir.path());
+        f.save(&sample()).unwrap();
+        // A crash after writing half the temporary file, before the rename.
+        std::fs::write(
+            dir.path().join("state.json.tmp"),
+            b"{\"version\": 1, \"ui\": {\"da",
+        )
+        .unwrap();
+        assert_eq!(f.load(), (sample(), None));
+        f.save(&SavedState::default()).unwrap();
+        assert_eq!(f.load().0.ui, UiState::default());
+    }
+
+    #[test]
+    fn unknown_fields_and_missing_ones_are_tolerated() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = StateFile::in_dir(dir.path());
+        std::fs::write(
+            &f.path,
+            br#"{"version": 1, "ui": {"theme": "dark", "future": 3}}"#,
+        )
+        .unwrap();
+        let (s, warn) = f.load();
+        assert_eq!((s.ui.theme.as_deref(), warn), (Some("dark"), None));
+    }
+}

@@ -1,0 +1,113 @@
+// Scrubbing benchmark in headless Chromium: input → painted frame while the
+// slider sweeps the whole span in N steps, for Faultlines and, side by side in
+// the same run, for a reference page that renders the same events the common
+// way (Leaflet with an L.geoJSON layer rebuilt from a filter at every step, as
+// Leaflet.TimeDimension does). Reports p50/p95 and peak JS heap for both.
+//
+// Usage: node scripts/bench-scrub.mjs [--data DIR] [--steps 200]
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { root, startServer } from "../e2e/serve.mjs";
+import { launch } from "../e2e/browser.mjs";
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const steps = Number(arg("--steps", 200));
+const data = arg("--data", null);
+
+// Serve our UI plus the reference page (Leaflet from node_modules) from one folder.
+const site = fs.mkdtempSync(path.join(os.tmpdir(), "faultlines-bench-"));
+fs.cpSync(path.join(root, "ui", "dist"), site, { recursive: true });
+fs.mkdirSync(path.join(site, "reference"));
+fs.copyFileSync(path.join(root, "ui", "node_modules", "leaflet", "dist", "leaflet.js"), path.join(site, "reference", "leaflet.js"));
+fs.copyFileSync(path.join(root, "ui", "node_modules", "leaflet", "dist", "leaflet.css"), path.join(site, "reference", "leaflet.css"));
+fs.writeFileSync(
+  path.join(site, "reference", "index.html"),
+  `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="leaflet.css">
+<style>html,body,#m{margin:0;height:100%}</style></head><body><div id="m"></div>
+<script src="leaflet.js"></script><script src="ref.js"></script></body></html>`,
+);
+fs.writeFileSync(
+  path.join(site, "reference", "ref.js"),
+  `window.ready = (async () => {
+  const events = await (await fetch("/api/all-events")).json();
+  const features = events.map((e) => ({ type: "Feature", geometry: e.geometry, properties: { lo: e.lo, hi: e.hi, kind: e.kind, title: e.title } }));
+  const countries = await (await fetch("/api/regions")).json();
+  const map = L.map("m", { preferCanvas: false }).setView([42, 60], 4);
+  let layer = null;
+  window.step = (t) => {
+    if (layer) map.removeLayer(layer);
+    layer = L.geoJSON({ type: "FeatureCollection", features: features.filter((f) => f.properties.lo <= t && t <= f.properties.hi) }, {
+      pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 5 }),
+    }).addTo(map);
+  };
+  return { n: features.length, countries: countries.length };
+})();`,
+);
+
+const server = await startServer(data ? ["--data", data] : []);
+const browser = await launch();
+const info = await (await fetch(`${server.url}/api/info`)).json();
+const t0 = info.span.start_day;
+const t1 = info.span.end_day;
+const days = Array.from({ length: steps }, (_, i) => Math.round(t0 + ((t1 - t0) * i) / (steps - 1)));
+
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))];
+  return { p50: q(0.5), p95: q(0.95), max: s[s.length - 1] };
+}
+
+async function heap(page) {
+  return page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
+}
+
+// Ours: set the slider's date and wait for the painted frame that shows it.
+const ours = await browser.context.newPage();
+await ours.goto(server.url);
+await ours.locator("html[data-ready=true]").waitFor({ timeout: 120000 });
+const oursTimes = [];
+let oursHeap = 0;
+for (const d of days) {
+  const ms = await ours.evaluate(async (day) => {
+    const f = window.faultlines;
+    const n = f.frames.length;
+    const t = performance.now();
+    f.timeline.setDay(day);
+    while (f.frames.length === n) await new Promise((r) => requestAnimationFrame(r));
+    return performance.now() - t;
+  }, d);
+  oursTimes.push(ms);
+  oursHeap = Math.max(oursHeap, await heap(ours));
+}
+
+// Reference: rebuild the filtered L.geoJSON layer, then wait for the painted frame.
+const ref = await browser.context.newPage();
+await ref.goto(`${server.url}/reference/index.html`);
+const refInfo = await ref.evaluate(() => window.ready);
+const refTimes = [];
+let refHeap = 0;
+for (const d of days) {
+  const ms = await ref.evaluate(async (day) => {
+    const t = performance.now();
+    window.step(day);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return performance.now() - t;
+  }, d);
+  refTimes.push(ms);
+  refHeap = Math.max(refHeap, await heap(ref));
+}
+
+await browser.close();
+server.stop();
+fs.rmSync(site, { recursive: true, force: true });
+const a = stats(oursTimes);
+const r = stats(refTimes);
+const mb = (x) => (x / 1048576).toFixed(1);
+console.log(`${refInfo.n} events, ${steps} steps over ${info.span.start}..${info.span.end}`);
+console.log(`Faultlines: p50 ${a.p50.toFixed(2)} ms, p95 ${a.p95.toFixed(2)} ms, max ${a.max.toFixed(2)} ms, peak JS heap ${mb(oursHeap)} MiB`);
+console.log(`Leaflet reference: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, max ${r.max.toFixed(2)} ms, peak JS heap ${mb(refHeap)} MiB`);
+console.log(`speed-up at p95: ${(r.p95 / a.p95).toFixed(1)}x`);
