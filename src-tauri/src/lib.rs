@@ -269,9 +269,12 @@ mod tests {
         cmd: &str,
         body: serde_json::Value,
     ) -> Result<serde_json::Value, serde_json::Value> {
-        let webview = tauri::WebviewWindowBuilder::new(app, "main", Default::default())
-            .build()
-            .unwrap();
+        let webview = match app.get_webview_window("main") {
+            Some(w) => w,
+            None => tauri::WebviewWindowBuilder::new(app, "main", Default::default())
+                .build()
+                .unwrap(),
+        };
         get_ipc_response(
             &webview,
             InvokeRequest {
