@@ -27,6 +27,7 @@ step "layer 1: cargo test" cargo test --workspace
 step "layer 2: vitest" bash -c "cd ui && npx vitest run"
 step "layer 3: browser end-to-end" bash -c "cd ui && node --test --test-concurrency=1 e2e/browser/"
 step "layer 4: desktop end-to-end" bash -c "cd ui && xvfb-run -a -s '-screen 0 1280x800x24' node --test --test-concurrency=1 e2e/desktop/"
+step "layer 4b: installed .deb end-to-end" scripts/package-test.sh
 echo
 if [ "$failed" -eq 0 ]; then
   echo "All test layers passed."

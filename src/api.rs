@@ -39,6 +39,8 @@ pub struct TimeSpan {
 pub struct Counts {
     pub events: usize,
     pub excerpts: usize,
+    /// Excerpt–region links, after the gazetteer and the curated changes.
+    pub links: usize,
     pub regions: usize,
     pub disputes: usize,
     pub memberships: usize,
@@ -90,6 +92,7 @@ pub struct ActiveEvent {
     pub geometry: Geometry,
     pub places: Vec<String>,
     pub regions: Vec<String>,
+    pub actors: Vec<String>,
     pub participants: Vec<String>,
     pub absent: Vec<Absence>,
     pub cancelled: Option<Date>,
@@ -134,6 +137,17 @@ pub struct State {
     pub events: Vec<ActiveEvent>,
     pub memberships: Vec<MembershipState>,
     pub disputes: Vec<DisputeState>,
+}
+
+/// What a histogram bin counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum HistogramMode {
+    /// Events on at any day of the bin (long events count in every bin they span).
+    #[default]
+    Overlap,
+    /// Events that begin in the bin.
+    Starts,
 }
 
 /// Filters shared by window, histogram and stepping queries.
@@ -318,6 +332,7 @@ impl Api {
             counts: Counts {
                 events: ds.events.len(),
                 excerpts: ds.excerpts.len(),
+                links: ds.excerpts.iter().map(|x| x.regions.len()).sum(),
                 regions: ds.regions.len(),
                 disputes: ds.disputes.len(),
                 memberships: ds.memberships.len(),
@@ -501,6 +516,18 @@ impl Api {
         bins: usize,
         filter: &Filter,
     ) -> Result<Histogram, ApiError> {
+        self.histogram_mode(from, to, bins, filter, HistogramMode::Overlap)
+    }
+
+    /// [`Api::histogram`] counting either overlapping or starting events.
+    pub fn histogram_mode(
+        &self,
+        from: &str,
+        to: &str,
+        bins: usize,
+        filter: &Filter,
+        mode: HistogramMode,
+    ) -> Result<Histogram, ApiError> {
         let (a, b) = self.window(from, to)?;
         self.check_filter(filter)?;
         if bins == 0 || bins > MAX_BINS {
@@ -511,10 +538,21 @@ impl Api {
                 format!("bins must be 1 to {MAX_BINS}"),
             ));
         }
-        Ok(self.histogram_days(a, b, bins, filter))
+        Ok(self.histogram_days_mode(a, b, bins, filter, mode))
     }
 
     pub fn histogram_days(&self, a: DayNum, b: DayNum, bins: usize, filter: &Filter) -> Histogram {
+        self.histogram_days_mode(a, b, bins, filter, HistogramMode::Overlap)
+    }
+
+    pub fn histogram_days_mode(
+        &self,
+        a: DayNum,
+        b: DayNum,
+        bins: usize,
+        filter: &Filter,
+        mode: HistogramMode,
+    ) -> Histogram {
         let width = (b as f64 - a as f64 + 1.0) / bins as f64;
         let edges: Vec<(DayNum, DayNum)> = (0..bins)
             .map(|i| {
@@ -536,11 +574,16 @@ impl Api {
             };
             let mut c = vec![0u32; bins];
             for e in pool.filter(|e| self.matches(e, filter)) {
-                if e.hi < a || e.lo > b {
+                let hi = if mode == HistogramMode::Starts {
+                    e.lo
+                } else {
+                    e.hi
+                };
+                if hi < a || e.lo > b {
                     continue;
                 }
                 let first = edges.partition_point(|&(_, end)| end < e.lo);
-                let last = edges.partition_point(|&(s, _)| s <= e.hi);
+                let last = edges.partition_point(|&(s, _)| s <= hi);
                 for x in &mut c[first..last] {
                     *x += 1;
                 }
@@ -558,7 +601,10 @@ impl Api {
                 .map(|&(s, e)| {
                     kinds
                         .iter()
-                        .map(|ix| ix.count_overlapping(s, e) as u32)
+                        .map(|ix| match mode {
+                            HistogramMode::Overlap => ix.count_overlapping(s, e),
+                            HistogramMode::Starts => ix.count_starting(s, e),
+                        } as u32)
                         .sum()
                 })
                 .collect()
@@ -845,6 +891,7 @@ pub fn active(e: &Event, t: DayNum) -> ActiveEvent {
         geometry: e.geometry.clone(),
         places: p.places.clone(),
         regions: p.regions.clone(),
+        actors: p.actors.clone(),
         participants: p.participants.clone(),
         absent: p.absent.clone(),
         cancelled: p.cancelled,

@@ -21,7 +21,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
 
-use crate::api::{Api, Filter};
+use crate::api::{Api, Filter, HistogramMode};
 use crate::error::{ApiError, ErrorCode};
 use crate::model::EventKind;
 
@@ -185,11 +185,24 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
             "/api/histogram",
             get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
                 json(params(q).and_then(|p| {
-                    s.api.histogram(
+                    let mode = match p.get("mode").map(String::as_str) {
+                        None | Some("overlap") => HistogramMode::Overlap,
+                        Some("starts") => HistogramMode::Starts,
+                        Some(other) => {
+                            return Err(ApiError::param(
+                                ErrorCode::BadRequest,
+                                "mode",
+                                other,
+                                "mode must be overlap or starts",
+                            ))
+                        }
+                    };
+                    s.api.histogram_mode(
                         required(&p, "from")?,
                         required(&p, "to")?,
                         number(&p, "bins", 100)?,
                         &filter(&p)?,
+                        mode,
                     )
                 }))
             }),

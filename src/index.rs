@@ -105,6 +105,13 @@ impl TimeIndex {
         v
     }
 
+    /// Number of intervals starting within `[a, b]`.
+    pub fn count_starting(&self, a: DayNum, b: DayNum) -> usize {
+        self.sorted_lo
+            .partition_point(|&x| x <= b)
+            .saturating_sub(self.sorted_lo.partition_point(|&x| x < a))
+    }
+
     /// Number of intervals overlapping `[a, b]`.
     pub fn count_overlapping(&self, a: DayNum, b: DayNum) -> usize {
         let starts = self.sorted_lo.partition_point(|&x| x <= b);
@@ -150,6 +157,8 @@ mod tests {
             got.sort_unstable();
             let want: Vec<u32> = iv.iter().enumerate().filter(|(_, (lo, hi))| *lo <= b && a <= *hi).map(|(i, _)| i as u32).collect();
             prop_assert_eq!(idx.count_overlapping(a, b), want.len());
+            let starting = iv.iter().filter(|(lo, _)| a <= *lo && *lo <= b).count();
+            prop_assert_eq!(idx.count_starting(a, b), starting);
             prop_assert_eq!(got, want);
         }
     }

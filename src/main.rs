@@ -168,8 +168,8 @@ fn run(cli: Cli) -> Result<(), String> {
                     let i = api.info();
                     print(cli.json, &i.counts, |c| {
                         format!(
-                            "ok: {} events, {} excerpts, {} regions, {} disputes, {} memberships",
-                            c.events, c.excerpts, c.regions, c.disputes, c.memberships
+                            "ok: {} events, {} excerpts, {} links, {} regions, {} disputes, {} memberships",
+                            c.events, c.excerpts, c.links, c.regions, c.disputes, c.memberships
                         )
                     });
                     Ok(())
@@ -192,9 +192,9 @@ fn run(cli: Cli) -> Result<(), String> {
                     .map(|k| format!("{} {:?}", k.count, k.kind).to_lowercase())
                     .collect();
                 format!(
-                    "{}\narticle: {} by {} ({})\nspan: {} to {}\nevents: {} ({})\nexcerpts: {}  regions: {}  disputes: {}  memberships: {}  sources: {}",
+                    "{}\narticle: {} by {} ({})\nspan: {} to {}\nevents: {} ({})\nexcerpts: {}  links: {}  regions: {}  disputes: {}  memberships: {}  sources: {}",
                     i.title, i.article.title, i.article.author, i.article.date, i.span.start, i.span.end, i.counts.events, kinds.join(", "),
-                    i.counts.excerpts, i.counts.regions, i.counts.disputes, i.counts.memberships, i.counts.sources
+                    i.counts.excerpts, i.counts.links, i.counts.regions, i.counts.disputes, i.counts.memberships, i.counts.sources
                 )
             });
             Ok(())

@@ -41,6 +41,8 @@ pub struct UiState {
     pub kinds: Option<Vec<EventKind>>,
     /// Organization of the membership map ("" for none).
     pub org: Option<String>,
+    /// Only events of this organization ("" or none for all).
+    pub actor: Option<String>,
     /// "light" or "dark".
     pub theme: Option<String>,
     /// Language of place names: "en" or "ru".
@@ -166,6 +168,7 @@ mod tests {
                 selected: Some("KG-B".into()),
                 kinds: Some(vec![EventKind::Exercise, EventKind::Conflict]),
                 org: Some("csto".into()),
+                actor: Some("warsaw-pact".into()),
                 theme: Some("dark".into()),
                 lang: Some("ru".into()),
                 follow: true,

@@ -79,6 +79,11 @@ proptest! {
             let want = api.all_events().iter().filter(|e| e.lo <= bin.end_day && bin.start_day <= e.hi && matches(e, &f)).count() as u32;
             prop_assert_eq!(bin.count, want, "bin {:?}", bin);
         }
+        let starts = api.histogram_days_mode(a, a + len, bins, &f, faultlines::api::HistogramMode::Starts);
+        for bin in &starts.bins {
+            let want = api.all_events().iter().filter(|e| bin.start_day <= e.lo && e.lo <= bin.end_day && matches(e, &f)).count() as u32;
+            prop_assert_eq!(bin.count, want, "starts bin {:?}", bin);
+        }
     }
 
     #[test]

@@ -6,8 +6,8 @@
 #![forbid(unsafe_code)]
 
 use faultlines::api::{
-    Article, DatasetInfo, EventPage, EventRef, ExcerptView, Filter, Histogram, RegionExcerpts,
-    State,
+    Article, DatasetInfo, EventPage, EventRef, ExcerptView, Filter, Histogram, HistogramMode,
+    RegionExcerpts, State,
 };
 use faultlines::model::{Event, Region};
 use faultlines::search::SearchHit;
@@ -49,8 +49,9 @@ fn histogram(
     to: String,
     bins: usize,
     filter: Filter,
+    mode: Option<HistogramMode>,
 ) -> Result<Histogram, ApiError> {
-    api.histogram(&from, &to, bins, &filter)
+    api.histogram_mode(&from, &to, bins, &filter, mode.unwrap_or_default())
 }
 
 #[tauri::command]
@@ -198,6 +199,14 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, api: Api) -> tauri
 
 /// Start the desktop app on the shipped dataset (or `FAULTLINES_DATA`).
 pub fn run() {
+    // WebKitGTK's accelerated compositing buys nothing for an SVG map and costs
+    // about 150 MB and 0.2 s at start-up (docs/benchmarks.md); it stays off unless
+    // the user asks for it with FAULTLINES_GPU_COMPOSITING=1. Set before any thread starts.
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none()
+        && std::env::var_os("FAULTLINES_GPU_COMPOSITING").is_none()
+    {
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
     let ds = match std::env::var_os("FAULTLINES_DATA") {
         Some(dir) => Dataset::from_dir(std::path::Path::new(&dir)),
         None => Dataset::embedded(),

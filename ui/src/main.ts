@@ -112,6 +112,7 @@ async function start(): Promise<void> {
   if (saved?.window) timeline.setWindow(saved.window[0], saved.window[1]);
   if (saved?.kinds) timeline.setKinds(saved.kinds);
   if (saved?.org !== null && saved?.org !== undefined) timeline.setOrg(saved.org);
+  if (saved?.actor) timeline.setActor(saved.actor);
   const story = new StoryLayer(map, info);
   map.onProjectionChange(() => {
     story.reset();
@@ -138,7 +139,7 @@ async function start(): Promise<void> {
   };
 
   const draw = (st: State, inputAt: number) => {
-    const shown = story.render(st, timeline.kinds, timeline.org);
+    const shown = story.render(st, timeline.kinds, timeline.org, timeline.actor);
     announce(shown);
     panel.onDay();
     if (follow.checked) {
@@ -197,6 +198,7 @@ async function start(): Promise<void> {
     currentState: () => state,
     inDesktop: backend.transport === "tauri",
     notify,
+    onExcerpt: (id) => reader.showCurrent(id),
   });
   byId("panel-slot").replaceWith(panel.root);
   byId("reader-slot").replaceWith(reader.root);
@@ -256,6 +258,7 @@ async function start(): Promise<void> {
           selected: selection.value,
           kinds: kinds.length === 11 ? null : kinds,
           org: timeline.org,
+          actor: timeline.actor || null,
           theme: document.documentElement.dataset.theme ?? null,
           lang: lang.value,
           follow: follow.checked,

@@ -112,6 +112,24 @@ describe("the time slider", () => {
     }));
 });
 
+describe("filters", () => {
+  it("hide events by kind and by organization on the map and in stepping", () =>
+    guard("filters", async () => {
+      await page.evaluate(() => window.faultlines.timeline.setDay(Math.round(Date.parse("2022-01-08T00:00:00Z") / 86400000)));
+      await page.locator('[data-event="kazakhstan-csto-deployment-2022"]').waitFor();
+      await page.getByRole("checkbox", { name: "Deployments" }).uncheck();
+      await page.locator('[data-event="kazakhstan-csto-deployment-2022"]').waitFor({ state: "detached" });
+      await page.getByRole("checkbox", { name: "Deployments" }).check();
+      await page.locator('[data-event="kazakhstan-csto-deployment-2022"]').waitFor();
+      await page.getByRole("combobox", { name: "Events of organization" }).selectOption("warsaw-pact");
+      await page.locator('[data-event="kazakhstan-csto-deployment-2022"]').waitFor({ state: "detached" });
+      // Stepping back respects the organization: the previous Warsaw Pact event is its dissolution in 1991.
+      await page.getByRole("button", { name: "Previous event" }).click();
+      await page.waitForFunction(() => document.querySelector("[role=slider]")?.dataset.iso === "1991-02-25");
+      await page.getByRole("combobox", { name: "Events of organization" }).selectOption("");
+    }));
+});
+
 describe("the excerpts panel", () => {
   it("lists the Isfara passage for Tajikistan and moves focus to its heading", () =>
     guard("tajikistan", async () => {

@@ -230,7 +230,13 @@ region: string | null, score: number, };
 
 export type TimeSpan = { start: string, end: string, start_day: number, end_day: number, };
 
-export type Counts = { events: number, excerpts: number, regions: number, disputes: number, memberships: number, organizations: number, sources: number, events_by_kind: Array<KindCount>, };
+export type HistogramMode = "overlap" | "starts";
+
+export type Counts = { events: number, excerpts: number, 
+/**
+ * Excerpt–region links, after the gazetteer and the curated changes.
+ */
+links: number, regions: number, disputes: number, memberships: number, organizations: number, sources: number, events_by_kind: Array<KindCount>, };
 
 export type KindCount = { kind: EventKind, count: number, };
 
@@ -246,7 +252,7 @@ version: string, };
 
 export type Phase = "starting" | "ongoing" | "ending";
 
-export type ActiveEvent = { id: string, kind: EventKind, title: string, start: string, end: EventEnd, geometry: Geometry, places: Array<string>, regions: Array<string>, participants: Array<string>, absent: Array<Absence>, cancelled: string | null, 
+export type ActiveEvent = { id: string, kind: EventKind, title: string, start: string, end: EventEnd, geometry: Geometry, places: Array<string>, regions: Array<string>, actors: Array<string>, participants: Array<string>, absent: Array<Absence>, cancelled: string | null, 
 /**
  * First and last day the event may cover.
  */
@@ -333,6 +339,10 @@ kinds: Array<EventKind> | null,
  * Organization of the membership map ("" for none).
  */
 org: string | null, 
+/**
+ * Only events of this organization ("" or none for all).
+ */
+actor: string | null, 
 /**
  * "light" or "dark".
  */

@@ -42,7 +42,7 @@ describe("TauriBackend", () => {
     }) as <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
     const b = new TauriBackend(invoke);
     await b.histogram("1950", "2025", 200, {});
-    expect(calls[0]).toEqual(["histogram", { from: "1950", to: "2025", bins: 200, filter: {} }]);
+    expect(calls[0]).toEqual(["histogram", { from: "1950", to: "2025", bins: 200, filter: {}, mode: "overlap" }]);
     const e = (await b.excerptsForRegion("XX").catch((x: unknown) => x)) as BackendError;
     expect(e.code).toBe("unknown_region");
   });

@@ -17,6 +17,7 @@ import type {
   ExcerptView,
   Filter,
   Histogram,
+  HistogramMode,
   Region,
   RegionExcerpts,
   SearchHit,
@@ -30,7 +31,7 @@ export interface Backend {
   datasetInfo(): Promise<DatasetInfo>;
   stateAt(at: string): Promise<State>;
   eventsIn(from: string, to: string, filter: Filter, offset: number, limit: number): Promise<EventPage>;
-  histogram(from: string, to: string, bins: number, filter: Filter): Promise<Histogram>;
+  histogram(from: string, to: string, bins: number, filter: Filter, mode?: HistogramMode): Promise<Histogram>;
   step(after: string, backward: boolean, filter: Filter): Promise<EventRef | null>;
   regions(): Promise<Region[]>;
   excerptsForRegion(region: string): Promise<RegionExcerpts>;
@@ -127,8 +128,8 @@ export class HttpBackend implements Backend {
   eventsIn(from: string, to: string, filter: Filter, offset: number, limit: number) {
     return this.get<EventPage>(`/api/events?${query({ from, to, offset, limit, ...filterParams(filter) })}`);
   }
-  histogram(from: string, to: string, bins: number, filter: Filter) {
-    return this.get<Histogram>(`/api/histogram?${query({ from, to, bins, ...filterParams(filter) })}`);
+  histogram(from: string, to: string, bins: number, filter: Filter, mode: HistogramMode = "overlap") {
+    return this.get<Histogram>(`/api/histogram?${query({ from, to, bins, mode, ...filterParams(filter) })}`);
   }
   step(after: string, backward: boolean, filter: Filter) {
     return this.get<EventRef | null>(`/api/step?${query({ after, dir: backward ? "prev" : "next", ...filterParams(filter) })}`);
@@ -162,7 +163,7 @@ export class HttpBackend implements Backend {
 }
 
 const UI_KEY = "faultlines.ui";
-export const EMPTY_UI: UiState = { day: null, window: null, center: null, zoom: null, selected: null, kinds: null, org: null, theme: null, lang: null, follow: false };
+export const EMPTY_UI: UiState = { day: null, window: null, center: null, zoom: null, selected: null, kinds: null, org: null, actor: null, theme: null, lang: null, follow: false };
 
 type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
 
@@ -184,8 +185,8 @@ export class TauriBackend implements Backend {
   eventsIn(from: string, to: string, filter: Filter, offset: number, limit: number) {
     return this.call<EventPage>("events_in", { from, to, filter, offset, limit });
   }
-  histogram(from: string, to: string, bins: number, filter: Filter) {
-    return this.call<Histogram>("histogram", { from, to, bins, filter });
+  histogram(from: string, to: string, bins: number, filter: Filter, mode: HistogramMode = "overlap") {
+    return this.call<Histogram>("histogram", { from, to, bins, filter, mode });
   }
   step(after: string, backward: boolean, filter: Filter) { return this.call<EventRef | null>("step", { after, backward, filter }); }
   regions() { return this.call<Region[]>("regions"); }

@@ -15,6 +15,11 @@ describe("label placement", () => {
     }
   });
 
+  it("avoids obstacles such as place symbols", () => {
+    const placed = placeLabels([{ id: "a", text: "AAAA", x: 100, y: 100, priority: 1, size: 11 }], 400, 300, 2, [{ x0: 95, y0: 95, x1: 105, y1: 105 }]);
+    expect(placed).toEqual([]);
+  });
+
   it("keeps the more important of two colliding labels and moves a point label aside", () => {
     const placed = placeLabels(
       [

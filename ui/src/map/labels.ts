@@ -31,15 +31,23 @@ export function labelBox(c: LabelCandidate) {
   return { x0, y0, x1: x0 + w, y1: y0 + h };
 }
 
-export function placeLabels(cands: LabelCandidate[], width: number, height: number, pad = 3): PlacedLabel[] {
+export type Box = { x0: number; y0: number; x1: number; y1: number };
+
+/**
+ * Place labels greedily by priority. `obstacles` (e.g. the place symbols) are
+ * avoided too but not returned.
+ */
+export function placeLabels(cands: LabelCandidate[], width: number, height: number, pad = 3, obstacles: Box[] = []): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
+  const blocked: Box[] = [...obstacles];
   const sorted = [...cands].sort((a, b) => a.priority - b.priority || a.text.localeCompare(b.text));
   for (const c of sorted) {
     for (const box of positions(c)) {
       if (box.x0 < 0 || box.y0 < 0 || box.x1 > width || box.y1 > height) continue;
-      const hit = placed.some((p) => box.x0 < p.box.x1 + pad && p.box.x0 < box.x1 + pad && box.y0 < p.box.y1 + pad && p.box.y0 < box.y1 + pad);
+      const hit = blocked.some((b) => box.x0 < b.x1 + pad && b.x0 < box.x1 + pad && box.y0 < b.y1 + pad && b.y0 < box.y1 + pad);
       if (!hit) {
         placed.push({ ...c, box });
+        blocked.push(box);
         break;
       }
     }
@@ -56,8 +64,8 @@ function positions(c: LabelCandidate) {
   return [
     b,
     { x0: c.x - 5 - w, y0: b.y0, x1: c.x - 5, y1: b.y1 },
-    { x0: c.x - w / 2, y0: c.y - 4 - h, x1: c.x + w / 2, y1: c.y - 4 },
-    { x0: c.x - w / 2, y0: c.y + 4, x1: c.x + w / 2, y1: c.y + 4 + h },
+    { x0: c.x - w / 2, y0: c.y - 6 - h, x1: c.x + w / 2, y1: c.y - 6 },
+    { x0: c.x - w / 2, y0: c.y + 6, x1: c.x + w / 2, y1: c.y + 6 + h },
   ];
 }
 

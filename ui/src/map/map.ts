@@ -556,7 +556,14 @@ export class AtlasMap {
       const bold = r.kind === "country";
       cands.push({ id: r.id, text, x: p[0], y: p[1], priority, size, beside, width: measure(text, size, bold) });
     }
-    const placed = placeLabels(cands, this.width, this.height);
+    // Place symbols are obstacles: a label never covers a city's dot.
+    const dots = [];
+    for (const r of this.regionById.values()) {
+      if (r.kind !== "place") continue;
+      const p = this.project(r.anchor as [number, number]);
+      if (p) dots.push({ x0: p[0] - 3, y0: p[1] - 3, x1: p[0] + 3, y1: p[1] + 3 });
+    }
+    const placed = placeLabels(cands, this.width, this.height, 2, dots);
     this.labelGroup.replaceChildren(
       ...placed.map((l) => {
         const t = el("text", {

@@ -23,6 +23,8 @@ export interface PanelHost {
   currentState: () => State | null;
   inDesktop: boolean;
   notify: (msg: string) => void;
+  /** An excerpt became the current one (the reading view keeps it in view). */
+  onExcerpt: (id: string) => void;
 }
 
 const NEAR_DAYS = 400;
@@ -98,13 +100,15 @@ export class ExcerptsPanel {
     const st = this.host.currentState();
     if (!d || !st) return;
     const r: Region = d.region;
-    const code = r.kind === "country" ? r.id : r.country;
+    // Alliances belong to states: shown for a country, and for a province as its country's.
+    const code = r.kind === "country" ? r.id : r.kind === "province" ? r.country : null;
     const parts: string[] = [];
     for (const m of st.memberships) {
-      if (m.country !== code) continue;
+      if (code === null || m.country !== code) continue;
       const org = m.org === "csto" ? "CST/CSTO" : m.org === "warsaw-pact" ? "Warsaw Pact" : m.org === "guam" ? "GUAM" : m.org;
       const word = m.status === "member" ? "member" : m.status === "frozen" ? "member, participation frozen" : m.status;
-      parts.push(`${org} ${word} since ${formatDate(m.since)}`);
+      const who = r.kind === "province" ? `${this.host.regionName(code ?? "")}: ` : "";
+      parts.push(`${who}${org} ${word} since ${formatDate(m.since)}`);
     }
     for (const ds of st.disputes) {
       if (ds.regions.includes(r.id) || (code && ds.regions.includes(code) && r.kind === "country")) parts.push(`${ds.name}: ${ds.status} (since ${formatDate(ds.since)})`);
@@ -182,6 +186,7 @@ export class ExcerptsPanel {
     this.host.highlight(v.excerpt.regions, e?.id ?? null);
     for (const li of this.list.querySelectorAll("li.current")) li.classList.remove("current");
     this.list.querySelector(`li[data-excerpt="${CSS.escape(v.excerpt.id)}"]`)?.classList.add("current");
+    this.host.onExcerpt(v.excerpt.id);
   }
 
   get regionId(): string | null {

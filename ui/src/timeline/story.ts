@@ -59,9 +59,12 @@ export class StoryLayer {
     map.overlay.append(this.group);
   }
 
-  /** Draw `state`, showing only events of `kinds`, with the membership map of `org` ("" for none). */
-  render(state: State, kinds: EventKind[], org: string): ActiveEvent[] {
-    const shown = state.events.filter((e) => kinds.includes(e.kind));
+  /**
+   * Draw `state`, showing only events of `kinds` (and of organization `actor`,
+   * when given), with the membership map of `org` ("" for none).
+   */
+  render(state: State, kinds: EventKind[], org: string, actor = ""): ActiveEvent[] {
+    const shown = state.events.filter((e) => kinds.includes(e.kind) && (!actor || e.actors.includes(actor)));
     this.renderMemberships(state, org);
     this.renderRoles(shown, state);
     const keep = new Set<string>();

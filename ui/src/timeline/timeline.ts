@@ -71,6 +71,7 @@ export class Timeline {
   private readonly speedSelect: HTMLSelectElement;
   private readonly loopBox: HTMLInputElement;
   private readonly orgSelect: HTMLSelectElement;
+  private readonly actorSelect: HTMLSelectElement;
   private readonly kindBoxes = new Map<EventKind, HTMLInputElement>();
   readonly min: number;
   readonly max: number;
@@ -133,6 +134,13 @@ export class Timeline {
       kinds.append(h("label", { className: `kind kind-${k.kind}` }, box, ` ${k.label}`));
     }
     this.orgSelect.addEventListener("change", () => this.emitFilter());
+    this.actorSelect = h(
+      "select",
+      { attrs: { "aria-label": "Events of organization" } },
+      h("option", { value: "" }, "All events"),
+      ...info.organizations.map((o) => h("option", { value: o.id }, `${o.short} events`)),
+    );
+    this.actorSelect.addEventListener("change", () => this.emitFilter());
 
     this.root = h(
       "section",
@@ -140,7 +148,13 @@ export class Timeline {
       h("div", { className: "tl-bar" }, this.playButton, prev, next, this.dateOut, h("label", { className: "tl-speed" }, "Speed ", this.speedSelect), loop, presets, zin, zout),
       this.track,
       this.status,
-      h("div", { className: "tl-filters" }, kinds, h("label", { className: "tl-org" }, "Members of ", this.orgSelect)),
+      h(
+        "div",
+        { className: "tl-filters" },
+        kinds,
+        h("label", { className: "tl-org" }, "Show ", this.actorSelect),
+        h("label", { className: "tl-org" }, "Members of ", this.orgSelect),
+      ),
     );
 
     this.playButton.addEventListener("click", () => this.toggle());
@@ -176,10 +190,22 @@ export class Timeline {
     return this.orgSelect.value;
   }
 
-  /** The filter the histogram and stepping use. */
+  /** Organization whose events alone are shown ("" for all). */
+  get actor(): string {
+    return this.actorSelect.value;
+  }
+
+  setActor(actor: string): void {
+    this.actorSelect.value = actor;
+    this.emitFilter();
+  }
+
+  /** The filter the map, the histogram and stepping all use. */
   get filter(): Filter {
     const k = this.kinds;
-    return k.length === KINDS.length ? {} : { kinds: k };
+    const f: Filter = k.length === KINDS.length ? {} : { kinds: k };
+    if (this.actor) f.actor = this.actor;
+    return f;
   }
 
   setOrg(org: string): void {
@@ -375,7 +401,8 @@ export class Timeline {
     const bins = Math.max(20, Math.min(400, Math.floor((this.track.clientWidth || 800) / 4)));
     const [from, to] = [dayToIso(this.w0), dayToIso(this.w1)];
     const [hist, page] = await Promise.all([
-      this.backend.histogram(from, to, bins, this.filter),
+      // Where events begin: long-running ones would otherwise fill every bin.
+      this.backend.histogram(from, to, bins, this.filter, "starts"),
       this.backend.eventsIn(from, to, this.filter, 0, 1000),
     ]);
     if (token !== this.histToken) return;

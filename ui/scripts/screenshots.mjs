@@ -1,0 +1,45 @@
+// Screenshots for the docs: four moments of the story, the excerpts panel and
+// the reading view, taken from the real UI in headless Chromium.
+// Usage: node scripts/screenshots.mjs [outdir]   (needs ui/dist and the faultlines binary)
+import path from "node:path";
+import { root, startServer } from "../e2e/serve.mjs";
+import { launch } from "../e2e/browser.mjs";
+
+const out = process.argv[2] ?? path.join(root, "docs", "img");
+const server = await startServer();
+const b = await launch();
+const page = await b.context.newPage();
+await page.setViewportSize({ width: 1440, height: 900 });
+await page.goto(server.url);
+await page.locator("html[data-ready=true]").waitFor({ timeout: 20000 });
+
+const day = (iso) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000);
+async function moment(name, iso, { from, to, org = "csto", center, zoom, select = null }) {
+  await page.evaluate(
+    ({ d, from, to, org, center, zoom }) => {
+      const f = window.faultlines;
+      f.timeline.setOrg(org);
+      f.timeline.setWindow(from, to);
+      f.timeline.setDay(d);
+      f.map.centerOn(center, zoom);
+    },
+    { d: day(iso), from: day(from), to: day(to), org, center, zoom },
+  );
+  if (select) await page.getByRole("button", { name: select, exact: true }).click();
+  await page.waitForTimeout(900);
+  await page.screenshot({ path: path.join(out, `${name}.png`) });
+}
+
+await moment("moment-1968", "1968-08-27", { from: "1955-01-01", to: "1992-12-31", org: "warsaw-pact", center: [32, 49], zoom: 1.05 });
+await moment("moment-2022-01", "2022-01-09", { from: "2021-06-01", to: "2022-06-30", center: [58, 45], zoom: 1.1 });
+await moment("moment-2022-10", "2022-10-12", { from: "2022-06-01", to: "2023-03-31", center: [68, 41], zoom: 2.2 });
+await moment("moment-2023-01", "2023-01-20", { from: "2022-09-01", to: "2023-12-31", center: [46, 40.5], zoom: 4.5 });
+await moment("panel-tajikistan", "2022-09-16", { from: "2021-01-01", to: "2023-12-31", center: [70, 39.5], zoom: 2.4, select: "Tajikistan" });
+await page.getByRole("button", { name: "Read the article" }).click();
+await page.getByRole("button", { name: "Lachin Corridor", exact: true }).focus();
+await page.keyboard.press("Enter");
+await page.waitForTimeout(900);
+await page.screenshot({ path: path.join(out, "reading-view.png") });
+await b.close();
+server.stop();
+console.log(`screenshots written to ${out}`);
