@@ -73,19 +73,26 @@ pub fn segments_intersect(a: LonLat, b: LonLat, c: LonLat, d: LonLat) -> bool {
         || (d4 == 0.0 && on_segment(a, b, d))
 }
 
+/// [west, south, east, north] of a ring's positions.
+pub fn ring_bbox(ring: &[LonLat]) -> [f64; 4] {
+    ring.iter()
+        .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, p| {
+            [
+                b[0].min(p[0]),
+                b[1].min(p[1]),
+                b[2].max(p[0]),
+                b[3].max(p[1]),
+            ]
+        })
+}
+
 /// The first pair of non-adjacent segments of a closed ring that touch or cross.
 pub fn self_intersection(ring: &[LonLat]) -> Option<(usize, usize)> {
     let n = ring.len() - 1; // segments
     if n < 3 {
         return None;
     }
-    let (mut minx, mut miny, mut maxx, mut maxy) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for p in ring {
-        minx = minx.min(p[0]);
-        miny = miny.min(p[1]);
-        maxx = maxx.max(p[0]);
-        maxy = maxy.max(p[1]);
-    }
+    let [minx, miny, maxx, maxy] = ring_bbox(ring);
     let cells = ((n as f64).sqrt().ceil() as usize).clamp(1, 512);
     let cw = ((maxx - minx) / cells as f64).max(1e-12);
     let ch = ((maxy - miny) / cells as f64).max(1e-12);
@@ -216,13 +223,7 @@ pub fn label_point(g: &crate::model::Geometry) -> LonLat {
         .max_by(|a, b| ring_area(&a[0]).total_cmp(&ring_area(&b[0])))
         .expect("non-empty");
     let ring = &poly[0];
-    let (mut minx, mut miny, mut maxx, mut maxy) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for p in ring {
-        minx = minx.min(p[0]);
-        miny = miny.min(p[1]);
-        maxx = maxx.max(p[0]);
-        maxy = maxy.max(p[1]);
-    }
+    let [minx, miny, maxx, maxy] = ring_bbox(ring);
     let n = 24;
     let mut best = ([(minx + maxx) / 2.0, (miny + maxy) / 2.0], -1.0);
     for i in 0..=n {

@@ -134,6 +134,16 @@ fn region(
     }
 }
 
+/// `kind-name-in-words`, e.g. "lake-issyk-kul".
+fn slug(kind: &str, name: &str) -> String {
+    let words = crate::search::words(name);
+    if words.is_empty() {
+        kind.to_string()
+    } else {
+        format!("{kind}-{}", words.join("-"))
+    }
+}
+
 fn merge_lines(parts: Vec<Geometry>) -> Geometry {
     let mut lines = Vec::new();
     for g in parts {
@@ -322,6 +332,7 @@ pub fn build(src: &Path) -> Result<Built, String> {
     }
 
     // Water (not clickable): lakes big enough to matter at the overview.
+    let mut water: Vec<Out> = Vec::new();
     let mut water_ids: BTreeMap<String, usize> = BTreeMap::new();
     let mut unique = |base: String| {
         let n = water_ids.entry(base.clone()).or_insert(0);
@@ -337,12 +348,8 @@ pub fn build(src: &Path) -> Result<Built, String> {
         let historic = s(p, "source_layer").contains("historic");
         if rank <= 4.0 || historic && s(p, "name").contains("Aral") {
             let kind = if historic { "lake-historic" } else { "lake" };
-            let id = unique(
-                format!("lake-{}", crate::search::words(s(p, "name")).join("-"))
-                    .trim_end_matches('-')
-                    .to_string(),
-            );
-            layers.entry("water").or_default().push(Out {
+            let id = unique(slug("lake", s(p, "name")));
+            water.push(Out {
                 region: None,
                 feature: LayerFeature {
                     id,
@@ -356,12 +363,8 @@ pub fn build(src: &Path) -> Result<Built, String> {
     for (p, g) in features(&read_gz(src, "rivers")?) {
         let rank = p.get("scalerank").and_then(Value::as_f64).unwrap_or(10.0);
         if rank <= 5.0 && !names.rivers.contains_key(s(p, "name")) {
-            let id = unique(
-                format!("river-{}", crate::search::words(s(p, "name")).join("-"))
-                    .trim_end_matches('-')
-                    .to_string(),
-            );
-            layers.entry("water").or_default().push(Out {
+            let id = unique(slug("river", s(p, "name")));
+            water.push(Out {
                 region: None,
                 feature: LayerFeature {
                     id,
@@ -372,6 +375,8 @@ pub fn build(src: &Path) -> Result<Built, String> {
             });
         }
     }
+
+    layers.insert("water", water);
 
     // Places: capitals in the frame, every city the story names, and hand additions.
     let mut seen = std::collections::HashSet::new();

@@ -28,3 +28,27 @@ export async function shotOnFailure(page, name) {
   fs.mkdirSync(dir, { recursive: true });
   try { await page.screenshot({ path: path.join(dir, `${name}.png`) }); } catch { /* page gone */ }
 }
+
+/**
+ * Start `faultlines serve` (with `extra` arguments such as ["--data", dir]),
+ * launch Chromium and open the atlas; resolves when the UI is ready.
+ * Page errors are collected in `page.errors`.
+ */
+export async function openAtlas(extra = []) {
+  const { startServer } = await import("./serve.mjs");
+  const server = await startServer(extra);
+  const browser = await launch();
+  const page = await browser.context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(e.message));
+  await page.goto(server.url);
+  await page.locator("html[data-ready=true]").waitFor({ timeout: 20000 });
+  return {
+    server,
+    page,
+    close: async () => {
+      await browser.close();
+      server.stop();
+    },
+  };
+}

@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { root, startServer } from "../serve.mjs";
-import { launch, shotOnFailure } from "../browser.mjs";
+import { root } from "../serve.mjs";
+import { openAtlas, shotOnFailure } from "../browser.mjs";
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = "<script>window.__pwned=2</script>";
@@ -33,22 +33,17 @@ function hostileDataset() {
 }
 
 let dir;
-let server;
-let browser;
+let atlas;
 let page;
 
 before(async () => {
   dir = hostileDataset();
-  server = await startServer(["--data", dir]);
-  browser = await launch();
-  page = await browser.context.newPage();
-  await page.goto(server.url);
-  await page.locator("html[data-ready=true]").waitFor({ timeout: 20000 });
+  atlas = await openAtlas(["--data", dir]);
+  page = atlas.page;
 });
 
 after(async () => {
-  await browser?.close();
-  server?.stop();
+  await atlas?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -2,27 +2,19 @@
 // Elements are found by accessible role and name, as a screen reader would.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../serve.mjs";
-import { launch, shotOnFailure } from "../browser.mjs";
+import { openAtlas, shotOnFailure } from "../browser.mjs";
 
+let atlas;
 let server;
-let browser;
 let page;
 
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = await browser.context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.errors = errors;
-  await page.goto(server.url);
-  await page.locator("svg.atlas[data-ready=true]").waitFor({ timeout: 20000 });
+  atlas = await openAtlas();
+  ({ server, page } = atlas);
 });
 
 after(async () => {
-  await browser?.close();
-  server?.stop();
+  await atlas?.close();
 });
 
 async function guard(name, fn) {

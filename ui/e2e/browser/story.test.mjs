@@ -1,24 +1,18 @@
 // Browser end-to-end: the time slider, the animated story and the excerpts panel.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../serve.mjs";
-import { launch, shotOnFailure } from "../browser.mjs";
+import { openAtlas, shotOnFailure } from "../browser.mjs";
 
-let server;
-let browser;
+let atlas;
 let page;
 
 before(async () => {
-  server = await startServer();
-  browser = await launch();
-  page = await browser.context.newPage();
-  await page.goto(server.url);
-  await page.locator("html[data-ready=true]").waitFor({ timeout: 20000 });
+  atlas = await openAtlas();
+  page = atlas.page;
 });
 
 after(async () => {
-  await browser?.close();
-  server?.stop();
+  await atlas?.close();
 });
 
 async function guard(name, fn) {

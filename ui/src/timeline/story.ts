@@ -49,14 +49,64 @@ function isLong(e: ActiveEvent): boolean {
   return b - a > 120 * 86400000;
 }
 
+/** At most this many events get rich SVG symbols; the rest are dots on a canvas. */
+export const RICH_MAX = 80;
+
+const KIND_COLOR: Record<string, string> = {
+  exercise: "#c2412a", deployment: "#c2412a", withdrawal: "#4b7f3a", conflict: "#c0271c", blockade: "#b3261e",
+  summit: "#2f6f4f", treaty: "#2f6f4f", statement: "#2f6f4f", diplomacy: "#2f6f4f", membership: "#2f6f4f", other: "#5b6872",
+};
+
+/** What just began first, then the shortest: the events a reader cares about now. */
+export function bySalience(a: ActiveEvent, b: ActiveEvent): number {
+  return (a.phase === "starting" ? 0 : 1) - (b.phase === "starting" ? 0 : 1) || Math.min(a.hi - a.lo, 1e6) - Math.min(b.hi - b.lo, 1e6) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 export class StoryLayer {
   private readonly symbols = new Map<string, Symbol>();
   private readonly group: SVGGElement;
   private marked = new Map<string, string>();
+  private readonly canvas: HTMLCanvasElement;
+  private dots: ActiveEvent[] = [];
 
   constructor(private readonly map: AtlasMap, private readonly info: DatasetInfo) {
     this.group = s("g", { class: "story" });
     map.overlay.append(this.group);
+    // Many simultaneous events (large datasets) are drawn as dots on a canvas:
+    // one draw call each instead of DOM nodes, so scrubbing stays smooth.
+    this.canvas = document.createElement("canvas");
+    this.canvas.className = "story-dots";
+    this.canvas.setAttribute("aria-hidden", "true");
+    map.svg.after(this.canvas);
+    map.onViewChange(() => this.drawDots());
+  }
+
+  private drawDots(): void {
+    const c = this.canvas;
+    const w = c.clientWidth;
+    const h = c.clientHeight;
+    const dpr = window.devicePixelRatio || 1;
+    if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
+      c.width = Math.round(w * dpr);
+      c.height = Math.round(h * dpr);
+    }
+    const ctx = c.getContext("2d");
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    for (const e of this.dots) {
+      const p = points(e);
+      const last = p[p.length - 1];
+      if (!last) continue;
+      const xy = this.map.project(last);
+      if (!xy || xy[0] < -5 || xy[1] < -5 || xy[0] > w + 5 || xy[1] > h + 5) continue;
+      ctx.globalAlpha = 0.25 + 0.55 * e.certainty;
+      ctx.fillStyle = KIND_COLOR[e.kind] ?? "#5b6872";
+      ctx.beginPath();
+      ctx.arc(xy[0], xy[1], 2.6, 0, Math.PI * 2);
+      ctx.fill();
+    }
+    c.dataset.dots = String(this.dots.length);
   }
 
   /**
@@ -66,9 +116,18 @@ export class StoryLayer {
   render(state: State, kinds: EventKind[], org: string, actor = ""): ActiveEvent[] {
     const shown = state.events.filter((e) => kinds.includes(e.kind) && (!actor || e.actors.includes(actor)));
     this.renderMemberships(state, org);
-    this.renderRoles(shown, state);
+    let rich = shown;
+    if (shown.length > RICH_MAX) {
+      const sorted = [...shown].sort(bySalience);
+      rich = sorted.slice(0, RICH_MAX);
+      this.dots = sorted.slice(RICH_MAX);
+    } else {
+      this.dots = [];
+    }
+    this.drawDots();
+    this.renderRoles(rich, state);
     const keep = new Set<string>();
-    for (const e of shown) {
+    for (const e of rich) {
       keep.add(e.id);
       let sym = this.symbols.get(e.id);
       if (!sym) {
