@@ -42,24 +42,39 @@ fn million(c: &mut Criterion) {
     let date = faultlines::Date::from_daynum(instants[0]);
     let mut i = 0;
     let mut g = c.benchmark_group(format!("{n} events"));
-    g.bench_function("state_at (index)", |b| {
+    // The query itself: which events are on, with phase, progress and certainty.
+    g.bench_function("active set at t (index)", |b| {
         b.iter(|| {
             i = (i + 1) % instants.len();
-            black_box(api.state_at_day(date, instants[i]))
+            black_box(api.active_at_day(instants[i]))
         })
     });
-    let events = api.all_events();
-    g.bench_function("state_at (linear scan baseline)", |b| {
+    let times = api.times();
+    g.bench_function("active set at t (linear scan baseline)", |b| {
         b.iter(|| {
             i = (i + 1) % instants.len();
             let t = instants[i];
-            black_box(
-                events
-                    .iter()
-                    .filter(|e| e.lo <= t && t <= e.hi)
-                    .map(|e| faultlines::api::active(e, t))
-                    .collect::<Vec<_>>(),
-            )
+            let mut out = Vec::new();
+            for (k, tm) in times.iter().enumerate() {
+                if tm.lo <= t && t <= tm.hi {
+                    let (phase, progress, certainty) = tm.at(t);
+                    out.push(faultlines::api::Active {
+                        index: k as u32,
+                        phase,
+                        progress,
+                        certainty,
+                    });
+                }
+            }
+            black_box(out)
+        })
+    });
+    // The whole answer the UI receives: the active set with each event's details,
+    // memberships and disputes.
+    g.bench_function("state_at with details (index)", |b| {
+        b.iter(|| {
+            i = (i + 1) % instants.len();
+            black_box(api.state_at_day(date, instants[i]))
         })
     });
     let f = Filter::default();

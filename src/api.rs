@@ -237,6 +237,7 @@ pub struct Api {
     region_pos: HashMap<String, usize>,
     search: SearchIndex,
     span: TimeSpan,
+    times: Vec<Times>,
 }
 
 fn parse_date(param: &str, s: &str) -> Result<Date, ApiError> {
@@ -287,6 +288,7 @@ impl Api {
             .collect();
         let search = SearchIndex::new(&ds);
         let span = span_of(&ds);
+        let times = ds.events.iter().map(Times::of).collect();
         Api {
             ds,
             time,
@@ -298,6 +300,7 @@ impl Api {
             region_pos,
             search,
             span,
+            times,
         }
     }
 
@@ -412,13 +415,34 @@ impl Api {
         Ok(self.state_at_day(date, t))
     }
 
+    /// The events on at day `t`, in dataset order, with phase, progress and
+    /// certainty but without their details: the core of [`Api::state_at`].
+    pub fn active_at_day(&self, t: DayNum) -> Vec<Active> {
+        let mut out = Vec::new();
+        self.time.for_each_overlapping(t, t, |i| {
+            let (phase, progress, certainty) = self.times[i as usize].at(t);
+            out.push(Active {
+                index: i,
+                phase,
+                progress,
+                certainty,
+            });
+        });
+        out.sort_unstable_by_key(|a| a.index);
+        out
+    }
+
+    /// Precomputed day numbers of every event (dataset order), for baselines and tests.
+    pub fn times(&self) -> &[Times] {
+        &self.times
+    }
+
     /// [`Api::state_at`] for a day number (the slider's native unit).
     pub fn state_at_day(&self, date: Date, t: DayNum) -> State {
         let events = self
-            .time
-            .at(t)
+            .active_at_day(t)
             .into_iter()
-            .map(|i| active(&self.ds.events[i as usize], t))
+            .map(|a| detail(&self.ds.events[a.index as usize], a))
             .collect();
         let memberships = self
             .ds
@@ -841,47 +865,98 @@ fn event_ref(e: &Event) -> EventRef {
     }
 }
 
-/// Phase, progress and certainty of an event at day `t` (which it covers).
+/// The dates of an event reduced to the day numbers the animation needs,
+/// computed once per event so that "what is on at t" is pure arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Times {
+    pub lo: DayNum,
+    pub hi: DayNum,
+    /// Last day of the start's uncertainty: from here on the event has surely begun.
+    pub start_sure: DayNum,
+    /// First day of the end's uncertainty (`OPEN_END` when open).
+    pub end_from: DayNum,
+    pub open: bool,
+    /// Whether the start or end is fuzzier than a day.
+    pub fuzzy_start: bool,
+    pub fuzzy_end: bool,
+}
+
+impl Times {
+    pub fn of(e: &Event) -> Times {
+        let p = &e.props;
+        let (end_from, open, fuzzy_end) = match p.end {
+            EventEnd::Instant => (p.start.earliest(), false, false),
+            EventEnd::At(d) => (d.earliest(), false, d.latest() > d.earliest()),
+            EventEnd::Open => (crate::model::OPEN_END, true, false),
+        };
+        Times {
+            lo: e.lo,
+            hi: e.hi,
+            start_sure: p.start.latest(),
+            end_from,
+            open,
+            fuzzy_start: p.start.precision() != crate::Precision::Day || p.start.is_approx(),
+            fuzzy_end,
+        }
+    }
+
+    /// Phase, progress (0–1, `None` when open) and certainty (0–1) at day `t`, which the event covers.
+    pub fn at(&self, t: DayNum) -> (Phase, Option<f64>, f64) {
+        let phase = if t <= self.start_sure {
+            Phase::Starting
+        } else if !self.open && t >= self.end_from {
+            Phase::Ending
+        } else {
+            Phase::Ongoing
+        };
+        let progress = (!self.open).then(|| {
+            if self.hi > self.lo {
+                (t - self.lo) as f64 / (self.hi - self.lo) as f64
+            } else {
+                1.0
+            }
+        });
+        // Fuzzy dates fade in across the start's uncertainty and out across the end's.
+        let fade_in = if self.fuzzy_start && self.start_sure > self.lo {
+            ((t - self.lo) as f64 + 1.0) / ((self.start_sure - self.lo) as f64 + 1.0)
+        } else {
+            1.0
+        };
+        let fade_out = if self.fuzzy_end && t >= self.end_from {
+            1.0 - (t - self.end_from) as f64 / (self.hi - self.end_from + 1) as f64
+        } else {
+            1.0
+        };
+        (phase, progress, fade_in.min(fade_out).clamp(0.0, 1.0))
+    }
+}
+
+/// An active event as the index reports it: position, phase, progress, certainty.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Active {
+    pub index: u32,
+    pub phase: Phase,
+    pub progress: Option<f64>,
+    pub certainty: f64,
+}
+
+/// Phase, progress and certainty of an event at day `t` (which it covers), with its details.
 pub fn active(e: &Event, t: DayNum) -> ActiveEvent {
+    let (phase, progress, certainty) = Times::of(e).at(t);
+    detail(
+        e,
+        Active {
+            index: 0,
+            phase,
+            progress,
+            certainty,
+        },
+    )
+}
+
+fn detail(e: &Event, a: Active) -> ActiveEvent {
     let p = &e.props;
-    let start_sure = p.start.latest();
-    let (end_from, open) = match p.end {
-        EventEnd::Instant => (p.start.earliest(), false),
-        EventEnd::At(d) => (d.earliest(), false),
-        EventEnd::Open => (crate::model::OPEN_END, true),
-    };
-    let phase = if t <= start_sure {
-        Phase::Starting
-    } else if !open && t >= end_from {
-        Phase::Ending
-    } else {
-        Phase::Ongoing
-    };
-    let progress = (!open).then(|| {
-        if e.hi > e.lo {
-            (t - e.lo) as f64 / (e.hi - e.lo) as f64
-        } else {
-            1.0
-        }
-    });
-    let ramp = |from: DayNum, to: DayNum, t: DayNum| -> f64 {
-        if to <= from {
-            1.0
-        } else {
-            ((t - from) as f64 + 1.0) / ((to - from) as f64 + 1.0)
-        }
-    };
-    let fade_in = if p.start.precision() == crate::Precision::Day && !p.start.is_approx() {
-        1.0
-    } else {
-        ramp(p.start.earliest(), start_sure, t)
-    };
-    let fade_out = match p.end {
-        EventEnd::At(d) if t >= d.earliest() && d.latest() > d.earliest() => {
-            1.0 - (t - d.earliest()) as f64 / (d.latest() - d.earliest() + 1) as f64
-        }
-        _ => 1.0,
-    };
+    let (phase, progress, certainty) = (a.phase, a.progress, a.certainty);
     ActiveEvent {
         id: p.id.clone(),
         kind: p.kind,
@@ -899,7 +974,7 @@ pub fn active(e: &Event, t: DayNum) -> ActiveEvent {
         hi: e.hi,
         phase,
         progress,
-        certainty: fade_in.min(fade_out).clamp(0.0, 1.0),
+        certainty,
     }
 }
 

@@ -1,11 +1,12 @@
 //! `faultlines generate`: synthetic datasets for benchmarks and stress tests.
 //!
 //! Events are spread over 1949–2026 with more of them in recent decades (as in
-//! the real story), realistic kinds and durations (one-day statements and
-//! summits; exercises and deployments of days to weeks; conflicts of weeks to
-//! years; a few open-ended), about one date in ten known only to the month or
-//! year or marked approximate, and places drawn from the shipped map's
-//! regions. The same seed always gives the same dataset.
+//! the real story), with realistic kinds and durations: 40 % one-day
+//! statements, summits and diplomacy; exercises and deployments of days to
+//! weeks; conflicts mostly of days, a few of years; one event in a thousand
+//! open-ended. About one date in ten is known only to the month or year or
+//! marked approximate, and places are drawn from the shipped map's regions.
+//! The same seed always gives the same dataset.
 
 use crate::dataset::Dataset;
 use crate::date::{Date, DayNum};
@@ -72,8 +73,10 @@ pub fn events(base: &Dataset, n: usize, seed: u64) -> Vec<Event> {
         .collect();
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
+        // Most events are one-day news; some last days to weeks; few last years;
+        // one in a thousand has not ended.
         let r = rng.f64();
-        let (kind, len): (EventKind, i32) = if r < 0.25 {
+        let (kind, len): (EventKind, i32) = if r < 0.40 {
             (
                 [
                     EventKind::Statement,
@@ -82,21 +85,21 @@ pub fn events(base: &Dataset, n: usize, seed: u64) -> Vec<Event> {
                 ][rng.below(3)],
                 0,
             )
-        } else if r < 0.55 {
+        } else if r < 0.65 {
             (EventKind::Exercise, 2 + rng.below(20) as i32)
-        } else if r < 0.7 {
+        } else if r < 0.75 {
             (
                 [EventKind::Deployment, EventKind::Withdrawal][rng.below(2)],
                 3 + rng.below(60) as i32,
             )
-        } else if r < 0.88 {
-            (EventKind::Conflict, 1 + (rng.f64().powi(3) * 2000.0) as i32)
+        } else if r < 0.90 {
+            (EventKind::Conflict, 1 + (rng.f64().powi(4) * 1500.0) as i32)
         } else if r < 0.93 {
             (EventKind::Blockade, 10 + rng.below(300) as i32)
-        } else if r < 0.97 {
+        } else if r < 0.999 {
             (
                 [EventKind::Treaty, EventKind::Membership, EventKind::Other][rng.below(3)],
-                rng.below(400) as i32,
+                rng.below(30) as i32,
             )
         } else {
             (EventKind::Other, -1)
