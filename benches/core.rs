@@ -78,9 +78,16 @@ fn million(c: &mut Criterion) {
         })
     });
     let events = api.all_events();
-    let mut active: Vec<usize> = instants.iter().map(|&t| api.active_at_day(t).len()).collect();
+    let mut active: Vec<usize> = instants
+        .iter()
+        .map(|&t| api.active_at_day(t).len())
+        .collect();
     active.sort_unstable();
-    eprintln!("{n} events: active at a typical instant: median {}, max {}", active[active.len() / 2], active[active.len() - 1]);
+    eprintln!(
+        "{n} events: active at a typical instant: median {}, max {}",
+        active[active.len() / 2],
+        active[active.len() - 1]
+    );
     let f = Filter::default();
     g.bench_function("histogram 200 bins, whole span (index)", |b| {
         b.iter(|| black_box(api.histogram_days(span.start_day, span.end_day, 200, &f)))

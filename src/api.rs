@@ -228,7 +228,7 @@ pub struct RegionExcerpts {
 /// The engine: a dataset plus its indexes.
 pub struct Api {
     ds: Dataset,
-    time: TimeIndex,
+    time: TimeIndex<Times>,
     by_kind: HashMap<EventKind, Vec<u32>>,
     by_region: HashMap<String, Vec<u32>>,
     kind_time: HashMap<EventKind, TimeIndex>,
@@ -247,7 +247,7 @@ fn parse_date(param: &str, s: &str) -> Result<Date, ApiError> {
 
 impl Api {
     pub fn new(ds: Dataset) -> Api {
-        let time = TimeIndex::new(ds.events.iter().map(|e| (e.lo, e.hi)));
+        let time = TimeIndex::with_data(ds.events.iter().map(|e| (e.lo, e.hi, Times::of(e))));
         let mut by_kind: HashMap<EventKind, Vec<u32>> = HashMap::new();
         let mut by_region: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, e) in ds.events.iter().enumerate() {
@@ -415,12 +415,12 @@ impl Api {
         Ok(self.state_at_day(date, t))
     }
 
-    /// The events on at day `t`, in dataset order, with phase, progress and
+    /// The events on at day `t` (in no particular order), with phase, progress and
     /// certainty but without their details: the core of [`Api::state_at`].
     pub fn active_at_day(&self, t: DayNum) -> Vec<Active> {
-        let mut out = Vec::new();
-        self.time.for_each_overlapping(t, t, |i| {
-            let (phase, progress, certainty) = self.times[i as usize].at(t);
+        let mut out = Vec::with_capacity(64);
+        self.time.for_each_overlapping_with(t, t, |i, times| {
+            let (phase, progress, certainty) = times.at(t);
             out.push(Active {
                 index: i,
                 phase,
@@ -428,7 +428,6 @@ impl Api {
                 certainty,
             });
         });
-        out.sort_unstable_by_key(|a| a.index);
         out
     }
 
@@ -439,8 +438,9 @@ impl Api {
 
     /// [`Api::state_at`] for a day number (the slider's native unit).
     pub fn state_at_day(&self, date: Date, t: DayNum) -> State {
-        let events = self
-            .active_at_day(t)
+        let mut active = self.active_at_day(t);
+        active.sort_unstable_by_key(|a| a.index);
+        let events = active
             .into_iter()
             .map(|a| detail(&self.ds.events[a.index as usize], a))
             .collect();
@@ -614,11 +614,16 @@ impl Api {
             }
             c
         } else {
-            let kinds: Vec<&TimeIndex> = match &filter.kinds {
-                Some(k) if !k.is_empty() => {
-                    k.iter().filter_map(|k| self.kind_time.get(k)).collect()
-                }
-                _ => vec![&self.time],
+            let kinds: Vec<&dyn crate::index::Density> = match &filter.kinds {
+                Some(k) if !k.is_empty() => k
+                    .iter()
+                    .filter_map(|k| {
+                        self.kind_time
+                            .get(k)
+                            .map(|x| x as &dyn crate::index::Density)
+                    })
+                    .collect(),
+                _ => vec![&self.time as &dyn crate::index::Density],
             };
             edges
                 .iter()

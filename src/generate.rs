@@ -1,11 +1,12 @@
 //! `faultlines generate`: synthetic datasets for benchmarks and stress tests.
 //!
 //! Events are spread over 1949–2026 with more of them in recent decades (as in
-//! the real story), with realistic kinds and durations: 40 % one-day
-//! statements, summits and diplomacy; exercises and deployments of days to
-//! weeks; conflicts mostly of days, a few of years; one event in a thousand
-//! open-ended. About one date in ten is known only to the month or year or
-//! marked approximate, and places are drawn from the shipped map's regions.
+//! the real story), with kinds and durations like a conflict-event database:
+//! half are one-day statements, summits and diplomacy; exercises and
+//! deployments last days to weeks; conflicts mostly days, one in twenty months
+//! to years; one event in ten thousand is open-ended. 5 % of dates are known
+//! only to the month, 1 % only to the year, 2 % are approximate; places are
+//! drawn from the shipped map's regions.
 //! The same seed always gives the same dataset.
 
 use crate::dataset::Dataset;
@@ -47,9 +48,9 @@ fn pick_day(rng: &mut Rng) -> DayNum {
 fn imprecise(rng: &mut Rng, d: DayNum) -> Date {
     let day = Date::from_daynum(d);
     let r = rng.f64();
-    if r < 0.9 {
+    if r < 0.92 {
         day
-    } else if r < 0.95 {
+    } else if r < 0.97 {
         Date::ym(day.year_value(), day.month().unwrap_or(1)).unwrap_or(day)
     } else if r < 0.98 {
         Date::year(day.year_value()).unwrap_or(day)
@@ -73,10 +74,11 @@ pub fn events(base: &Dataset, n: usize, seed: u64) -> Vec<Event> {
         .collect();
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
-        // Most events are one-day news; some last days to weeks; few last years;
-        // one in a thousand has not ended.
+        // Like a conflict-event database: most events are one-day news; some
+        // last days to weeks; one conflict in twenty lasts months to years;
+        // one event in ten thousand has not ended.
         let r = rng.f64();
-        let (kind, len): (EventKind, i32) = if r < 0.40 {
+        let (kind, len): (EventKind, i32) = if r < 0.50 {
             (
                 [
                     EventKind::Statement,
@@ -85,21 +87,29 @@ pub fn events(base: &Dataset, n: usize, seed: u64) -> Vec<Event> {
                 ][rng.below(3)],
                 0,
             )
-        } else if r < 0.65 {
-            (EventKind::Exercise, 2 + rng.below(20) as i32)
+        } else if r < 0.70 {
+            (EventKind::Exercise, 2 + rng.below(9) as i32)
         } else if r < 0.75 {
             (
                 [EventKind::Deployment, EventKind::Withdrawal][rng.below(2)],
-                3 + rng.below(60) as i32,
+                3 + rng.below(28) as i32,
             )
-        } else if r < 0.90 {
-            (EventKind::Conflict, 1 + (rng.f64().powi(4) * 1500.0) as i32)
-        } else if r < 0.93 {
-            (EventKind::Blockade, 10 + rng.below(300) as i32)
-        } else if r < 0.999 {
+        } else if r < 0.95 {
+            let long = rng.f64() < 0.05;
+            (
+                EventKind::Conflict,
+                if long {
+                    30 + rng.below(970) as i32
+                } else {
+                    1 + rng.below(5) as i32
+                },
+            )
+        } else if r < 0.96 {
+            (EventKind::Blockade, 10 + rng.below(190) as i32)
+        } else if r < 0.9999 {
             (
                 [EventKind::Treaty, EventKind::Membership, EventKind::Other][rng.below(3)],
-                rng.below(30) as i32,
+                rng.below(10) as i32,
             )
         } else {
             (EventKind::Other, -1)

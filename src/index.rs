@@ -20,29 +20,63 @@
 use crate::date::DayNum;
 
 /// Events with day intervals `[lo, hi]`, identified by their position.
-#[derive(Debug, Clone, Default)]
-pub struct TimeIndex {
-    classes: Vec<Class>,
+///
+/// Each entry may carry a small `Copy` payload `T`, stored next to it in class
+/// order, so that a query reads its hits' data sequentially instead of jumping
+/// around a side table.
+#[derive(Debug, Clone)]
+pub struct TimeIndex<T: Copy = ()> {
+    classes: Vec<Class<T>>,
     sorted_lo: Vec<DayNum>,
     sorted_hi: Vec<DayNum>,
 }
 
-#[derive(Debug, Clone, Default)]
-struct Class {
+impl<T: Copy> Default for TimeIndex<T> {
+    fn default() -> Self {
+        TimeIndex {
+            classes: Vec::new(),
+            sorted_lo: Vec::new(),
+            sorted_hi: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Class<T> {
     /// Upper bound on `hi - lo` in this class.
     max_len: i64,
     lo: Vec<DayNum>,
     hi: Vec<DayNum>,
     idx: Vec<u32>,
+    data: Vec<T>,
 }
 
-impl TimeIndex {
+impl<T> Default for Class<T> {
+    fn default() -> Self {
+        Class {
+            max_len: 0,
+            lo: Vec::new(),
+            hi: Vec::new(),
+            idx: Vec::new(),
+            data: Vec::new(),
+        }
+    }
+}
+
+impl TimeIndex<()> {
     /// Build from `(lo, hi)` pairs; position `i` in the input is the id reported.
     pub fn new(intervals: impl IntoIterator<Item = (DayNum, DayNum)>) -> Self {
-        let mut classes: Vec<Class> = Vec::new();
+        Self::with_data(intervals.into_iter().map(|(lo, hi)| (lo, hi, ())))
+    }
+}
+
+impl<T: Copy> TimeIndex<T> {
+    /// Build from `(lo, hi, payload)`; position `i` in the input is the id reported.
+    pub fn with_data(intervals: impl IntoIterator<Item = (DayNum, DayNum, T)>) -> Self {
+        let mut classes: Vec<Class<T>> = Vec::new();
         let mut sorted_lo = Vec::new();
         let mut sorted_hi = Vec::new();
-        for (i, (lo, hi)) in intervals.into_iter().enumerate() {
+        for (i, (lo, hi, data)) in intervals.into_iter().enumerate() {
             let d = (hi as i64 - lo as i64).max(0);
             let k = (64 - (d + 1).leading_zeros() - 1) as usize;
             if classes.len() <= k {
@@ -53,6 +87,7 @@ impl TimeIndex {
             c.lo.push(lo);
             c.hi.push(hi);
             c.idx.push(i as u32);
+            c.data.push(data);
             sorted_lo.push(lo);
             sorted_hi.push(hi);
         }
@@ -62,6 +97,7 @@ impl TimeIndex {
             c.lo = order.iter().map(|&j| c.lo[j]).collect();
             c.hi = order.iter().map(|&j| c.hi[j]).collect();
             c.idx = order.iter().map(|&j| c.idx[j]).collect();
+            c.data = order.iter().map(|&j| c.data[j]).collect();
         }
         sorted_lo.sort_unstable();
         sorted_hi.sort_unstable();
@@ -82,6 +118,11 @@ impl TimeIndex {
 
     /// Calls `f(i)` for every interval overlapping `[t0, t1]` (unordered).
     pub fn for_each_overlapping(&self, t0: DayNum, t1: DayNum, mut f: impl FnMut(u32)) {
+        self.for_each_overlapping_with(t0, t1, |i, _| f(i));
+    }
+
+    /// Calls `f(i, payload)` for every interval overlapping `[t0, t1]` (unordered).
+    pub fn for_each_overlapping_with(&self, t0: DayNum, t1: DayNum, mut f: impl FnMut(u32, &T)) {
         for c in &self.classes {
             if c.lo.is_empty() {
                 continue;
@@ -91,7 +132,7 @@ impl TimeIndex {
             let b = c.lo.partition_point(|&x| x <= t1);
             for j in a..b {
                 if c.hi[j] >= t0 {
-                    f(c.idx[j]);
+                    f(c.idx[j], &c.data[j]);
                 }
             }
         }
@@ -117,6 +158,21 @@ impl TimeIndex {
         let starts = self.sorted_lo.partition_point(|&x| x <= b);
         let ended = self.sorted_hi.partition_point(|&x| x < a);
         starts.saturating_sub(ended)
+    }
+}
+
+/// The counting side of an index, whatever its payload (for histograms over several indexes).
+pub trait Density {
+    fn count_overlapping(&self, a: DayNum, b: DayNum) -> usize;
+    fn count_starting(&self, a: DayNum, b: DayNum) -> usize;
+}
+
+impl<T: Copy> Density for TimeIndex<T> {
+    fn count_overlapping(&self, a: DayNum, b: DayNum) -> usize {
+        TimeIndex::count_overlapping(self, a, b)
+    }
+    fn count_starting(&self, a: DayNum, b: DayNum) -> usize {
+        TimeIndex::count_starting(self, a, b)
     }
 }
 

@@ -49,6 +49,10 @@ proptest! {
         let got: Vec<&str> = s.events.iter().map(|e| e.id.as_str()).collect();
         let want: Vec<&str> = api.all_events().iter().filter(|e| e.lo <= t && t <= e.hi).map(|e| e.props.id.as_str()).collect();
         prop_assert_eq!(got, want);
+        let mut idx: Vec<u32> = api.active_at_day(t).iter().map(|a| a.index).collect();
+        idx.sort_unstable();
+        let want_idx: Vec<u32> = api.all_events().iter().enumerate().filter(|(_, e)| e.lo <= t && t <= e.hi).map(|(i, _)| i as u32).collect();
+        prop_assert_eq!(idx, want_idx);
         for e in &s.events {
             prop_assert!((0.0..=1.0).contains(&e.certainty));
             if let Some(p) = e.progress { prop_assert!((0.0..=1.0).contains(&p)); }
