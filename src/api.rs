@@ -418,7 +418,7 @@ impl Api {
     /// The events on at day `t` (in no particular order), with phase, progress and
     /// certainty but without their details: the core of [`Api::state_at`].
     pub fn active_at_day(&self, t: DayNum) -> Vec<Active> {
-        let mut out = Vec::with_capacity(64);
+        let mut out = Vec::with_capacity(1024);
         self.time.for_each_overlapping_with(t, t, |i, times| {
             let (phase, progress, certainty) = times.at(t);
             out.push(Active {
@@ -906,7 +906,8 @@ impl Times {
     }
 
     /// Phase, progress (0–1, `None` when open) and certainty (0–1) at day `t`, which the event covers.
-    pub fn at(&self, t: DayNum) -> (Phase, Option<f64>, f64) {
+    #[inline]
+    pub fn at(&self, t: DayNum) -> (Phase, Option<f32>, f32) {
         let phase = if t <= self.start_sure {
             Phase::Starting
         } else if !self.open && t >= self.end_from {
@@ -916,19 +917,19 @@ impl Times {
         };
         let progress = (!self.open).then(|| {
             if self.hi > self.lo {
-                (t - self.lo) as f64 / (self.hi - self.lo) as f64
+                (t - self.lo) as f32 / (self.hi - self.lo) as f32
             } else {
                 1.0
             }
         });
         // Fuzzy dates fade in across the start's uncertainty and out across the end's.
         let fade_in = if self.fuzzy_start && self.start_sure > self.lo {
-            ((t - self.lo) as f64 + 1.0) / ((self.start_sure - self.lo) as f64 + 1.0)
+            ((t - self.lo) as f32 + 1.0) / ((self.start_sure - self.lo) as f32 + 1.0)
         } else {
             1.0
         };
         let fade_out = if self.fuzzy_end && t >= self.end_from {
-            1.0 - (t - self.end_from) as f64 / (self.hi - self.end_from + 1) as f64
+            1.0 - (t - self.end_from) as f32 / (self.hi - self.end_from + 1) as f32
         } else {
             1.0
         };
@@ -941,8 +942,8 @@ impl Times {
 pub struct Active {
     pub index: u32,
     pub phase: Phase,
-    pub progress: Option<f64>,
-    pub certainty: f64,
+    pub progress: Option<f32>,
+    pub certainty: f32,
 }
 
 /// Phase, progress and certainty of an event at day `t` (which it covers), with its details.
@@ -961,7 +962,8 @@ pub fn active(e: &Event, t: DayNum) -> ActiveEvent {
 
 fn detail(e: &Event, a: Active) -> ActiveEvent {
     let p = &e.props;
-    let (phase, progress, certainty) = (a.phase, a.progress, a.certainty);
+    let round = |x: f32| (f64::from(x) * 1e4).round() / 1e4;
+    let (phase, progress, certainty) = (a.phase, a.progress.map(round), round(a.certainty));
     ActiveEvent {
         id: p.id.clone(),
         kind: p.kind,

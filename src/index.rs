@@ -3,9 +3,9 @@
 //!
 //! **Duration classes.** Events are split by the length `d = hi - lo` of
 //! their day interval into classes `k = floor(log2(d + 1))`, so every event in
-//! class `k` lasts fewer than `2^(k+1)` days. Within a class, events are
+//! class `k` lasts at most `2^(k+1) - 2` days. Within a class, events are
 //! sorted by start. An event of class `k` that covers day `t` must start in
-//! `[t - 2^(k+1) + 1, t]`, so a stabbing query binary-searches that range in
+//! `[t - 2^(k+1) + 2, t]`, so a stabbing query binary-searches that range in
 //! each class and keeps those whose end is `>= t`. Because durations within
 //! a class differ by at most a factor of two, at least about half of the
 //! scanned candidates are hits: the cost is proportional to the answer plus a
@@ -83,7 +83,7 @@ impl<T: Copy> TimeIndex<T> {
                 classes.resize_with(k + 1, Class::default);
             }
             let c = &mut classes[k];
-            c.max_len = (1i64 << (k + 1)) - 1;
+            c.max_len = (1i64 << (k + 1)) - 2;
             c.lo.push(lo);
             c.hi.push(hi);
             c.idx.push(i as u32);
