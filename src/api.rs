@@ -233,11 +233,11 @@ pub struct Api {
     by_region: HashMap<String, Vec<u32>>,
     kind_time: HashMap<EventKind, TimeIndex>,
     excerpts_by_region: HashMap<String, Vec<usize>>,
-    event_pos: HashMap<String, usize>,
+    /// Event positions sorted by id, for lookups by id without a copy of every id.
+    by_id: Vec<u32>,
     region_pos: HashMap<String, usize>,
     search: SearchIndex,
     span: TimeSpan,
-    times: Vec<Times>,
 }
 
 fn parse_date(param: &str, s: &str) -> Result<Date, ApiError> {
@@ -274,12 +274,13 @@ impl Api {
                 excerpts_by_region.entry(r.clone()).or_default().push(i);
             }
         }
-        let event_pos = ds
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.props.id.clone(), i))
-            .collect();
+        let mut by_id: Vec<u32> = (0..ds.events.len() as u32).collect();
+        by_id.sort_unstable_by(|&a, &b| {
+            ds.events[a as usize]
+                .props
+                .id
+                .cmp(&ds.events[b as usize].props.id)
+        });
         let region_pos = ds
             .regions
             .iter()
@@ -288,7 +289,6 @@ impl Api {
             .collect();
         let search = SearchIndex::new(&ds);
         let span = span_of(&ds);
-        let times = ds.events.iter().map(Times::of).collect();
         Api {
             ds,
             time,
@@ -296,11 +296,10 @@ impl Api {
             by_region,
             kind_time,
             excerpts_by_region,
-            event_pos,
+            by_id,
             region_pos,
             search,
             span,
-            times,
         }
     }
 
@@ -429,11 +428,6 @@ impl Api {
             });
         });
         out
-    }
-
-    /// Precomputed day numbers of every event (dataset order), for baselines and tests.
-    pub fn times(&self) -> &[Times] {
-        &self.times
     }
 
     /// [`Api::state_at`] for a day number (the slider's native unit).
@@ -717,11 +711,18 @@ impl Api {
         best.map(event_ref)
     }
 
+    fn position(&self, id: &str) -> Option<usize> {
+        let evs = &self.ds.events;
+        self.by_id
+            .binary_search_by(|&i| evs[i as usize].props.id.as_str().cmp(id))
+            .ok()
+            .map(|k| self.by_id[k] as usize)
+    }
+
     /// One event by id.
     pub fn event(&self, id: &str) -> Result<&Event, ApiError> {
-        self.event_pos
-            .get(id)
-            .map(|&i| &self.ds.events[i])
+        self.position(id)
+            .map(|i| &self.ds.events[i])
             .ok_or_else(|| {
                 ApiError::param(
                     ErrorCode::UnknownEvent,
@@ -736,7 +737,7 @@ impl Api {
         let mut events = Vec::new();
         let mut discrepancies = Vec::new();
         for id in &x.events {
-            if let Some(&i) = self.event_pos.get(id) {
+            if let Some(i) = self.position(id) {
                 let e = &self.ds.events[i];
                 events.push(event_ref(e));
                 discrepancies.extend(e.props.discrepancies.iter().map(|d| EventDiscrepancy {

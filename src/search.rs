@@ -39,12 +39,15 @@ pub struct SearchHit {
     pub score: f64,
 }
 
+/// A searchable record, by reference into the dataset (no copies of its text).
+#[derive(Clone, Copy)]
 struct Doc {
     kind: HitKind,
-    id: String,
-    title: String,
+    /// Position in the dataset's regions, events or excerpts.
+    index: u32,
     day: Option<i32>,
-    region: Option<String>,
+    /// Position of the region to select, if any.
+    region: Option<u32>,
 }
 
 /// Inverted index: folded term → (doc, weight).
@@ -77,13 +80,19 @@ impl SearchIndex {
             terms: BTreeMap::new(),
         };
         let gaz = crate::link::Gazetteer::new(&ds.gazetteer);
-        for r in &ds.regions {
+        let region_pos: HashMap<&str, u32> = ds
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i as u32))
+            .collect();
+        let pos = |id: &str| region_pos.get(id).copied();
+        for (i, r) in ds.regions.iter().enumerate() {
             let d = idx.add_doc(Doc {
                 kind: HitKind::Region,
-                id: r.id.clone(),
-                title: r.name_en.clone(),
+                index: i as u32,
                 day: None,
-                region: Some(r.id.clone()),
+                region: Some(i as u32),
             });
             idx.add_text(d, &r.name_en, 3.0);
             idx.add_text(d, &r.name_ru, 3.0);
@@ -91,12 +100,11 @@ impl SearchIndex {
                 idx.add_text(d, alias, 2.0);
             }
         }
-        for e in &ds.events {
-            let region = e.props.regions.first().cloned();
+        for (i, e) in ds.events.iter().enumerate() {
+            let region = e.props.regions.first().and_then(|r| pos(r));
             let d = idx.add_doc(Doc {
                 kind: HitKind::Event,
-                id: e.props.id.clone(),
-                title: e.props.title.clone(),
+                index: i as u32,
                 day: Some(e.lo),
                 region,
             });
@@ -111,7 +119,7 @@ impl SearchIndex {
             .iter()
             .map(|e| (e.props.id.as_str(), e.lo))
             .collect();
-        for x in &ds.excerpts {
+        for (i, x) in ds.excerpts.iter().enumerate() {
             let day = x
                 .events
                 .iter()
@@ -122,11 +130,11 @@ impl SearchIndex {
                 .into_iter()
                 .flat_map(|m| m.regions)
                 .next()
-                .or_else(|| x.regions.first().cloned());
+                .or_else(|| x.regions.first().cloned())
+                .and_then(|r| pos(&r));
             let d = idx.add_doc(Doc {
                 kind: HitKind::Excerpt,
-                id: x.id.clone(),
-                title: x.text.clone(),
+                index: i as u32,
                 day,
                 region,
             });
@@ -135,6 +143,7 @@ impl SearchIndex {
         for postings in idx.terms.values_mut() {
             postings.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             postings.dedup_by_key(|p| p.0);
+            postings.shrink_to_fit();
         }
         idx
     }
@@ -150,8 +159,17 @@ impl SearchIndex {
         }
     }
 
+    fn id_and_title<'a>(ds: &'a Dataset, d: &Doc) -> (&'a str, &'a str) {
+        let i = d.index as usize;
+        match d.kind {
+            HitKind::Region => (&ds.regions[i].id, &ds.regions[i].name_en),
+            HitKind::Event => (&ds.events[i].props.id, &ds.events[i].props.title),
+            HitKind::Excerpt => (&ds.excerpts[i].id, &ds.excerpts[i].text),
+        }
+    }
+
     /// The best `limit` documents matching every word of `query` as a prefix.
-    pub fn search(&self, _ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
+    pub fn search(&self, ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
         let q = words(query);
         if q.is_empty() {
             return Vec::new();
@@ -192,18 +210,23 @@ impl SearchIndex {
             let (da, db) = (&self.docs[a.0 as usize], &self.docs[b.0 as usize]);
             b.1.total_cmp(&a.1)
                 .then(da.kind.cmp(&db.kind))
-                .then_with(|| da.title.cmp(&db.title))
+                .then_with(|| {
+                    Self::id_and_title(ds, da)
+                        .1
+                        .cmp(Self::id_and_title(ds, db).1)
+                })
         });
         hits.truncate(limit);
         hits.into_iter()
             .map(|(i, score)| {
                 let d = &self.docs[i as usize];
+                let (id, title) = Self::id_and_title(ds, d);
                 SearchHit {
                     kind: d.kind,
-                    id: d.id.clone(),
-                    title: d.title.clone(),
+                    id: id.to_string(),
+                    title: title.to_string(),
                     day: d.day,
-                    region: d.region.clone(),
+                    region: d.region.map(|r| ds.regions[r as usize].id.clone()),
                     score,
                 }
             })
