@@ -375,8 +375,13 @@ pub async fn serve(
     ui_dir: Option<PathBuf>,
     on_ready: impl FnOnce(SocketAddr),
 ) -> std::io::Result<()> {
+    use axum::serve::ListenerExt;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     on_ready(listener.local_addr()?);
+    // Small JSON answers go out at once rather than waiting on Nagle's algorithm.
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     axum::serve(listener, router(api, ui_dir))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -10,9 +10,9 @@ export function faultlinesBinary() {
   return process.env.FAULTLINES_BIN ?? path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, "target"), "debug", "faultlines");
 }
 
-/** Returns { url, stop }. Extra args go before `serve` (e.g. ["--data", dir]). */
-export async function startServer(extra = []) {
-  const child = spawn(faultlinesBinary(), [...extra, "serve", "--port", "0", "--ui", path.join(root, "ui", "dist")], {
+/** Returns { url, stop }. Extra args go before `serve` (e.g. ["--data", dir]); `ui` is the folder served. */
+export async function startServer(extra = [], ui = path.join(root, "ui", "dist")) {
+  const child = spawn(faultlinesBinary(), [...extra, "serve", "--port", "0", "--ui", ui], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let err = "";

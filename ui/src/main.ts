@@ -75,6 +75,9 @@ function setupTheme(saved: string | null, changed: () => void): void {
 
 /** Frame timings for the scripted scrubbing benchmark: input → painted frame, in ms. */
 const frames: number[] = [];
+/** Resolvers waiting for the next finished draw (for the benchmark). */
+let drawWaiters: (() => void)[] = [];
+const nextDraw = () => new Promise<void>((r) => drawWaiters.push(r));
 
 async function start(): Promise<void> {
   performance.mark("faultlines:start");
@@ -152,6 +155,9 @@ async function start(): Promise<void> {
       }
       seenStarting = new Set(shown.filter((e) => e.phase === "starting").map((e) => e.id));
     }
+    const waiters = drawWaiters;
+    drawWaiters = [];
+    waiters.forEach((f) => f());
     requestAnimationFrame(() => {
       frames.push(performance.now() - inputAt);
       if (frames.length > 5000) frames.shift();
@@ -271,7 +277,7 @@ async function start(): Promise<void> {
   timeline.on("filter", () => save());
   selection.subscribe(() => save());
   map.onViewChange(() => save());
-  (window as unknown as { faultlines: unknown }).faultlines = { backend, map, selection, info, timeline, frames, story };
+  (window as unknown as { faultlines: unknown }).faultlines = { backend, map, selection, info, timeline, frames, story, nextDraw };
   document.documentElement.dataset.ready = "true";
   // Shortcuts: "/" focuses search; "t" the timeline.
   document.addEventListener("keydown", (e) => {

@@ -50,7 +50,7 @@ function isLong(e: ActiveEvent): boolean {
 }
 
 /** At most this many events get rich SVG symbols; the rest are dots on a canvas. */
-export const RICH_MAX = 80;
+export const RICH_MAX = 24;
 
 const KIND_COLOR: Record<string, string> = {
   exercise: "#c2412a", deployment: "#c2412a", withdrawal: "#4b7f3a", conflict: "#c0271c", blockade: "#b3261e",

@@ -85,6 +85,8 @@ export class Timeline {
   private histogram: Histogram | null = null;
   private histToken = 0;
   private uncertain: EventRef[] = [];
+  private readonly cursor = s("line", { class: "tl-cursor" });
+  private drawnWindow = "";
 
   constructor(private readonly backend: Backend, info: DatasetInfo, start?: number) {
     this.min = isoToDay(`${info.span.start.slice(0, 4)}-01-01`);
@@ -268,7 +270,11 @@ export class Timeline {
     this.thumb.dataset.iso = dayToIso(this.current);
     this.dateOut.value = text;
     this.dateOut.textContent = text;
-    this.draw();
+    // Only the cursor moves with the date; the track is redrawn when the window changes.
+    const x = this.x(this.current).toFixed(1);
+    this.cursor.setAttribute("x1", x);
+    this.cursor.setAttribute("x2", x);
+    if (this.drawnWindow !== `${this.w0}:${this.w1}`) this.draw();
   }
 
   private bindTrack(): void {
@@ -471,8 +477,11 @@ export class Timeline {
           if (label || m % 3 === 1) this.tick(kids, d, label, base);
         }
     }
-    kids.push(s("line", { x1: String(this.x(this.current)), x2: String(this.x(this.current)), y1: String(top - 4), y2: String(base), class: "tl-cursor" }));
+    const cx = this.x(this.current).toFixed(1);
+    for (const [k, v] of Object.entries({ x1: cx, x2: cx, y1: String(top - 4), y2: String(base) })) this.cursor.setAttribute(k, v);
+    kids.push(this.cursor);
     this.svg.replaceChildren(...kids);
+    this.drawnWindow = `${this.w0}:${this.w1}`;
   }
 
   private tick(kids: SVGElement[], day: number, label: string, base: number): void {
