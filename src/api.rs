@@ -91,9 +91,9 @@ pub struct ActiveEvent {
     pub end: EventEnd,
     pub geometry: Geometry,
     pub places: Vec<String>,
-    pub regions: Vec<String>,
-    pub actors: Vec<String>,
-    pub participants: Vec<String>,
+    pub regions: Vec<Sym>,
+    pub actors: Vec<Sym>,
+    pub participants: Vec<Sym>,
     pub absent: Vec<Absence>,
     pub cancelled: Option<Date>,
     /// First and last day the event may cover.
@@ -253,7 +253,7 @@ impl Api {
         for (i, e) in ds.events.iter().enumerate() {
             by_kind.entry(e.props.kind).or_default().push(i as u32);
             for r in &e.props.regions {
-                by_region.entry(r.clone()).or_default().push(i as u32);
+                by_region.entry(r.to_string()).or_default().push(i as u32);
             }
         }
         let kind_time = by_kind
@@ -321,7 +321,7 @@ impl Api {
         let mut sources: Vec<&str> = ds
             .events
             .iter()
-            .flat_map(|e| e.props.sources.iter().map(String::as_str))
+            .flat_map(|e| e.props.sources.iter().map(Sym::as_str))
             .collect();
         sources.sort_unstable();
         sources.dedup();

@@ -180,13 +180,13 @@ pub struct EventProps {
     pub places: Vec<String>,
     /// Map regions the event concerns (ids of `regions.json`).
     #[serde(default)]
-    pub regions: Vec<String>,
+    pub regions: Vec<Sym>,
     /// ISO 3166 codes (withdrawn ones for historical states) and organization ids.
     #[serde(default)]
-    pub actors: Vec<String>,
+    pub actors: Vec<Sym>,
     /// For exercises and summits: who took part.
     #[serde(default)]
-    pub participants: Vec<String>,
+    pub participants: Vec<Sym>,
     /// For exercises and summits: members who stayed away or refused.
     #[serde(default)]
     pub absent: Vec<Absence>,
@@ -196,7 +196,7 @@ pub struct EventProps {
     /// Excerpt ids the event relates to.
     #[serde(default)]
     pub excerpts: Vec<String>,
-    pub sources: Vec<String>,
+    pub sources: Vec<Sym>,
     #[serde(default)]
     pub discrepancies: Vec<Discrepancy>,
 }
@@ -363,4 +363,115 @@ pub struct GazetteerSpec {
     pub names: std::collections::BTreeMap<String, Vec<String>>,
     /// Group name as written → region ids it stands for.
     pub groups: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// An interned string. Events repeat a handful of region ids, actor codes and
+/// source URLs; interning them at load keeps one copy of each, which is most
+/// of the memory of a large dataset. Serialized as a plain string.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Sym(std::sync::Arc<str>);
+
+thread_local! {
+    static INTERNER: std::cell::RefCell<std::collections::HashSet<std::sync::Arc<str>>> = Default::default();
+}
+
+impl Sym {
+    pub fn new(s: &str) -> Sym {
+        INTERNER.with(|i| {
+            let mut set = i.borrow_mut();
+            if let Some(a) = set.get(s) {
+                return Sym(a.clone());
+            }
+            let a: std::sync::Arc<str> = std::sync::Arc::from(s);
+            set.insert(a.clone());
+            Sym(a)
+        })
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Sym {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Sym {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::borrow::Borrow<str> for Sym {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+impl std::fmt::Debug for Sym {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+impl std::fmt::Display for Sym {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl From<&str> for Sym {
+    fn from(s: &str) -> Sym {
+        Sym::new(s)
+    }
+}
+impl From<String> for Sym {
+    fn from(s: String) -> Sym {
+        Sym::new(&s)
+    }
+}
+impl From<&String> for Sym {
+    fn from(s: &String) -> Sym {
+        Sym::new(s)
+    }
+}
+impl PartialEq<str> for Sym {
+    fn eq(&self, o: &str) -> bool {
+        &*self.0 == o
+    }
+}
+impl PartialEq<&str> for Sym {
+    fn eq(&self, o: &&str) -> bool {
+        &*self.0 == *o
+    }
+}
+impl PartialEq<String> for Sym {
+    fn eq(&self, o: &String) -> bool {
+        &*self.0 == o.as_str()
+    }
+}
+impl PartialEq<Sym> for String {
+    fn eq(&self, o: &Sym) -> bool {
+        self.as_str() == &*o.0
+    }
+}
+impl Serialize for Sym {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+impl<'de> Deserialize<'de> for Sym {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Sym, D::Error> {
+        let s = std::borrow::Cow::<str>::deserialize(d)?;
+        Ok(Sym::new(&s))
+    }
+}
+impl TS for Sym {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn name(_: &ts_rs::Config) -> String {
+        "string".to_owned()
+    }
+    fn inline(_: &ts_rs::Config) -> String {
+        "string".to_owned()
+    }
 }

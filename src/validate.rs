@@ -68,11 +68,12 @@ fn check_geometry(p: &mut P, file: &str, id: &str, g: &Geometry) {
     }
 }
 
-fn check_sources(p: &mut P, file: &str, id: &str, sources: &[String], what: &str) {
+fn check_sources<S: AsRef<str>>(p: &mut P, file: &str, id: &str, sources: &[S], what: &str) {
     if sources.is_empty() {
         p.add(file, id, format!("{what} has no source"));
     }
     for s in sources {
+        let s = s.as_ref();
         if !is_url(s) {
             p.add(file, id, format!("source {s:?} is not an http(s) URL"));
         }
@@ -251,7 +252,7 @@ pub(crate) fn build(
             );
         }
         for r in &e.regions {
-            if !region_ids.contains(r) {
+            if !region_ids.contains(r.as_str()) {
                 p.add(EVENTS, &id, format!("unknown region {r:?}"));
             }
         }

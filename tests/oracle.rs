@@ -16,8 +16,10 @@ fn matches(e: &Event, f: &Filter) -> bool {
         .is_none_or(|k| k.is_empty() || k.contains(&e.props.kind))
         && f.region
             .as_ref()
-            .is_none_or(|r| e.props.regions.contains(r))
-        && f.actor.as_ref().is_none_or(|a| e.props.actors.contains(a))
+            .is_none_or(|r| e.props.regions.iter().any(|x| x == r))
+        && f.actor
+            .as_ref()
+            .is_none_or(|a| e.props.actors.iter().any(|x| x == a))
 }
 
 fn filter_strategy() -> impl Strategy<Value = Filter> {
