@@ -24,6 +24,7 @@ fn faultlines_commands() -> &'static [&'static str] {
         "article",
         "all_events",
         "layer",
+        "columns",
         "load_ui_state",
         "save_ui_state",
         "startup_report",

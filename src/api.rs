@@ -18,6 +18,9 @@ use crate::index::TimeIndex;
 use crate::model::*;
 use crate::search::{SearchHit, SearchIndex};
 
+/// Bytes per event in [`Api::columns`].
+pub const COLUMN_RECORD: usize = 28;
+
 /// Most events one page may hold.
 pub const MAX_PAGE: usize = 1000;
 /// Most bins a histogram may have.
@@ -84,6 +87,8 @@ pub enum Phase {
 /// An event active at the instant asked, with what the map needs to draw it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ActiveEvent {
+    /// Position in the dataset's time order (as in [`Api::columns`]).
+    pub index: u32,
     pub id: String,
     pub kind: EventKind,
     pub title: String,
@@ -427,6 +432,36 @@ impl Api {
                 certainty,
             });
         });
+        out
+    }
+
+    /// Every event's times, kind and place as little-endian binary columns, for
+    /// a UI that answers "what is on" itself while the slider is dragged
+    /// (`ui/src/timeline/columns.ts` reads it). One 28-byte record per event in
+    /// dataset order: `lo, hi, start_sure, end_from` (i32 day numbers), `flags`
+    /// (u8: 1 open, 2 fuzzy start, 4 fuzzy end), `kind` (u8, index in
+    /// [`EventKind::ALL`]), 2 bytes padding, `lon, lat` (f32, the event's last
+    /// point: the destination of a movement).
+    pub fn columns(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(8 + self.ds.events.len() * COLUMN_RECORD);
+        out.extend_from_slice(b"FLC1");
+        out.extend_from_slice(&(self.ds.events.len() as u32).to_le_bytes());
+        for e in &self.ds.events {
+            let t = Times::of(e);
+            for v in [t.lo, t.hi, t.start_sure, t.end_from] {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+            let flags =
+                u8::from(t.open) | (u8::from(t.fuzzy_start) << 1) | (u8::from(t.fuzzy_end) << 2);
+            let kind = EventKind::ALL
+                .iter()
+                .position(|k| *k == e.props.kind)
+                .unwrap_or(0) as u8;
+            out.extend_from_slice(&[flags, kind, 0, 0]);
+            let [lon, lat] = e.geometry.coords().last().copied().unwrap_or([0.0, 0.0]);
+            out.extend_from_slice(&(lon as f32).to_le_bytes());
+            out.extend_from_slice(&(lat as f32).to_le_bytes());
+        }
         out
     }
 
@@ -966,6 +1001,7 @@ fn detail(e: &Event, a: Active) -> ActiveEvent {
     let round = |x: f32| (f64::from(x) * 1e4).round() / 1e4;
     let (phase, progress, certainty) = (a.phase, a.progress.map(round), round(a.certainty));
     ActiveEvent {
+        index: a.index,
         id: p.id.clone(),
         kind: p.kind,
         title: p.title.clone(),

@@ -263,6 +263,16 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
             }),
         )
         .route(
+            "/api/columns",
+            get(|s: AxState<AppState>| async move {
+                Response::builder()
+                    .header(header::CONTENT_TYPE, "application/octet-stream")
+                    .body(Body::from(s.api.columns()))
+                    .unwrap_or_default()
+                    .into_response()
+            }),
+        )
+        .route(
             "/api/article",
             get(|s: AxState<AppState>| async move { Json(s.api.article()) }),
         )

@@ -115,6 +115,23 @@ async fn layers_travel_as_bytes() {
 }
 
 #[tokio::test]
+async fn columns_travel_as_bytes_one_record_per_event() {
+    let app = app(None);
+    let (s, bytes) = get(&app, "/api/columns").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(&bytes[..4], b"FLC1");
+    let n = u32::from_le_bytes(bytes[4..8].try_into().unwrap()) as usize;
+    assert_eq!(bytes.len(), 8 + n * faultlines::api::COLUMN_RECORD);
+    let api = Api::new(Dataset::embedded().unwrap());
+    for (k, e) in api.all_events().iter().enumerate() {
+        let o = 8 + k * faultlines::api::COLUMN_RECORD;
+        let lo = i32::from_le_bytes(bytes[o..o + 4].try_into().unwrap());
+        let hi = i32::from_le_bytes(bytes[o + 4..o + 8].try_into().unwrap());
+        assert_eq!((lo, hi), (e.lo, e.hi), "{}", e.props.id);
+    }
+}
+
+#[tokio::test]
 async fn only_get_is_answered() {
     let app = app(None);
     let r = app

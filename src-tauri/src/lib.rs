@@ -99,6 +99,12 @@ fn all_events(api: Api_<'_>) -> Vec<Event> {
     api.all_events().to_vec()
 }
 
+/// Every event's times, kind and place as binary columns (see `Api::columns`).
+#[tauri::command]
+fn columns(api: Api_<'_>) -> Response {
+    Response::new(api.columns())
+}
+
 /// Map layers travel as raw bytes, never as a JSON string inside JSON.
 #[tauri::command]
 fn layer(api: Api_<'_>, name: String, lod: String) -> Result<Response, ApiError> {
@@ -191,6 +197,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, api: Api) -> tauri
         article,
         all_events,
         layer,
+        columns,
         load_ui_state,
         save_ui_state,
         startup_report

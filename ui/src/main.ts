@@ -13,6 +13,7 @@ import { ExcerptsPanel } from "./panel/panel";
 import { Reader } from "./panel/reader";
 import { SearchBox } from "./panel/search";
 import { Selection } from "./selection";
+import { decodeColumns, LocalIndex } from "./timeline/columns";
 import { describe } from "./timeline/status";
 import { StoryLayer } from "./timeline/story";
 import { Timeline } from "./timeline/timeline";
@@ -164,6 +165,20 @@ async function start(): Promise<void> {
     });
   };
 
+  // While the slider moves, the local index answers at once; the core's
+  // answer follows with the details (coalesced: only the latest date is asked).
+  const followLocally = (day: number) => {
+    if (story.renderLocal(day, timeline.kinds, timeline.actor)) {
+      const waiters = drawWaiters;
+      drawWaiters = [];
+      waiters.forEach((f) => f());
+    }
+  };
+  void backend
+    .columns()
+    .then((buf) => story.setLocal(new LocalIndex(decodeColumns(buf))))
+    .catch(() => undefined); // without it, the map simply waits for the core
+
   let inflight = false;
   let wanted: { day: number; at: number } | null = null;
   const refresh = async (day: number) => {
@@ -175,6 +190,8 @@ async function start(): Promise<void> {
         const w: { day: number; at: number } = wanted;
         wanted = null;
         const st = await backend.stateAt(dayToIso(w.day));
+        // A newer date was asked meanwhile: skip this answer, fetch that one.
+        if (wanted) continue;
         state = st;
         draw(st, w.at);
       }
@@ -184,7 +201,10 @@ async function start(): Promise<void> {
       inflight = false;
     }
   };
-  timeline.on("change", (d) => void refresh(d));
+  timeline.on("change", (d) => {
+    followLocally(d);
+    void refresh(d);
+  });
   timeline.on("filter", () => state && draw(state, performance.now()));
 
   const highlight = (ids: string[], eventId: string | null) => {

@@ -252,7 +252,11 @@ version: string, };
 
 export type Phase = "starting" | "ongoing" | "ending";
 
-export type ActiveEvent = { id: string, kind: EventKind, title: string, start: string, end: EventEnd, geometry: Geometry, places: Array<string>, regions: Array<string>, actors: Array<string>, participants: Array<string>, absent: Array<Absence>, cancelled: string | null, 
+export type ActiveEvent = { 
+/**
+ * Position in the dataset's time order (as in [`Api::columns`]).
+ */
+index: number, id: string, kind: EventKind, title: string, start: string, end: EventEnd, geometry: Geometry, places: Array<string>, regions: Array<string>, actors: Array<string>, participants: Array<string>, absent: Array<Absence>, cancelled: string | null, 
 /**
  * First and last day the event may cover.
  */

@@ -42,6 +42,8 @@ export interface Backend {
   allEvents(): Promise<Event[]>;
   /** A map layer's bytes (the compact format of `src/layer.rs`). */
   layer(name: string, lod: string): Promise<ArrayBuffer>;
+  /** Every event's times, kind and place as binary columns (`Api::columns`). */
+  columns(): Promise<ArrayBuffer>;
   /** The reader's saved place (desktop: a state file; browser: local storage). */
   loadUiState(): Promise<UiState>;
   saveUiState(ui: UiState): Promise<void>;
@@ -144,6 +146,9 @@ export class HttpBackend implements Backend {
   async layer(name: string, lod: string) {
     return (await this.raw(`/api/layers/${encodeURIComponent(name)}/${encodeURIComponent(lod)}`)).arrayBuffer();
   }
+  async columns() {
+    return (await this.raw("/api/columns")).arrayBuffer();
+  }
   async loadUiState(): Promise<UiState> {
     try {
       const raw = localStorage.getItem(UI_KEY);
@@ -197,6 +202,7 @@ export class TauriBackend implements Backend {
   article() { return this.call<Article>("article"); }
   allEvents() { return this.call<Event[]>("all_events"); }
   layer(name: string, lod: string) { return this.call<ArrayBuffer>("layer", { name, lod }); }
+  columns() { return this.call<ArrayBuffer>("columns"); }
   loadUiState() { return this.call<UiState>("load_ui_state"); }
   saveUiState(ui: UiState) { return this.call<void>("save_ui_state", { ui }); }
   startupReport(firstMapEpochMs: number) { return this.call<void>("startup_report", { firstMapEpochMs }); }

@@ -10,6 +10,7 @@
 import { geoPath } from "d3-geo";
 import type { ActiveEvent, DatasetInfo, EventKind, State } from "../api/bindings";
 import type { AtlasMap } from "../map/map";
+import { KIND_ORDER, timesAt, type LocalIndex } from "./columns";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -36,6 +37,7 @@ function points(e: ActiveEvent): LonLat[] {
 
 interface Symbol {
   g: SVGGElement;
+  index: number;
   kind: EventKind;
   path?: SVGPathElement;
   head?: SVGGElement;
@@ -62,12 +64,26 @@ export function bySalience(a: ActiveEvent, b: ActiveEvent): number {
   return (a.phase === "starting" ? 0 : 1) - (b.phase === "starting" ? 0 : 1) || Math.min(a.hi - a.lo, 1e6) - Math.min(b.hi - b.lo, 1e6) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** A small symbol drawn on the canvas. */
+interface Dot {
+  lonlat: LonLat;
+  kind: string;
+  certainty: number;
+}
+
+function dotOf(e: ActiveEvent): Dot | null {
+  const p = points(e);
+  const last = p[p.length - 1];
+  return last ? { lonlat: last, kind: e.kind, certainty: e.certainty } : null;
+}
+
 export class StoryLayer {
   private readonly symbols = new Map<string, Symbol>();
   private readonly group: SVGGElement;
   private marked = new Map<string, string>();
   private readonly canvas: HTMLCanvasElement;
-  private dots: ActiveEvent[] = [];
+  private dots: Dot[] = [];
+  private local: LocalIndex | null = null;
 
   constructor(private readonly map: AtlasMap, private readonly info: DatasetInfo) {
     this.group = s("g", { class: "story" });
@@ -95,10 +111,7 @@ export class StoryLayer {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
     for (const e of this.dots) {
-      const p = points(e);
-      const last = p[p.length - 1];
-      if (!last) continue;
-      const xy = this.map.project(last);
+      const xy = this.map.project(e.lonlat);
       if (!xy || xy[0] < -5 || xy[1] < -5 || xy[0] > w + 5 || xy[1] > h + 5) continue;
       ctx.globalAlpha = 0.25 + 0.55 * e.certainty;
       ctx.fillStyle = KIND_COLOR[e.kind] ?? "#5b6872";
@@ -120,7 +133,7 @@ export class StoryLayer {
     if (shown.length > RICH_MAX) {
       const sorted = [...shown].sort(bySalience);
       rich = sorted.slice(0, RICH_MAX);
-      this.dots = sorted.slice(RICH_MAX);
+      this.dots = sorted.slice(RICH_MAX).map(dotOf).filter((d): d is Dot => d !== null);
     } else {
       this.dots = [];
     }
@@ -175,7 +188,7 @@ export class StoryLayer {
 
   private create(e: ActiveEvent): Symbol {
     const g = s("g", { class: `sym-event kind-${e.kind}`, "data-event": e.id });
-    const sym: Symbol = { g, kind: e.kind };
+    const sym: Symbol = { g, index: e.index, kind: e.kind };
     const pts = points(e);
     const base = (p: LonLat) => this.map.projectBase(p) ?? [0, 0];
     if ((e.kind === "deployment" || e.kind === "withdrawal") && e.geometry.type === "LineString") {
@@ -246,6 +259,42 @@ export class StoryLayer {
       const angle = (Math.atan2(b.y - c.y, b.x - c.x) * 180) / Math.PI;
       sym.head.setAttribute("transform", `translate(${a.x.toFixed(2)},${a.y.toFixed(2)}) rotate(${angle.toFixed(1)})`);
     }
+  }
+
+  /** Use a local copy of the events' times to follow the slider between answers of the core. */
+  setLocal(index: LocalIndex): void {
+    this.local = index;
+  }
+
+  /**
+   * Follow the slider at once from the local index: drop the symbols of events
+   * no longer on, and draw every other event that is on as a dot. The core's
+   * answer (`render`) then brings the details. Returns false when the local
+   * index cannot answer (none loaded, or an organization filter is on).
+   */
+  renderLocal(day: number, kinds: EventKind[], actor = ""): boolean {
+    const local = this.local;
+    if (!local || actor) return false;
+    let mask = 0;
+    for (const k of kinds) mask |= 1 << KIND_ORDER.indexOf(k);
+    const on = local.activeAt(day, mask);
+    const onSet = new Set(on);
+    const rich = new Set<number>();
+    for (const [id, sym] of this.symbols) {
+      if (onSet.has(sym.index)) rich.add(sym.index);
+      else {
+        sym.g.remove();
+        this.symbols.delete(id);
+      }
+    }
+    const c = local.cols;
+    this.dots = [];
+    for (const i of on) {
+      if (rich.has(i)) continue;
+      this.dots.push({ lonlat: [c.lon[i]!, c.lat[i]!], kind: KIND_ORDER[c.kind[i]!] ?? "other", certainty: timesAt(c, i, day).certainty });
+    }
+    this.drawDots();
+    return true;
   }
 
   /** Regions marked as taking part or staying away at the last render. */

@@ -1,0 +1,120 @@
+/**
+ * A local copy of every event's times, kind and place (the core's binary
+ * columns, `Api::columns` in `src/api.rs`), indexed by duration classes like
+ * the core's `TimeIndex`, so that "what is on at t" is answered in the page
+ * while the slider is dragged. The core stays the authority: the details of
+ * the events on screen still come from its `state_at`.
+ */
+import type { Phase } from "../api/bindings";
+
+export const KIND_ORDER = ["exercise", "deployment", "withdrawal", "conflict", "blockade", "summit", "treaty", "statement", "diplomacy", "membership", "other"] as const;
+const RECORD = 28;
+
+export interface Columns {
+  n: number;
+  lo: Int32Array;
+  hi: Int32Array;
+  startSure: Int32Array;
+  endFrom: Int32Array;
+  flags: Uint8Array;
+  kind: Uint8Array;
+  lon: Float32Array;
+  lat: Float32Array;
+}
+
+export function decodeColumns(buf: ArrayBuffer): Columns {
+  const v = new DataView(buf);
+  if (buf.byteLength < 8 || v.getUint32(0, false) !== 0x464c4331) throw new Error("not a Faultlines columns file");
+  const n = v.getUint32(4, true);
+  if (buf.byteLength !== 8 + n * RECORD) throw new Error(`columns: expected ${8 + n * RECORD} bytes, got ${buf.byteLength}`);
+  const c: Columns = {
+    n,
+    lo: new Int32Array(n), hi: new Int32Array(n), startSure: new Int32Array(n), endFrom: new Int32Array(n),
+    flags: new Uint8Array(n), kind: new Uint8Array(n), lon: new Float32Array(n), lat: new Float32Array(n),
+  };
+  for (let i = 0, o = 8; i < n; i++, o += RECORD) {
+    c.lo[i] = v.getInt32(o, true);
+    c.hi[i] = v.getInt32(o + 4, true);
+    c.startSure[i] = v.getInt32(o + 8, true);
+    c.endFrom[i] = v.getInt32(o + 12, true);
+    c.flags[i] = v.getUint8(o + 16);
+    c.kind[i] = v.getUint8(o + 17);
+    c.lon[i] = v.getFloat32(o + 20, true);
+    c.lat[i] = v.getFloat32(o + 24, true);
+  }
+  return c;
+}
+
+/** Phase, progress and certainty of event `i` at day `t` (which it covers): the core's `Times::at`. */
+export function timesAt(c: Columns, i: number, t: number): { phase: Phase; progress: number | null; certainty: number } {
+  const lo = c.lo[i]!;
+  const hi = c.hi[i]!;
+  const sure = c.startSure[i]!;
+  const endFrom = c.endFrom[i]!;
+  const f = c.flags[i]!;
+  const open = (f & 1) !== 0;
+  const phase: Phase = t <= sure ? "starting" : !open && t >= endFrom ? "ending" : "ongoing";
+  const progress = open ? null : hi > lo ? (t - lo) / (hi - lo) : 1;
+  const fadeIn = f & 2 && sure > lo ? (t - lo + 1) / (sure - lo + 1) : 1;
+  const fadeOut = f & 4 && t >= endFrom ? 1 - (t - endFrom) / (hi - endFrom + 1) : 1;
+  return { phase, progress, certainty: Math.max(0, Math.min(1, Math.min(fadeIn, fadeOut))) };
+}
+
+interface Class {
+  maxLen: number;
+  lo: Int32Array;
+  hi: Int32Array;
+  idx: Int32Array;
+}
+
+/** Duration classes: an event of class k lasts at most 2^(k+1) − 2 days. */
+export class LocalIndex {
+  private readonly classes: Class[] = [];
+
+  constructor(readonly cols: Columns) {
+    const buckets: number[][] = [];
+    for (let i = 0; i < cols.n; i++) {
+      const d = Math.max(0, cols.hi[i]! - cols.lo[i]!);
+      const k = Math.floor(Math.log2(d + 1));
+      (buckets[k] ??= []).push(i);
+    }
+    buckets.forEach((ids, k) => {
+      if (!ids) return;
+      ids.sort((a, b) => cols.lo[a]! - cols.lo[b]! || a - b);
+      this.classes.push({
+        maxLen: 2 ** (k + 1) - 2,
+        lo: Int32Array.from(ids, (i) => cols.lo[i]!),
+        hi: Int32Array.from(ids, (i) => cols.hi[i]!),
+        idx: Int32Array.from(ids),
+      });
+    });
+  }
+
+  /** Indices of the events covering day `t` whose kind bit is set in `kindMask` (unordered). */
+  activeAt(t: number, kindMask = 0x7ff): number[] {
+    const out: number[] = [];
+    const kind = this.cols.kind;
+    for (const c of this.classes) {
+      let a = lowerBound(c.lo, t - c.maxLen);
+      const b = lowerBound(c.lo, t + 1);
+      for (; a < b; a++) {
+        if (c.hi[a]! >= t) {
+          const i = c.idx[a]!;
+          if (kindMask & (1 << kind[i]!)) out.push(i);
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function lowerBound(xs: Int32Array, v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (xs[m]! < v) lo = m + 1;
+    else hi = m;
+  }
+  return lo;
+}
