@@ -60,8 +60,8 @@ export class ExcerptsPanel {
       this.statusLine,
       h("label", { className: "near" }, this.nearBox, " Only excerpts around the current date"),
       intro,
-      this.empty,
       this.list,
+      this.empty,
     );
     this.root.addEventListener("keydown", (e) => {
       if (e.key === "Escape" && this.data) {
