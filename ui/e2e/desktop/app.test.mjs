@@ -157,6 +157,18 @@ describe("the desktop app", () => {
       assert.match(await slider.getAttribute("aria-valuetext"), /2021/);
     }));
 
+  it("lists the Westminster Hall and European Parliament passages for the Lachin Corridor", () =>
+    guard("lachin", async () => {
+      const corridor = await browser.$('[data-id="lachin-corridor"]');
+      await browser.execute((el) => el.focus(), corridor);
+      await browser.keys(["Enter"]);
+      const panel = await browser.$("aside[aria-label=Excerpts]");
+      await browser.waitUntil(async () => {
+        const text = await panel.getText();
+        return text.includes("Westminster Hall debates on the closure of the Lachin Corridor") && text.includes("joint motion for a resolution");
+      }, { timeout: 5000 });
+    }));
+
   it("finds Tokayev and selects Kazakhstan", () =>
     guard("search", async () => {
       const box = await browser.$("aria/Search");
