@@ -308,16 +308,24 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
-impl ts_rs::TS for Date {
-    type WithoutGenerics = Self;
-    type OptionInnerType = Self;
-    fn name(_: &ts_rs::Config) -> String {
-        "string".to_owned()
-    }
-    fn inline(_: &ts_rs::Config) -> String {
-        "string".to_owned()
-    }
+/// Declare that a type travels to the UI as a plain TypeScript `string`.
+macro_rules! ts_as_string {
+    ($t:ty) => {
+        impl ts_rs::TS for $t {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn name(_: &ts_rs::Config) -> String {
+                "string".to_owned()
+            }
+            fn inline(_: &ts_rs::Config) -> String {
+                "string".to_owned()
+            }
+        }
+    };
 }
+pub(crate) use ts_as_string;
+
+ts_as_string!(Date);
 
 pub fn is_leap(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0

@@ -465,16 +465,7 @@ impl<'de> Deserialize<'de> for Sym {
         Ok(Sym::new(&s))
     }
 }
-impl TS for Sym {
-    type WithoutGenerics = Self;
-    type OptionInnerType = Self;
-    fn name(_: &ts_rs::Config) -> String {
-        "string".to_owned()
-    }
-    fn inline(_: &ts_rs::Config) -> String {
-        "string".to_owned()
-    }
-}
+crate::date::ts_as_string!(Sym);
 
 /// A list that is usually empty: one pointer (8 bytes) instead of a `Vec`'s
 /// three words, which matters at a million events. Serialized as a JSON

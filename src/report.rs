@@ -68,6 +68,14 @@ pub fn audit_table(ds: &Dataset) -> String {
     out
 }
 
+/// `  - label: a, b` when `items` is not empty.
+fn list_line(out: &mut String, label: &str, items: &[&String]) {
+    if !items.is_empty() {
+        let list: Vec<&str> = items.iter().map(|s| s.as_str()).collect();
+        writeln!(out, "  - {label}: {}", list.join(", ")).unwrap();
+    }
+}
+
 /// For each paragraph of the article, each excerpt's names found, and the final links.
 pub fn links_report(ds: &Dataset) -> String {
     let gaz = Gazetteer::new(&ds.gazetteer);
@@ -118,30 +126,8 @@ pub fn links_report(ds: &Dataset) -> String {
                 }
             )
             .unwrap();
-            if !added.is_empty() {
-                writeln!(
-                    out,
-                    "  - added by hand: {}",
-                    added
-                        .iter()
-                        .map(|s| s.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-                .unwrap();
-            }
-            if !removed.is_empty() {
-                writeln!(
-                    out,
-                    "  - removed by hand: {}",
-                    removed
-                        .iter()
-                        .map(|s| s.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-                .unwrap();
-            }
+            list_line(&mut out, "added by hand", &added);
+            list_line(&mut out, "removed by hand", &removed);
             writeln!(
                 out,
                 "  - links: {}",
