@@ -144,6 +144,35 @@ pub struct State {
     pub disputes: Vec<DisputeState>,
 }
 
+/// Which events a [`State`] lists. A UI following a dragged slider from its
+/// own copy of the event columns asks for `None` (memberships and disputes
+/// only, a few hundred bytes) and for `All` once the slider rests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum StateEvents {
+    /// Every active event, with its details.
+    #[default]
+    All,
+    /// No events: `events` is empty.
+    None,
+}
+
+impl StateEvents {
+    /// `all` or `none`, as in the HTTP query string.
+    pub fn parse(s: &str) -> Result<StateEvents, ApiError> {
+        match s {
+            "all" => Ok(StateEvents::All),
+            "none" => Ok(StateEvents::None),
+            other => Err(ApiError::param(
+                ErrorCode::BadRequest,
+                "events",
+                other,
+                "events must be all or none",
+            )),
+        }
+    }
+}
+
 /// What a histogram bin counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -236,7 +265,7 @@ pub struct Api {
     time: TimeIndex<Times>,
     by_kind: HashMap<EventKind, Vec<u32>>,
     by_region: HashMap<String, Vec<u32>>,
-    kind_time: HashMap<EventKind, TimeIndex>,
+    kind_tally: HashMap<EventKind, crate::index::Tally>,
     excerpts_by_region: HashMap<String, Vec<usize>>,
     /// Event positions sorted by id, for lookups by id without a copy of every id.
     by_id: Vec<u32>,
@@ -261,12 +290,12 @@ impl Api {
                 by_region.entry(r.to_string()).or_default().push(i as u32);
             }
         }
-        let kind_time = by_kind
+        let kind_tally = by_kind
             .iter()
             .map(|(k, v)| {
                 (
                     *k,
-                    TimeIndex::new(
+                    crate::index::Tally::new(
                         v.iter()
                             .map(|&i| (ds.events[i as usize].lo, ds.events[i as usize].hi)),
                     ),
@@ -299,7 +328,7 @@ impl Api {
             time,
             by_kind,
             by_region,
-            kind_time,
+            kind_tally,
             excerpts_by_region,
             by_id,
             region_pos,
@@ -415,8 +444,13 @@ impl Api {
 
     /// What is going on at day `at`.
     pub fn state_at(&self, at: &str) -> Result<State, ApiError> {
+        self.state_at_with(at, StateEvents::All)
+    }
+
+    /// [`Api::state_at`], listing the active events or not.
+    pub fn state_at_with(&self, at: &str, events: StateEvents) -> Result<State, ApiError> {
         let (date, t) = self.day_of("at", at)?;
-        Ok(self.state_at_day(date, t))
+        Ok(self.state_at_day_with(date, t, events))
     }
 
     /// The events on at day `t` (in no particular order), with phase, progress and
@@ -467,12 +501,21 @@ impl Api {
 
     /// [`Api::state_at`] for a day number (the slider's native unit).
     pub fn state_at_day(&self, date: Date, t: DayNum) -> State {
-        let mut active = self.active_at_day(t);
-        active.sort_unstable_by_key(|a| a.index);
-        let events = active
-            .into_iter()
-            .map(|a| detail(&self.ds.events[a.index as usize], a))
-            .collect();
+        self.state_at_day_with(date, t, StateEvents::All)
+    }
+
+    fn state_at_day_with(&self, date: Date, t: DayNum, which: StateEvents) -> State {
+        let events = match which {
+            StateEvents::None => Vec::new(),
+            StateEvents::All => {
+                let mut active = self.active_at_day(t);
+                active.sort_unstable_by_key(|a| a.index);
+                active
+                    .into_iter()
+                    .map(|a| detail(&self.ds.events[a.index as usize], a))
+                    .collect()
+            }
+        };
         let memberships = self
             .ds
             .memberships
@@ -647,7 +690,7 @@ impl Api {
                 Some(k) if !k.is_empty() => k
                     .iter()
                     .filter_map(|k| {
-                        self.kind_time
+                        self.kind_tally
                             .get(k)
                             .map(|x| x as &dyn crate::index::Density)
                     })
@@ -749,7 +792,7 @@ impl Api {
     fn position(&self, id: &str) -> Option<usize> {
         let evs = &self.ds.events;
         self.by_id
-            .binary_search_by(|&i| evs[i as usize].props.id.as_str().cmp(id))
+            .binary_search_by(|&i| evs[i as usize].props.id.as_ref().cmp(id))
             .ok()
             .map(|k| self.by_id[k] as usize)
     }
@@ -776,7 +819,7 @@ impl Api {
                 let e = &self.ds.events[i];
                 events.push(event_ref(e));
                 discrepancies.extend(e.props.discrepancies.iter().map(|d| EventDiscrepancy {
-                    event: e.props.id.clone(),
+                    event: e.props.id.to_string(),
                     note: d.note.clone(),
                     sources: d.sources.clone(),
                 }));
@@ -896,8 +939,8 @@ pub struct Article {
 
 fn event_ref(e: &Event) -> EventRef {
     EventRef {
-        id: e.props.id.clone(),
-        title: e.props.title.clone(),
+        id: e.props.id.to_string(),
+        title: e.props.title.to_string(),
         kind: e.props.kind,
         start: e.props.start,
         end: e.props.end,
@@ -1002,9 +1045,9 @@ fn detail(e: &Event, a: Active) -> ActiveEvent {
     let (phase, progress, certainty) = (a.phase, a.progress.map(round), round(a.certainty));
     ActiveEvent {
         index: a.index,
-        id: p.id.clone(),
+        id: p.id.to_string(),
         kind: p.kind,
-        title: p.title.clone(),
+        title: p.title.to_string(),
         start: p.start,
         end: p.end,
         geometry: e.geometry.clone(),

@@ -72,7 +72,22 @@ impl From<DatasetError> for crate::ApiError {
 pub trait Source {
     /// The bytes of `path` (relative, `/`-separated), or `None` if absent.
     fn read(&self, path: &str) -> Option<Vec<u8>>;
+
+    /// `path` as a stream, for files too big to hold twice (the file and
+    /// what it parses into). By default the bytes from [`Source::read`].
+    fn stream(&self, path: &str) -> Option<Box<dyn std::io::Read + '_>> {
+        let bytes = self.read(path)?;
+        Some(Box::new(std::io::Cursor::new(bytes)))
+    }
+
+    /// Whether `path` is better streamed than read whole.
+    fn is_large(&self, _path: &str) -> bool {
+        false
+    }
 }
+
+/// Files from this size on are parsed as they are read.
+const STREAM_FROM_BYTES: u64 = 32 << 20;
 
 /// A dataset directory on disk, with an optional fallback for missing parts.
 pub struct DirSource {
@@ -82,6 +97,15 @@ pub struct DirSource {
 impl Source for DirSource {
     fn read(&self, path: &str) -> Option<Vec<u8>> {
         std::fs::read(self.root.join(path)).ok()
+    }
+
+    fn stream(&self, path: &str) -> Option<Box<dyn std::io::Read + '_>> {
+        let file = std::fs::File::open(self.root.join(path)).ok()?;
+        Some(Box::new(std::io::BufReader::with_capacity(1 << 16, file)))
+    }
+
+    fn is_large(&self, path: &str) -> bool {
+        std::fs::metadata(self.root.join(path)).is_ok_and(|m| m.len() >= STREAM_FROM_BYTES)
     }
 }
 
@@ -185,11 +209,16 @@ impl Collector {
     }
 
     fn parse<T: DeserializeOwned>(&mut self, src: &dyn Source, file: &str) -> Option<T> {
-        let Some(bytes) = src.read(file) else {
+        let parsed = if src.is_large(file) {
+            src.stream(file).map(serde_json::from_reader)
+        } else {
+            src.read(file).map(|bytes| serde_json::from_slice(&bytes))
+        };
+        let Some(parsed) = parsed else {
             self.add(file, None, "file is missing");
             return None;
         };
-        match serde_json::from_slice(&bytes) {
+        match parsed {
             Ok(v) => Some(v),
             Err(e) => {
                 self.add(file, None, format!("cannot parse: {e}"));
@@ -240,7 +269,7 @@ impl Dataset {
                 None
             }
         };
-        let events: Option<FeatureCollection<EventProps>> = c.parse(story, "story/events.geojson");
+        let events: Option<EventCollection> = c.parse(story, "story/events.geojson");
         let excerpts: Option<Vec<ExcerptSpec>> = c.parse(story, "story/excerpts.json");
         let disputes: Option<FeatureCollection<DisputeProps>> =
             c.parse(story, "story/disputes.geojson");
@@ -379,7 +408,7 @@ impl Dataset {
         self.events
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.props.id.as_str(), i))
+            .map(|(i, e)| (e.props.id.as_ref(), i))
             .collect()
     }
 }

@@ -136,16 +136,16 @@ pub fn events(base: &Dataset, n: usize, seed: u64) -> Vec<Event> {
         };
         out.push(Event {
             props: EventProps {
-                id: format!("gen-{i:07}"),
-                title: format!("{} at {}", kind.as_str(), a.name_en),
-                description: String::new(),
+                id: format!("gen-{i:07}").into(),
+                title: format!("{} at {}", kind.as_str(), a.name_en).into(),
+                description: "".into(),
                 kind,
                 start,
                 end,
                 places: Few::default(),
                 regions: vec![Sym::new(&a.id)].into(),
                 actors: a.country.iter().map(|c| Sym::new(c)).collect(),
-                participants: Few::default(),
+                participants: Syms::default(),
                 absent: Few::default(),
                 cancelled: None,
                 excerpts: Few::default(),
@@ -157,7 +157,8 @@ pub fn events(base: &Dataset, n: usize, seed: u64) -> Vec<Event> {
             hi,
         });
     }
-    out.sort_by(|a, b| (a.lo, a.hi, &a.props.id).cmp(&(b.lo, b.hi, &b.props.id)));
+    // Ids are unique, so an unstable sort is deterministic (and needs no buffer).
+    out.sort_unstable_by(|a, b| (a.lo, a.hi, &a.props.id).cmp(&(b.lo, b.hi, &b.props.id)));
     out
 }
 

@@ -21,7 +21,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
 
-use crate::api::{Api, Filter, HistogramMode};
+use crate::api::{Api, Filter, HistogramMode, StateEvents};
 use crate::error::{ApiError, ErrorCode};
 use crate::model::EventKind;
 
@@ -164,7 +164,13 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         .route(
             "/api/state",
             get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
-                json(params(q).and_then(|p| s.api.state_at(required(&p, "at")?)))
+                json(params(q).and_then(|p| {
+                    let events = match p.get("events") {
+                        Some(e) => StateEvents::parse(e)?,
+                        None => StateEvents::All,
+                    };
+                    s.api.state_at_with(required(&p, "at")?, events)
+                }))
             }),
         )
         .route(

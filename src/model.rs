@@ -169,9 +169,9 @@ pub struct Absence {
 /// A dated event of the story: the properties of a feature in `events.geojson`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct EventProps {
-    pub id: String,
-    pub title: String,
-    pub description: String,
+    pub id: Box<str>,
+    pub title: Box<str>,
+    pub description: Box<str>,
     pub kind: EventKind,
     pub start: Date,
     pub end: EventEnd,
@@ -180,13 +180,13 @@ pub struct EventProps {
     pub places: Few<String>,
     /// Map regions the event concerns (ids of `regions.json`).
     #[serde(default)]
-    pub regions: Few<Sym>,
+    pub regions: Syms,
     /// ISO 3166 codes (withdrawn ones for historical states) and organization ids.
     #[serde(default)]
-    pub actors: Few<Sym>,
+    pub actors: Syms,
     /// For exercises and summits: who took part.
     #[serde(default)]
-    pub participants: Few<Sym>,
+    pub participants: Syms,
     /// For exercises and summits: members who stayed away or refused.
     #[serde(default)]
     pub absent: Few<Absence>,
@@ -196,7 +196,7 @@ pub struct EventProps {
     /// Excerpt ids the event relates to.
     #[serde(default)]
     pub excerpts: Few<String>,
-    pub sources: Few<Sym>,
+    pub sources: Syms,
     #[serde(default)]
     pub discrepancies: Few<Discrepancy>,
 }
@@ -211,6 +211,64 @@ pub struct Event {
     pub lo: DayNum,
     /// Last day it may cover (end's latest day; [`OPEN_END`] when open).
     pub hi: DayNum,
+}
+
+impl Event {
+    /// An event from its feature, with its day span worked out from its dates.
+    /// An end before the start is kept as given (validation reports it) and
+    /// the span then covers the start only.
+    pub fn new(props: EventProps, geometry: Geometry) -> Event {
+        let lo = props.start.earliest();
+        let hi = match props.end {
+            EventEnd::Instant => props.start.latest(),
+            EventEnd::At(end) => end.latest().max(props.start.latest()),
+            EventEnd::Open => OPEN_END,
+        };
+        Event {
+            props,
+            geometry,
+            lo,
+            hi,
+        }
+    }
+}
+
+/// `events.geojson` parsed straight into [`Event`]s, feature by feature, so
+/// that a million-event file never exists twice in memory (as features, then
+/// as events).
+#[derive(Debug, Clone, Deserialize)]
+pub struct EventCollection {
+    #[serde(rename = "type")]
+    pub kind: CollectionTag,
+    pub features: EventList,
+}
+
+/// The events of an [`EventCollection`].
+#[derive(Debug, Clone, Default)]
+pub struct EventList(pub Vec<Event>);
+
+impl<'de> Deserialize<'de> for EventList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<EventList, D::Error> {
+        struct Features;
+        impl<'de> serde::de::Visitor<'de> for Features {
+            type Value = EventList;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array of GeoJSON features")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<EventList, A::Error> {
+                let mut v = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(f) = seq.next_element::<Feature<EventProps>>()? {
+                    v.push(Event::new(f.properties, f.geometry));
+                }
+                v.shrink_to_fit();
+                Ok(EventList(v))
+            }
+        }
+        d.deserialize_seq(Features)
+    }
 }
 
 /// The day number used for "still going": far enough in the future for any slider.
@@ -533,5 +591,81 @@ impl<T: TS> TS for Few<T> {
     }
     fn inline(cfg: &ts_rs::Config) -> String {
         format!("Array<{}>", T::inline(cfg))
+    }
+}
+
+/// A list of interned strings, itself interned: a million events name a few
+/// hundred distinct region, actor and source lists, so each event keeps one
+/// shared pointer and no list of its own. Empty lists take no allocation.
+/// Serialized as a JSON array of strings.
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct Syms(Option<std::sync::Arc<[Sym]>>);
+
+thread_local! {
+    static LISTS: std::cell::RefCell<std::collections::HashSet<std::sync::Arc<[Sym]>>> = Default::default();
+}
+
+impl Syms {
+    pub fn new(v: Vec<Sym>) -> Syms {
+        if v.is_empty() {
+            return Syms(None);
+        }
+        LISTS.with(|l| {
+            let mut set = l.borrow_mut();
+            if let Some(a) = set.get(v.as_slice()) {
+                return Syms(Some(a.clone()));
+            }
+            let a: std::sync::Arc<[Sym]> = std::sync::Arc::from(v);
+            set.insert(a.clone());
+            Syms(Some(a))
+        })
+    }
+}
+impl std::ops::Deref for Syms {
+    type Target = [Sym];
+    fn deref(&self) -> &[Sym] {
+        self.0.as_deref().unwrap_or(&[])
+    }
+}
+impl From<Vec<Sym>> for Syms {
+    fn from(v: Vec<Sym>) -> Syms {
+        Syms::new(v)
+    }
+}
+impl FromIterator<Sym> for Syms {
+    fn from_iter<I: IntoIterator<Item = Sym>>(it: I) -> Syms {
+        Syms::new(it.into_iter().collect())
+    }
+}
+impl<'a> IntoIterator for &'a Syms {
+    type Item = &'a Sym;
+    type IntoIter = std::slice::Iter<'a, Sym>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+impl std::fmt::Debug for Syms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+impl Serialize for Syms {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+impl<'de> Deserialize<'de> for Syms {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Syms, D::Error> {
+        Ok(Syms::new(Vec::<Sym>::deserialize(d)?))
+    }
+}
+impl TS for Syms {
+    type WithoutGenerics = Syms;
+    type OptionInnerType = Self;
+    fn name(_: &ts_rs::Config) -> String {
+        "Array<string>".into()
+    }
+    fn inline(_: &ts_rs::Config) -> String {
+        "Array<string>".into()
     }
 }

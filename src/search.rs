@@ -117,7 +117,7 @@ impl SearchIndex {
         let event_day: HashMap<&str, i32> = ds
             .events
             .iter()
-            .map(|e| (e.props.id.as_str(), e.lo))
+            .map(|e| (e.props.id.as_ref(), e.lo))
             .collect();
         for (i, x) in ds.excerpts.iter().enumerate() {
             let day = x

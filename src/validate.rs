@@ -95,7 +95,7 @@ pub(crate) fn build(
     problems: &mut Vec<Problem>,
     meta: DatasetMeta,
     article: String,
-    events: FeatureCollection<EventProps>,
+    events: EventCollection,
     excerpt_specs: Vec<ExcerptSpec>,
     disputes: FeatureCollection<DisputeProps>,
     memberships: MembershipsFile,
@@ -226,67 +226,72 @@ pub(crate) fn build(
     excerpts.sort_by_key(|x| (x.start, x.end));
 
     // Events.
-    let mut event_ids = HashSet::new();
-    let mut out_events = Vec::with_capacity(events.features.len());
-    for f in events.features {
-        let e = f.properties;
-        let id = e.id.clone();
+    let mut out_events = events.features.0;
+    for ev in &out_events {
+        let (e, geometry) = (&ev.props, &ev.geometry);
+        let id: &str = &e.id;
         if id.trim().is_empty() {
             p.add(EVENTS, "", "an event has an empty id");
-        } else if !event_ids.insert(id.clone()) {
-            p.add(EVENTS, &id, "duplicate event id");
         }
         if e.title.trim().is_empty() {
-            p.add(EVENTS, &id, "empty title");
+            p.add(EVENTS, id, "empty title");
         }
-        check_sources(&mut p, EVENTS, &id, &e.sources, "event");
-        check_discrepancies(&mut p, EVENTS, &id, &e.discrepancies);
-        check_geometry(&mut p, EVENTS, &id, &f.geometry);
+        check_sources(&mut p, EVENTS, id, &e.sources, "event");
+        check_discrepancies(&mut p, EVENTS, id, &e.discrepancies);
+        check_geometry(&mut p, EVENTS, id, geometry);
         if matches!(e.kind, EventKind::Deployment | EventKind::Withdrawal)
-            && !matches!(f.geometry, Geometry::LineString(_))
+            && !matches!(geometry, Geometry::LineString(_))
         {
             p.add(
                 EVENTS,
-                &id,
+                id,
                 "a deployment or withdrawal needs a LineString from origin to destination",
             );
         }
         for r in &e.regions {
             if !region_ids.contains(r.as_str()) {
-                p.add(EVENTS, &id, format!("unknown region {r:?}"));
+                p.add(EVENTS, id, format!("unknown region {r:?}"));
             }
         }
         for x in &e.excerpts {
             if !excerpt_ids.contains(x) {
-                p.add(EVENTS, &id, format!("unknown excerpt {x:?}"));
+                p.add(EVENTS, id, format!("unknown excerpt {x:?}"));
             }
         }
-        let hi = match e.end {
-            EventEnd::Instant => e.start.latest(),
-            EventEnd::At(end) => {
-                if end.latest() < e.start.earliest() {
-                    p.add(
-                        EVENTS,
-                        &id,
-                        format!("ends ({end}) before it starts ({})", e.start),
-                    );
-                }
-                end.latest().max(e.start.latest())
+        if let EventEnd::At(end) = e.end {
+            if end.latest() < e.start.earliest() {
+                p.add(
+                    EVENTS,
+                    id,
+                    format!("ends ({end}) before it starts ({})", e.start),
+                );
             }
-            EventEnd::Open => OPEN_END,
-        };
-        let lo = e.start.earliest();
-        out_events.push(Event {
-            props: e,
-            geometry: f.geometry,
-            lo,
-            hi,
-        });
+        }
     }
-    out_events.sort_by(|a, b| (a.lo, a.hi, &a.props.id).cmp(&(b.lo, b.hi, &b.props.id)));
+    // Ids are unique, so an unstable sort (which needs no buffer) is deterministic.
+    out_events.sort_unstable_by(|a, b| (a.lo, a.hi, &a.props.id).cmp(&(b.lo, b.hi, &b.props.id)));
+    // Positions sorted by id: duplicates side by side, and lookups without a set of copies.
+    let mut by_id: Vec<u32> = (0..out_events.len() as u32).collect();
+    by_id.sort_unstable_by(|&a, &b| {
+        out_events[a as usize]
+            .props
+            .id
+            .cmp(&out_events[b as usize].props.id)
+    });
+    for w in by_id.windows(2) {
+        let id = &out_events[w[0] as usize].props.id;
+        if !id.trim().is_empty() && *id == out_events[w[1] as usize].props.id {
+            p.add(EVENTS, id, "duplicate event id");
+        }
+    }
+    let event_ids = |id: &str| {
+        by_id
+            .binary_search_by(|&i| out_events[i as usize].props.id.as_ref().cmp(id))
+            .is_ok()
+    };
     for x in &excerpts {
         for e in &x.events {
-            if !event_ids.contains(e) {
+            if !event_ids(e) {
                 p.add(EXCERPTS, &x.id, format!("unknown event {e:?}"));
             }
         }
@@ -307,7 +312,7 @@ pub(crate) fn build(
             }
         }
         for e in &d.incidents {
-            if !event_ids.contains(e) {
+            if !event_ids(e) {
                 p.add(DISPUTES, &d.id, format!("unknown incident event {e:?}"));
             }
         }

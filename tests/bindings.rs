@@ -30,7 +30,7 @@ fn generate() -> String {
         Geometry, ArticleMeta, EventKind, EventEnd, Discrepancy, Absence, EventProps, Event,
         MemberStatus, MembershipPeriod, Membership, Organization, DisputeLevel, DisputePeriod, DisputeProps, Dispute,
         RegionKind, Region, Excerpt, LayerIndex, LayerEntry, Mention, HitKind, SearchHit,
-        TimeSpan, HistogramMode, Counts, KindCount, DatasetInfo, Phase, ActiveEvent, MembershipState, DisputeState, State, Filter,
+        TimeSpan, HistogramMode, StateEvents, Counts, KindCount, DatasetInfo, Phase, ActiveEvent, MembershipState, DisputeState, State, Filter,
         EventPage, Bin, Histogram, EventRef, ExcerptView, EventDiscrepancy, RegionExcerpts, Article,
         faultlines::prefs::UiState, faultlines::prefs::WindowGeometry,
     );

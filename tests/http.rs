@@ -47,6 +47,13 @@ async fn info_state_and_queries_answer_json() {
         .unwrap()
         .iter()
         .any(|e| e["id"] == "kazakhstan-csto-deployment-2022"));
+    // Without events: the same memberships and disputes, no event list.
+    let (s, light) = json(&app, "/api/state?at=2022-01-08&events=none").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(light["events"].as_array().unwrap().len(), 0);
+    assert_eq!(light["memberships"], st["memberships"]);
+    assert_eq!(light["disputes"], st["disputes"]);
+    assert!(!st["memberships"].as_array().unwrap().is_empty());
     let (_, h) = json(&app, "/api/histogram?from=1949&to=2025&bins=200").await;
     assert_eq!(h["bins"].as_array().unwrap().len(), 200);
     let (_, step) = json(&app, "/api/step?after=2022-01-08&kinds=withdrawal").await;
@@ -62,6 +69,7 @@ async fn errors_are_4xx_with_a_code() {
     for (uri, status, code) in [
         ("/api/state?at=2022-13-01", 400, "bad_date"),
         ("/api/state", 400, "bad_request"),
+        ("/api/state?at=2022&events=some", 400, "bad_request"),
         ("/api/events?from=2023&to=2022", 400, "range_inverted"),
         ("/api/excerpts?region=ATLANTIS", 404, "unknown_region"),
         ("/api/event/no-such-event", 404, "unknown_event"),

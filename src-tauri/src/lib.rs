@@ -7,7 +7,7 @@
 
 use faultlines::api::{
     Article, DatasetInfo, EventPage, EventRef, ExcerptView, Filter, Histogram, HistogramMode,
-    RegionExcerpts, State,
+    RegionExcerpts, State, StateEvents,
 };
 use faultlines::model::{Event, Region};
 use faultlines::search::SearchHit;
@@ -26,8 +26,8 @@ fn dataset_info(api: Api_<'_>) -> DatasetInfo {
 }
 
 #[tauri::command]
-fn state_at(api: Api_<'_>, at: String) -> Result<State, ApiError> {
-    api.state_at(&at)
+fn state_at(api: Api_<'_>, at: String, events: Option<StateEvents>) -> Result<State, ApiError> {
+    api.state_at_with(&at, events.unwrap_or_default())
 }
 
 #[tauri::command]

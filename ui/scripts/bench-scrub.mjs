@@ -73,9 +73,10 @@ await ours.locator("html[data-ready=true]").waitFor({ timeout: 120000 });
 // "frame": input → the next animation frame after that (includes waiting for vsync).
 const oursTimes = [];
 const oursFrames = [];
+const oursWork = [];
 let oursHeap = 0;
 for (const d of days) {
-  const [upd, frame] = await ours.evaluate(async (day) => {
+  const [upd, frame, work] = await ours.evaluate(async (day) => {
     const f = window.faultlines;
     const t = performance.now();
     const drawn = f.nextDraw();
@@ -83,11 +84,14 @@ for (const d of days) {
     await drawn;
     void document.body.offsetHeight;
     const upd = performance.now() - t;
-    await new Promise((r) => requestAnimationFrame(r));
-    return [upd, performance.now() - t];
+    const raf = await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r));
+    const end = performance.now();
+    return [upd, raf - t, upd + (end - raf)];
   }, d);
   oursTimes.push(upd);
   oursFrames.push(frame);
+  oursWork.push(work);
   oursHeap = Math.max(oursHeap, await heap(ours));
 }
 
@@ -100,18 +104,22 @@ await ref.waitForFunction(() => typeof window.step === "function", null, { timeo
 const refInfo = await ref.evaluate(() => window.ready);
 const refTimes = [];
 const refFrames = [];
+const refWork = [];
 let refHeap = 0;
 for (const d of days) {
-  const [upd, frame] = await ref.evaluate(async (day) => {
+  const [upd, frame, work] = await ref.evaluate(async (day) => {
     const t = performance.now();
     window.step(day);
     void document.body.offsetHeight;
     const upd = performance.now() - t;
-    await new Promise((r) => requestAnimationFrame(r));
-    return [upd, performance.now() - t];
+    const raf = await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r));
+    const end = performance.now();
+    return [upd, raf - t, upd + (end - raf)];
   }, d);
   refTimes.push(upd);
   refFrames.push(frame);
+  refWork.push(work);
   refHeap = Math.max(refHeap, await heap(ref));
 }
 
@@ -122,9 +130,13 @@ const a = stats(oursTimes);
 const r = stats(refTimes);
 const af = stats(oursFrames);
 const rf = stats(refFrames);
+const aw = stats(oursWork);
+const rw = stats(refWork);
 const mb = (x) => (x / 1048576).toFixed(1);
 const f2 = (x) => x.toFixed(2);
 console.log(`${refInfo.n} events, ${steps} steps over ${info.span.start}..${info.span.end}`);
-console.log(`Faultlines:        update p50 ${f2(a.p50)} ms, p95 ${f2(a.p95)} ms, max ${f2(a.max)} ms | to next frame p50 ${f2(af.p50)}, p95 ${f2(af.p95)} ms | peak JS heap ${mb(oursHeap)} MiB`);
-console.log(`Leaflet reference: update p50 ${f2(r.p50)} ms, p95 ${f2(r.p95)} ms, max ${f2(r.max)} ms | to next frame p50 ${f2(rf.p50)}, p95 ${f2(rf.p95)} ms | peak JS heap ${mb(refHeap)} MiB`);
-console.log(`speed-up at p95: update ${(r.p95 / a.p95).toFixed(1)}x, frame ${(rf.p95 / af.p95).toFixed(1)}x`);
+const line = (name, u, f, w, h) =>
+  console.log(`${name} update p50 ${f2(u.p50)} ms, p95 ${f2(u.p95)} ms, max ${f2(u.max)} ms | frame work p50 ${f2(w.p50)}, p95 ${f2(w.p95)} ms | to next frame p50 ${f2(f.p50)}, p95 ${f2(f.p95)} ms | peak JS heap ${mb(h)} MiB`);
+line("Faultlines:       ", a, af, aw, oursHeap);
+line("Leaflet reference:", r, rf, rw, refHeap);
+console.log(`speed-up: update p50 ${(r.p50 / a.p50).toFixed(1)}x, p95 ${(r.p95 / a.p95).toFixed(1)}x; frame work p50 ${(rw.p50 / aw.p50).toFixed(1)}x, p95 ${(rw.p95 / aw.p95).toFixed(1)}x`);

@@ -15,6 +15,7 @@ import { SearchBox } from "./panel/search";
 import { Selection } from "./selection";
 import { decodeColumns, LocalIndex } from "./timeline/columns";
 import { describe } from "./timeline/status";
+import { StateFeed } from "./timeline/feed";
 import { StoryLayer } from "./timeline/story";
 import { Timeline } from "./timeline/timeline";
 
@@ -120,10 +121,9 @@ async function start(): Promise<void> {
   const story = new StoryLayer(map, info);
   map.onProjectionChange(() => {
     story.reset();
-    void refresh(timeline.day);
+    void feed.refresh(timeline.day);
   });
 
-  let state: State | null = null;
   let lastAnnounced = "";
   let lastAnnounceAt = 0;
   let seenStarting = new Set<string>();
@@ -167,45 +167,34 @@ async function start(): Promise<void> {
 
   // While the slider moves, the local index answers at once; the core's
   // answer follows with the details (coalesced: only the latest date is asked).
-  const followLocally = (day: number) => {
-    if (story.renderLocal(day, timeline.kinds, timeline.actor)) {
-      const waiters = drawWaiters;
-      drawWaiters = [];
-      waiters.forEach((f) => f());
-    }
+  const followLocally = (day: number): boolean => {
+    if (!story.renderLocal(day, timeline.kinds, timeline.actor)) return false;
+    const waiters = drawWaiters;
+    drawWaiters = [];
+    waiters.forEach((f) => f());
+    return true;
   };
   void backend
     .columns()
     .then((buf) => story.setLocal(new LocalIndex(decodeColumns(buf))))
     .catch(() => undefined); // without it, the map simply waits for the core
 
-  let inflight = false;
-  let wanted: { day: number; at: number } | null = null;
-  const refresh = async (day: number) => {
-    wanted = { day, at: performance.now() };
-    if (inflight) return;
-    inflight = true;
-    try {
-      while (wanted) {
-        const w: { day: number; at: number } = wanted;
-        wanted = null;
-        const st = await backend.stateAt(dayToIso(w.day));
-        // A newer date was asked meanwhile: skip this answer, fetch that one.
-        if (wanted) continue;
-        state = st;
-        draw(st, w.at);
-      }
-    } catch (e) {
-      showError(e);
-    } finally {
-      inflight = false;
-    }
-  };
-  timeline.on("change", (d) => {
-    followLocally(d);
-    void refresh(d);
+  const feed = new StateFeed({
+    fetch: (day, events) => backend.stateAt(dayToIso(day), events),
+    full: draw,
+    overview: (st) => story.renderOverview(st, timeline.org),
+    playing: () => timeline.isPlaying,
+    onError: showError,
+    // While the slider is dragged, the membership map changes without fading:
+    // fades of dozens of countries at every step would repaint the whole map.
+    // The status line speaks of the last full state: dimmed until the slider rests.
+    moving: (m) => {
+      byId("map").classList.toggle("moving", m);
+      timeline.status.classList.toggle("stale", m);
+    },
   });
-  timeline.on("filter", () => state && draw(state, performance.now()));
+  timeline.on("change", (d) => feed.moved(d, followLocally(d)));
+  timeline.on("filter", () => feed.latest && draw(feed.latest, performance.now()));
 
   const highlight = (ids: string[], eventId: string | null) => {
     map.setRegionData("mention", new Map(ids.map((id) => [id, "yes"])));
@@ -221,7 +210,7 @@ async function start(): Promise<void> {
     highlight,
     focusMap: (id) => map.focusRegion(id),
     currentDay: () => timeline.day,
-    currentState: () => state,
+    currentState: () => feed.latest,
     inDesktop: backend.transport === "tauri",
     notify,
     onExcerpt: (id) => reader.showCurrent(id),
@@ -266,7 +255,9 @@ async function start(): Promise<void> {
   void backend.startupReport(map.firstMapEpochMs).catch(() => undefined);
   if (saved?.center && saved.zoom) map.centerOn(saved.center as [number, number], saved.zoom);
   if (saved?.selected && regionById.has(saved.selected)) select(saved.selected, false);
-  await refresh(timeline.day);
+  await feed.refresh(timeline.day);
+  // The first state is drawn before the app says it is ready.
+  feed.flush();
 
   // Remember the reader's place: saved a moment after each change.
   let saveTimer = 0;

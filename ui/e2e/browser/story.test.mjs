@@ -56,8 +56,13 @@ describe("the time slider", () => {
       await slider().focus();
       await keyTo("2022-01-08");
       assert.equal(await slider().getAttribute("aria-valuetext"), "8 January 2022");
-      await page.waitForFunction(() => document.querySelector(".tl-status")?.textContent?.includes("CSTO troops deployed in Kazakhstan (6–19 January 2022)"));
-      // The deployment's arrow is on the map.
+      // Once the slider rests, the status speaks of the current date (no longer dimmed) ...
+      await page.waitForFunction(() => {
+        const st = document.querySelector(".tl-status");
+        return !st?.classList.contains("stale") && st?.textContent?.includes("CSTO troops deployed in Kazakhstan (6–19 January 2022)");
+      });
+      // ... and the deployment's arrow is on the map.
+      await page.locator('[data-event="kazakhstan-csto-deployment-2022"]').waitFor();
       assert.equal(await page.locator('[data-event="kazakhstan-csto-deployment-2022"]').count(), 1);
     }));
 

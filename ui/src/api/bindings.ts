@@ -232,6 +232,8 @@ export type TimeSpan = { start: string, end: string, start_day: number, end_day:
 
 export type HistogramMode = "overlap" | "starts";
 
+export type StateEvents = "all" | "none";
+
 export type Counts = { events: number, excerpts: number, 
 /**
  * Excerpt–region links, after the gazetteer and the curated changes.

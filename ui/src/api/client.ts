@@ -18,6 +18,7 @@ import type {
   Filter,
   Histogram,
   HistogramMode,
+  StateEvents,
   Region,
   RegionExcerpts,
   SearchHit,
@@ -29,7 +30,8 @@ export interface Backend {
   /** Which transport answers: shown in the about box and used by tests. */
   readonly transport: "tauri" | "http";
   datasetInfo(): Promise<DatasetInfo>;
-  stateAt(at: string): Promise<State>;
+  /** The state at `at`; with `events: "none"`, only memberships and disputes. */
+  stateAt(at: string, events?: StateEvents): Promise<State>;
   eventsIn(from: string, to: string, filter: Filter, offset: number, limit: number): Promise<EventPage>;
   histogram(from: string, to: string, bins: number, filter: Filter, mode?: HistogramMode): Promise<Histogram>;
   step(after: string, backward: boolean, filter: Filter): Promise<EventRef | null>;
@@ -126,7 +128,7 @@ export class HttpBackend implements Backend {
   }
 
   datasetInfo() { return this.get<DatasetInfo>("/api/info"); }
-  stateAt(at: string) { return this.get<State>(`/api/state?${query({ at })}`); }
+  stateAt(at: string, events: StateEvents = "all") { return this.get<State>(`/api/state?${query({ at, events })}`); }
   eventsIn(from: string, to: string, filter: Filter, offset: number, limit: number) {
     return this.get<EventPage>(`/api/events?${query({ from, to, offset, limit, ...filterParams(filter) })}`);
   }
@@ -186,7 +188,7 @@ export class TauriBackend implements Backend {
   }
 
   datasetInfo() { return this.call<DatasetInfo>("dataset_info"); }
-  stateAt(at: string) { return this.call<State>("state_at", { at }); }
+  stateAt(at: string, events: StateEvents = "all") { return this.call<State>("state_at", { at, events }); }
   eventsIn(from: string, to: string, filter: Filter, offset: number, limit: number) {
     return this.call<EventPage>("events_in", { from, to, filter, offset, limit });
   }

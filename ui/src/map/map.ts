@@ -67,6 +67,8 @@ export class AtlasMap {
   private readonly labelGroup: SVGGElement;
   /** Above the base map, zoomed with it: for the story's symbols. */
   readonly overlay: SVGGElement;
+  private readonly overlaySvg: SVGSVGElement;
+  private readonly overlayViewport: SVGGElement;
   private readonly tooltip: HTMLDivElement;
   private readonly scaleBar: SVGGElement;
   private readonly regionById = new Map<string, Region>();
@@ -105,8 +107,14 @@ export class AtlasMap {
       this.groups.set(name, g);
       this.viewport.append(g);
     }
-    this.overlay = el("g", { class: "overlay", "aria-hidden": "true" });
-    this.viewport.append(this.overlay);
+    // Story symbols live in an SVG of their own, stacked on the map with the
+    // same zoom transform: their animations then repaint that small layer
+    // only, not the hundreds of region paths beneath.
+    this.overlaySvg = el("svg", { class: "atlas-overlay", "aria-hidden": "true", width: "100%", height: "100%" });
+    this.overlayViewport = el("g", { class: "viewport" });
+    this.overlay = el("g", { class: "overlay" });
+    this.overlayViewport.append(this.overlay);
+    this.overlaySvg.append(this.overlayViewport);
     this.labelGroup = el("g", { class: "labels", "aria-hidden": "true" });
     this.scaleBar = el("g", { class: "scalebar", "aria-hidden": "true" });
     this.svg.append(this.viewport, this.labelGroup, this.scaleBar);
@@ -116,7 +124,7 @@ export class AtlasMap {
     this.tooltip.setAttribute("role", "tooltip");
     this.tooltip.hidden = true;
 
-    c.append(this.svg, this.tooltip, this.controls());
+    c.append(this.svg, this.overlaySvg, this.tooltip, this.controls());
     this.bindInteraction();
     opts.selection.subscribe((id, prev) => this.showSelection(id, prev));
     new ResizeObserver(() => this.resize()).observe(c);
@@ -485,8 +493,11 @@ export class AtlasMap {
   }
 
   private applyTransform(): void {
-    this.viewport.setAttribute("transform", `translate(${this.tx.toFixed(2)},${this.ty.toFixed(2)}) scale(${this.k.toFixed(4)})`);
+    const t = `translate(${this.tx.toFixed(2)},${this.ty.toFixed(2)}) scale(${this.k.toFixed(4)})`;
+    this.viewport.setAttribute("transform", t);
+    this.overlayViewport.setAttribute("transform", t);
     this.svg.style.setProperty("--k", String(this.k));
+    this.overlaySvg.style.setProperty("--k", String(this.k));
     // Place symbols keep their size on screen.
     for (const n of this.groups.get("places")?.children ?? []) {
       const t = (n as SVGElement).getAttribute("transform") ?? "";

@@ -95,12 +95,20 @@ export class StoryLayer {
     this.canvas.setAttribute("aria-hidden", "true");
     map.svg.after(this.canvas);
     map.onViewChange(() => this.drawDots());
+    // The canvas size is cached from the observer: reading it while the
+    // slider moves would force a layout at every step.
+    new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      this.size = [entry.contentRect.width, entry.contentRect.height];
+      this.drawDots();
+    }).observe(this.canvas);
   }
+
+  private size: [number, number] = [0, 0];
 
   private drawDots(): void {
     const c = this.canvas;
-    const w = c.clientWidth;
-    const h = c.clientHeight;
+    const [w, h] = this.size;
     const dpr = window.devicePixelRatio || 1;
     if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
       c.width = Math.round(w * dpr);
@@ -180,10 +188,28 @@ export class StoryLayer {
       }
     }
     this.map.setRegionData("role", roles);
+    this.renderDisputes(state);
+    this.marked = roles;
+  }
+
+  private renderDisputes(state: State): void {
     const disputes = new Map<string, string>();
     for (const d of state.disputes) for (const r of d.regions) if (!disputes.has(r) || d.level === "fighting" || d.level === "blocked") disputes.set(r, d.level);
     this.map.setRegionData("dispute", disputes);
-    this.marked = roles;
+  }
+
+  /**
+   * Draw what a state without events brings while the slider moves: the
+   * membership map and the disputes. Who takes part in what waits for the
+   * full state (the dots from the local index stand for the events).
+   */
+  renderOverview(state: State, org: string): void {
+    this.renderMemberships(state, org);
+    this.renderDisputes(state);
+    if (this.marked.size) {
+      this.marked = new Map();
+      this.map.setRegionData("role", this.marked);
+    }
   }
 
   private create(e: ActiveEvent): Symbol {

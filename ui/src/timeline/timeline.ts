@@ -85,7 +85,10 @@ export class Timeline {
   private histogram: Histogram | null = null;
   private histToken = 0;
   private uncertain: EventRef[] = [];
-  private readonly cursor = s("line", { class: "tl-cursor" });
+  /** The date's line across the track: an element of its own, moved by a transform, so that moving it repaints nothing else. */
+  private readonly cursor = h("div", { className: "tl-cursor", attrs: { "aria-hidden": "true" } });
+  /** The track's size, kept by a ResizeObserver so that moving the thumb never forces a layout. */
+  private trackSize: [number, number] = [0, 0];
   private drawnWindow = "";
 
   constructor(private readonly backend: Backend, info: DatasetInfo, start?: number) {
@@ -119,7 +122,7 @@ export class Timeline {
       tabIndex: 0,
       attrs: { role: "slider", "aria-label": "Date", "aria-orientation": "horizontal" },
     });
-    this.track = h("div", { className: "tl-track" }, this.svg, this.thumb);
+    this.track = h("div", { className: "tl-track" }, this.svg, this.cursor, this.thumb);
     this.status = h("div", { className: "tl-status", attrs: { role: "status", "aria-live": "polite", "aria-atomic": "true" } });
 
     this.orgSelect = h(
@@ -164,7 +167,10 @@ export class Timeline {
     next.addEventListener("click", () => void this.stepEvent(false));
     this.bindTrack();
     this.bindKeys();
-    new ResizeObserver(() => this.draw()).observe(this.track);
+    new ResizeObserver(([entry]) => {
+      if (entry) this.trackSize = [entry.contentRect.width, entry.contentRect.height];
+      this.draw();
+    }).observe(this.track);
     this.updateThumb();
   }
 
@@ -250,19 +256,22 @@ export class Timeline {
     this.setWindow(a, b);
   }
 
+  private get trackWidth(): number {
+    return this.trackSize[0] || this.track.clientWidth || 1;
+  }
+
   private x(day: number): number {
-    const w = this.track.clientWidth || 1;
-    return ((day - this.w0) / Math.max(1, this.w1 - this.w0)) * w;
+    return ((day - this.w0) / Math.max(1, this.w1 - this.w0)) * this.trackWidth;
   }
 
   private dayAtX(x: number): number {
-    const w = this.track.clientWidth || 1;
+    const w = this.trackWidth;
     return Math.round(this.w0 + (x / w) * (this.w1 - this.w0));
   }
 
   private updateThumb(): void {
     const text = dateAt(this.current, this.unit);
-    this.thumb.style.left = `${this.x(this.current)}px`;
+    this.placeThumb();
     this.thumb.setAttribute("aria-valuemin", String(this.w0));
     this.thumb.setAttribute("aria-valuemax", String(this.w1));
     this.thumb.setAttribute("aria-valuenow", String(this.current));
@@ -270,11 +279,14 @@ export class Timeline {
     this.thumb.dataset.iso = dayToIso(this.current);
     this.dateOut.value = text;
     this.dateOut.textContent = text;
-    // Only the cursor moves with the date; the track is redrawn when the window changes.
-    const x = this.x(this.current).toFixed(1);
-    this.cursor.setAttribute("x1", x);
-    this.cursor.setAttribute("x2", x);
+    // Only the thumb and the cursor move with the date; the track is redrawn when the window changes.
     if (this.drawnWindow !== `${this.w0}:${this.w1}`) this.draw();
+  }
+
+  private placeThumb(): void {
+    const x = `translateX(${this.x(this.current).toFixed(1)}px)`;
+    this.thumb.style.transform = x;
+    this.cursor.style.transform = x;
   }
 
   private bindTrack(): void {
@@ -404,7 +416,7 @@ export class Timeline {
 
   private async loadHistogram(): Promise<void> {
     const token = ++this.histToken;
-    const bins = Math.max(20, Math.min(400, Math.floor((this.track.clientWidth || 800) / 4)));
+    const bins = Math.max(20, Math.min(400, Math.floor((this.trackSize[0] || 800) / 4)));
     const [from, to] = [dayToIso(this.w0), dayToIso(this.w1)];
     const [hist, page] = await Promise.all([
       // Where events begin: long-running ones would otherwise fill every bin.
@@ -421,10 +433,9 @@ export class Timeline {
   }
 
   private draw(): void {
-    const w = this.track.clientWidth;
-    const hgt = this.track.clientHeight;
+    const [w, hgt] = this.trackSize;
     if (!w || !hgt) return;
-    this.thumb.style.left = `${this.x(this.current)}px`;
+    this.placeThumb();
     if (!this.histogram && this.histToken === 0) void this.loadHistogram();
     this.svg.setAttribute("viewBox", `0 0 ${w} ${hgt}`);
     const kids: SVGElement[] = [];
@@ -477,9 +488,8 @@ export class Timeline {
           if (label || m % 3 === 1) this.tick(kids, d, label, base);
         }
     }
-    const cx = this.x(this.current).toFixed(1);
-    for (const [k, v] of Object.entries({ x1: cx, x2: cx, y1: String(top - 4), y2: String(base) })) this.cursor.setAttribute(k, v);
-    kids.push(this.cursor);
+    this.cursor.style.top = `${top - 4}px`;
+    this.cursor.style.height = `${base - top + 4}px`;
     this.svg.replaceChildren(...kids);
     this.drawnWindow = `${this.w0}:${this.w1}`;
   }
