@@ -8,7 +8,7 @@ import { root } from "./serve.mjs";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-export async function launch(extraArgs = []) {
+export async function launch() {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "faultlines-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -17,7 +17,6 @@ export async function launch(extraArgs = []) {
     args: [
       "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
       "--disable-component-update", "--disable-sync", "--enable-unsafe-swiftshader", "--enable-precise-memory-info",
-      ...extraArgs,
     ],
   });
   return { context, close: async () => { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); } };
