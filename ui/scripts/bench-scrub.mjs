@@ -65,78 +65,73 @@ async function heap(page) {
   return page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
 }
 
-// Ours: set the slider's date and wait for the painted frame that shows it.
+// One sweep over the days on a page that defines `window.benchStep(day)`.
+// "update": input → the DOM (and canvas) updated and laid out; "frame work":
+// that plus the work of the frame showing it (from the animation frame to a
+// task posted from it); "frame": input → the animation frame (includes vsync).
+async function sweep(page) {
+  const times = [];
+  const frames = [];
+  const work = [];
+  let peak = 0;
+  for (const d of days) {
+    const [upd, frame, w] = await page.evaluate(async (day) => {
+      const t = performance.now();
+      await window.benchStep(day);
+      void document.body.offsetHeight;
+      const upd = performance.now() - t;
+      const raf = await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => setTimeout(r));
+      return [upd, raf - t, upd + (performance.now() - raf)];
+    }, d);
+    times.push(upd);
+    frames.push(frame);
+    work.push(w);
+    peak = Math.max(peak, await heap(page));
+  }
+  return { times, frames, work, peak };
+}
+
+// Ours: set the slider's date; done when the map has drawn it.
 const ours = await browser.context.newPage();
 await ours.goto(server.url);
 await ours.locator("html[data-ready=true]").waitFor({ timeout: 120000 });
-// "update": input → the map's DOM and canvas updated and laid out (the work);
-// "frame": input → the next animation frame after that (includes waiting for vsync).
-const oursTimes = [];
-const oursFrames = [];
-const oursWork = [];
-let oursHeap = 0;
-for (const d of days) {
-  const [upd, frame, work] = await ours.evaluate(async (day) => {
+await ours.evaluate(() => {
+  window.benchStep = (day) => {
     const f = window.faultlines;
-    const t = performance.now();
     const drawn = f.nextDraw();
     f.timeline.setDay(day);
-    await drawn;
-    void document.body.offsetHeight;
-    const upd = performance.now() - t;
-    const raf = await new Promise((r) => requestAnimationFrame(r));
-    await new Promise((r) => setTimeout(r));
-    const end = performance.now();
-    return [upd, raf - t, upd + (end - raf)];
-  }, d);
-  oursTimes.push(upd);
-  oursFrames.push(frame);
-  oursWork.push(work);
-  oursHeap = Math.max(oursHeap, await heap(ours));
-}
+    return drawn;
+  };
+});
+const o = await sweep(ours);
 
-// Reference: rebuild the filtered L.geoJSON layer, then wait for the painted frame.
+// Reference: rebuild the filtered L.geoJSON layer.
 const ref = await browser.context.newPage();
 ref.on("pageerror", (e) => console.error("reference page error:", e.message));
 ref.on("console", (m) => m.type() === "error" && console.error("reference page:", m.text()));
 await ref.goto(`${server.url}/reference/index.html`);
 await ref.waitForFunction(() => typeof window.step === "function", null, { timeout: 120000 });
 const refInfo = await ref.evaluate(() => window.ready);
-const refTimes = [];
-const refFrames = [];
-const refWork = [];
-let refHeap = 0;
-for (const d of days) {
-  const [upd, frame, work] = await ref.evaluate(async (day) => {
-    const t = performance.now();
-    window.step(day);
-    void document.body.offsetHeight;
-    const upd = performance.now() - t;
-    const raf = await new Promise((r) => requestAnimationFrame(r));
-    await new Promise((r) => setTimeout(r));
-    const end = performance.now();
-    return [upd, raf - t, upd + (end - raf)];
-  }, d);
-  refTimes.push(upd);
-  refFrames.push(frame);
-  refWork.push(work);
-  refHeap = Math.max(refHeap, await heap(ref));
-}
+await ref.evaluate(() => {
+  window.benchStep = async (day) => window.step(day);
+});
+const rr = await sweep(ref);
 
 await browser.close();
 server.stop();
 fs.rmSync(site, { recursive: true, force: true });
-const a = stats(oursTimes);
-const r = stats(refTimes);
-const af = stats(oursFrames);
-const rf = stats(refFrames);
-const aw = stats(oursWork);
-const rw = stats(refWork);
+const a = stats(o.times);
+const r = stats(rr.times);
+const af = stats(o.frames);
+const rf = stats(rr.frames);
+const aw = stats(o.work);
+const rw = stats(rr.work);
 const mb = (x) => (x / 1048576).toFixed(1);
 const f2 = (x) => x.toFixed(2);
 console.log(`${refInfo.n} events, ${steps} steps over ${info.span.start}..${info.span.end}`);
 const line = (name, u, f, w, h) =>
   console.log(`${name} update p50 ${f2(u.p50)} ms, p95 ${f2(u.p95)} ms, max ${f2(u.max)} ms | frame work p50 ${f2(w.p50)}, p95 ${f2(w.p95)} ms | to next frame p50 ${f2(f.p50)}, p95 ${f2(f.p95)} ms | peak JS heap ${mb(h)} MiB`);
-line("Faultlines:       ", a, af, aw, oursHeap);
-line("Leaflet reference:", r, rf, rw, refHeap);
+line("Faultlines:       ", a, af, aw, o.peak);
+line("Leaflet reference:", r, rf, rw, rr.peak);
 console.log(`speed-up: update p50 ${(r.p50 / a.p50).toFixed(1)}x, p95 ${(r.p95 / a.p95).toFixed(1)}x; frame work p50 ${(rw.p50 / aw.p50).toFixed(1)}x, p95 ${(rw.p95 / aw.p95).toFixed(1)}x`);

@@ -42,6 +42,7 @@ export class StateFeed {
   private scheduled = false;
   private pending: { state: State; at: number; events: StateEvents } | null = null;
   private restTimer = 0;
+  private isMoving = false;
 
   constructor(private readonly o: FeedOptions) {}
 
@@ -61,7 +62,6 @@ export class StateFeed {
     }
   }
 
-  private isMoving = false;
 
   /** Ask at once for the full state at `day`; resolves when it has been received. */
   async refresh(day: number): Promise<void> {
