@@ -145,7 +145,7 @@ pub fn events(base: &Dataset, n: usize, seed: u64) -> Vec<Event> {
                 places: Few::default(),
                 regions: vec![Sym::new(&a.id)].into(),
                 actors: a.country.iter().map(|c| Sym::new(c)).collect(),
-                participants: Syms::default(),
+                participants: Few::default(),
                 absent: Few::default(),
                 cancelled: None,
                 excerpts: Few::default(),

@@ -180,13 +180,13 @@ pub struct EventProps {
     pub places: Few<String>,
     /// Map regions the event concerns (ids of `regions.json`).
     #[serde(default)]
-    pub regions: Syms,
+    pub regions: Few<Sym>,
     /// ISO 3166 codes (withdrawn ones for historical states) and organization ids.
     #[serde(default)]
-    pub actors: Syms,
+    pub actors: Few<Sym>,
     /// For exercises and summits: who took part.
     #[serde(default)]
-    pub participants: Syms,
+    pub participants: Few<Sym>,
     /// For exercises and summits: members who stayed away or refused.
     #[serde(default)]
     pub absent: Few<Absence>,
@@ -196,7 +196,7 @@ pub struct EventProps {
     /// Excerpt ids the event relates to.
     #[serde(default)]
     pub excerpts: Few<String>,
-    pub sources: Syms,
+    pub sources: Few<Sym>,
     #[serde(default)]
     pub discrepancies: Few<Discrepancy>,
 }
@@ -525,19 +525,46 @@ impl<'de> Deserialize<'de> for Sym {
 }
 crate::date::ts_as_string!(Sym);
 
-/// A list that is usually empty: one pointer (8 bytes) instead of a `Vec`'s
-/// three words, which matters at a million events. Serialized as a JSON
-/// array, dereferences to a slice.
+/// A short list, usually empty, as events hold them: two words instead of a
+/// `Vec`'s three and no allocation when empty. Lists of [`Sym`]s are interned
+/// as a whole (a million events name a few hundred distinct region, actor and
+/// source lists), so that each event keeps a shared pointer and no list of
+/// its own; see [`Shared`]. Serialized as a JSON array, dereferences to a slice.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Few<T>(Option<Box<[T]>>);
+pub struct Few<T>(Option<std::sync::Arc<[T]>>);
 
-impl<T> Few<T> {
-    pub fn new(v: Vec<T>) -> Few<T> {
-        Few(if v.is_empty() {
-            None
-        } else {
-            Some(v.into_boxed_slice())
+/// How the items of a [`Few`] list are stored: by default each list on its
+/// own; lists of [`Sym`]s are interned.
+pub trait Shared: Sized {
+    fn share(v: Vec<Self>) -> std::sync::Arc<[Self]> {
+        std::sync::Arc::from(v)
+    }
+}
+impl Shared for String {}
+impl Shared for Absence {}
+impl Shared for Discrepancy {}
+
+thread_local! {
+    static LISTS: std::cell::RefCell<std::collections::HashSet<std::sync::Arc<[Sym]>>> = Default::default();
+}
+
+impl Shared for Sym {
+    fn share(v: Vec<Sym>) -> std::sync::Arc<[Sym]> {
+        LISTS.with(|l| {
+            let mut set = l.borrow_mut();
+            if let Some(a) = set.get(v.as_slice()) {
+                return a.clone();
+            }
+            let a: std::sync::Arc<[Sym]> = std::sync::Arc::from(v);
+            set.insert(a.clone());
+            a
         })
+    }
+}
+
+impl<T: Shared> Few<T> {
+    pub fn new(v: Vec<T>) -> Few<T> {
+        Few((!v.is_empty()).then(|| T::share(v)))
     }
 }
 impl<T> Default for Few<T> {
@@ -551,12 +578,12 @@ impl<T> std::ops::Deref for Few<T> {
         self.0.as_deref().unwrap_or(&[])
     }
 }
-impl<T> From<Vec<T>> for Few<T> {
+impl<T: Shared> From<Vec<T>> for Few<T> {
     fn from(v: Vec<T>) -> Few<T> {
         Few::new(v)
     }
 }
-impl<T> FromIterator<T> for Few<T> {
+impl<T: Shared> FromIterator<T> for Few<T> {
     fn from_iter<I: IntoIterator<Item = T>>(it: I) -> Few<T> {
         Few::new(it.into_iter().collect())
     }
@@ -578,7 +605,7 @@ impl<T: Serialize> Serialize for Few<T> {
         s.collect_seq(self.iter())
     }
 }
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Few<T> {
+impl<'de, T: Deserialize<'de> + Shared> Deserialize<'de> for Few<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Few<T>, D::Error> {
         Ok(Few::new(Vec::<T>::deserialize(d)?))
     }
@@ -591,81 +618,5 @@ impl<T: TS> TS for Few<T> {
     }
     fn inline(cfg: &ts_rs::Config) -> String {
         format!("Array<{}>", T::inline(cfg))
-    }
-}
-
-/// A list of interned strings, itself interned: a million events name a few
-/// hundred distinct region, actor and source lists, so each event keeps one
-/// shared pointer and no list of its own. Empty lists take no allocation.
-/// Serialized as a JSON array of strings.
-#[derive(Clone, Default, PartialEq, Eq, Hash)]
-pub struct Syms(Option<std::sync::Arc<[Sym]>>);
-
-thread_local! {
-    static LISTS: std::cell::RefCell<std::collections::HashSet<std::sync::Arc<[Sym]>>> = Default::default();
-}
-
-impl Syms {
-    pub fn new(v: Vec<Sym>) -> Syms {
-        if v.is_empty() {
-            return Syms(None);
-        }
-        LISTS.with(|l| {
-            let mut set = l.borrow_mut();
-            if let Some(a) = set.get(v.as_slice()) {
-                return Syms(Some(a.clone()));
-            }
-            let a: std::sync::Arc<[Sym]> = std::sync::Arc::from(v);
-            set.insert(a.clone());
-            Syms(Some(a))
-        })
-    }
-}
-impl std::ops::Deref for Syms {
-    type Target = [Sym];
-    fn deref(&self) -> &[Sym] {
-        self.0.as_deref().unwrap_or(&[])
-    }
-}
-impl From<Vec<Sym>> for Syms {
-    fn from(v: Vec<Sym>) -> Syms {
-        Syms::new(v)
-    }
-}
-impl FromIterator<Sym> for Syms {
-    fn from_iter<I: IntoIterator<Item = Sym>>(it: I) -> Syms {
-        Syms::new(it.into_iter().collect())
-    }
-}
-impl<'a> IntoIterator for &'a Syms {
-    type Item = &'a Sym;
-    type IntoIter = std::slice::Iter<'a, Sym>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-impl std::fmt::Debug for Syms {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-impl Serialize for Syms {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter())
-    }
-}
-impl<'de> Deserialize<'de> for Syms {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Syms, D::Error> {
-        Ok(Syms::new(Vec::<Sym>::deserialize(d)?))
-    }
-}
-impl TS for Syms {
-    type WithoutGenerics = Syms;
-    type OptionInnerType = Self;
-    fn name(_: &ts_rs::Config) -> String {
-        "Array<string>".into()
-    }
-    fn inline(_: &ts_rs::Config) -> String {
-        "Array<string>".into()
     }
 }
