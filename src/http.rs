@@ -378,6 +378,16 @@ async fn static_file(AxState(s): AxState<AppState>, uri: Uri) -> axum::response:
                 header::X_CONTENT_TYPE_OPTIONS,
                 HeaderValue::from_static("nosniff"),
             );
+            // Cross-origin isolated: no other origin's window or resource can
+            // share the page's process (and timers are precise, for benchmarks).
+            r.headers_mut().insert(
+                "cross-origin-opener-policy",
+                HeaderValue::from_static("same-origin"),
+            );
+            r.headers_mut().insert(
+                "cross-origin-embedder-policy",
+                HeaderValue::from_static("require-corp"),
+            );
             r.into_response()
         }
         Err(_) => not_found(),

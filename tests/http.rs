@@ -167,6 +167,16 @@ async fn never_serves_files_outside_the_ui_folder() {
         (StatusCode::OK, true)
     );
     assert_eq!(get(&app, "/assets/app.js").await.0, StatusCode::OK);
+    let r = app
+        .clone()
+        .oneshot(Request::get("/").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let h = |name: &str| r.headers().get(name).and_then(|v| v.to_str().ok());
+    assert!(h("content-security-policy").is_some_and(|v| v.starts_with("default-src 'self'")));
+    assert_eq!(h("x-content-type-options"), Some("nosniff"));
+    assert_eq!(h("cross-origin-opener-policy"), Some("same-origin"));
+    assert_eq!(h("cross-origin-embedder-policy"), Some("require-corp"));
     for evil in [
         "/../secret.txt",
         "/assets/../../secret.txt",

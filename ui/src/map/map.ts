@@ -481,6 +481,11 @@ export class AtlasMap {
     return this.k;
   }
 
+  /** `[k, tx, ty]`: screen = base × k + t, for overlays that project once and draw often. */
+  get screenTransform(): [number, number, number] {
+    return [this.k, this.tx, this.ty];
+  }
+
   /** Screen position of a lon/lat at the current view. */
   project(lonlat: [number, number]): [number, number] | null {
     const p = this.projection(lonlat);

@@ -55,9 +55,18 @@ export function timesAt(c: Columns, i: number, t: number): { phase: Phase; progr
   const open = (f & 1) !== 0;
   const phase: Phase = t <= sure ? "starting" : !open && t >= endFrom ? "ending" : "ongoing";
   const progress = open ? null : hi > lo ? (t - lo) / (hi - lo) : 1;
+  return { phase, progress, certainty: certaintyAt(c, i, t) };
+}
+
+/** Certainty (0–1) of event `i` at day `t`: fuzzy dates fade in across the start's uncertainty and out across the end's. */
+export function certaintyAt(c: Columns, i: number, t: number): number {
+  const lo = c.lo[i]!;
+  const sure = c.startSure[i]!;
+  const endFrom = c.endFrom[i]!;
+  const f = c.flags[i]!;
   const fadeIn = f & 2 && sure > lo ? (t - lo + 1) / (sure - lo + 1) : 1;
-  const fadeOut = f & 4 && t >= endFrom ? 1 - (t - endFrom) / (hi - endFrom + 1) : 1;
-  return { phase, progress, certainty: Math.max(0, Math.min(1, Math.min(fadeIn, fadeOut))) };
+  const fadeOut = f & 4 && t >= endFrom ? 1 - (t - endFrom) / (c.hi[i]! - endFrom + 1) : 1;
+  return Math.max(0, Math.min(1, Math.min(fadeIn, fadeOut)));
 }
 
 interface Class {

@@ -10,7 +10,8 @@
 import { geoPath } from "d3-geo";
 import type { ActiveEvent, DatasetInfo, EventKind, State } from "../api/bindings";
 import type { AtlasMap } from "../map/map";
-import { KIND_ORDER, timesAt, type LocalIndex } from "./columns";
+import { certaintyAt, KIND_ORDER, type LocalIndex } from "./columns";
+import { DotLayer } from "./dots";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -54,80 +55,32 @@ function isLong(e: ActiveEvent): boolean {
 /** At most this many events get rich SVG symbols; the rest are dots on a canvas. */
 export const RICH_MAX = 24;
 
-const KIND_COLOR: Record<string, string> = {
-  exercise: "#c2412a", deployment: "#c2412a", withdrawal: "#4b7f3a", conflict: "#c0271c", blockade: "#b3261e",
-  summit: "#2f6f4f", treaty: "#2f6f4f", statement: "#2f6f4f", diplomacy: "#2f6f4f", membership: "#2f6f4f", other: "#5b6872",
-};
-
 /** What just began first, then the shortest: the events a reader cares about now. */
 export function bySalience(a: ActiveEvent, b: ActiveEvent): number {
   return (a.phase === "starting" ? 0 : 1) - (b.phase === "starting" ? 0 : 1) || Math.min(a.hi - a.lo, 1e6) - Math.min(b.hi - b.lo, 1e6) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** A small symbol drawn on the canvas. */
-interface Dot {
-  lonlat: LonLat;
-  kind: string;
-  certainty: number;
-}
-
-function dotOf(e: ActiveEvent): Dot | null {
+/** Where an event is drawn as a dot: its last point (a movement's destination). */
+function lastPoint(e: ActiveEvent): LonLat | undefined {
   const p = points(e);
-  const last = p[p.length - 1];
-  return last ? { lonlat: last, kind: e.kind, certainty: e.certainty } : null;
+  return p[p.length - 1];
 }
 
 export class StoryLayer {
   private readonly symbols = new Map<string, Symbol>();
   private readonly group: SVGGElement;
   private marked = new Map<string, string>();
-  private readonly canvas: HTMLCanvasElement;
-  private dots: Dot[] = [];
+  private readonly dots: DotLayer;
+  /** Per event of the local columns: the draw at which it was last seen on (see `renderLocal`). */
+  private seen: Uint32Array | null = null;
+  private generation = 0;
   private local: LocalIndex | null = null;
 
   constructor(private readonly map: AtlasMap, private readonly info: DatasetInfo) {
     this.group = s("g", { class: "story" });
     map.overlay.append(this.group);
-    // Many simultaneous events (large datasets) are drawn as dots on a canvas:
-    // one draw call each instead of DOM nodes, so scrubbing stays smooth.
-    this.canvas = document.createElement("canvas");
-    this.canvas.className = "story-dots";
-    this.canvas.setAttribute("aria-hidden", "true");
-    map.svg.after(this.canvas);
-    map.onViewChange(() => this.drawDots());
-    // The canvas size is cached from the observer: reading it while the
-    // slider moves would force a layout at every step.
-    new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      this.size = [entry.contentRect.width, entry.contentRect.height];
-      this.drawDots();
-    }).observe(this.canvas);
-  }
-
-  private size: [number, number] = [0, 0];
-
-  private drawDots(): void {
-    const c = this.canvas;
-    const [w, h] = this.size;
-    const dpr = window.devicePixelRatio || 1;
-    if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
-      c.width = Math.round(w * dpr);
-      c.height = Math.round(h * dpr);
-    }
-    const ctx = c.getContext("2d");
-    if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, w, h);
-    for (const e of this.dots) {
-      const xy = this.map.project(e.lonlat);
-      if (!xy || xy[0] < -5 || xy[1] < -5 || xy[0] > w + 5 || xy[1] > h + 5) continue;
-      ctx.globalAlpha = 0.25 + 0.55 * e.certainty;
-      ctx.fillStyle = KIND_COLOR[e.kind] ?? "#5b6872";
-      ctx.beginPath();
-      ctx.arc(xy[0], xy[1], 2.6, 0, Math.PI * 2);
-      ctx.fill();
-    }
-    c.dataset.dots = String(this.dots.length);
+    // Many simultaneous events (large datasets) are drawn as dots on a canvas.
+    this.dots = new DotLayer(map);
   }
 
   /**
@@ -138,14 +91,16 @@ export class StoryLayer {
     const shown = state.events.filter((e) => kinds.includes(e.kind) && (!actor || e.actors.includes(actor)));
     this.renderMemberships(state, org);
     let rich = shown;
+    this.dots.clear();
     if (shown.length > RICH_MAX) {
       const sorted = [...shown].sort(bySalience);
       rich = sorted.slice(0, RICH_MAX);
-      this.dots = sorted.slice(RICH_MAX).map(dotOf).filter((d): d is Dot => d !== null);
-    } else {
-      this.dots = [];
+      for (const e of sorted.slice(RICH_MAX)) {
+        const p = lastPoint(e);
+        if (p) this.dots.addLonLat(p, e.kind, e.certainty);
+      }
     }
-    this.drawDots();
+    this.dots.draw();
     this.renderRoles(rich, state);
     const keep = new Set<string>();
     for (const e of rich) {
@@ -304,22 +259,22 @@ export class StoryLayer {
     let mask = 0;
     for (const k of kinds) mask |= 1 << KIND_ORDER.indexOf(k);
     const on = local.activeAt(day, mask);
-    const onSet = new Set(on);
-    const rich = new Set<number>();
+    // Mark what is on with this draw's generation, and the symbols kept with the next one.
+    const c = local.cols;
+    if (!this.seen || this.seen.length !== c.n) this.seen = new Uint32Array(c.n);
+    const seen = this.seen;
+    const g = (this.generation += 2);
+    for (const i of on) seen[i] = g;
     for (const [id, sym] of this.symbols) {
-      if (onSet.has(sym.index)) rich.add(sym.index);
+      if (seen[sym.index] === g) seen[sym.index] = g + 1;
       else {
         sym.g.remove();
         this.symbols.delete(id);
       }
     }
-    const c = local.cols;
-    this.dots = [];
-    for (const i of on) {
-      if (rich.has(i)) continue;
-      this.dots.push({ lonlat: [c.lon[i]!, c.lat[i]!], kind: KIND_ORDER[c.kind[i]!] ?? "other", certainty: timesAt(c, i, day).certainty });
-    }
-    this.drawDots();
+    this.dots.clear();
+    for (const i of on) if (seen[i] === g) this.dots.addColumn(c, i, certaintyAt(c, i, day));
+    this.dots.draw();
     return true;
   }
 
@@ -332,5 +287,6 @@ export class StoryLayer {
   reset(): void {
     for (const sym of this.symbols.values()) sym.g.remove();
     this.symbols.clear();
+    this.dots.resetProjection();
   }
 }

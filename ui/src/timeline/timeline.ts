@@ -272,13 +272,17 @@ export class Timeline {
   private updateThumb(): void {
     const text = dateAt(this.current, this.unit);
     this.placeThumb();
-    this.thumb.setAttribute("aria-valuemin", String(this.w0));
-    this.thumb.setAttribute("aria-valuemax", String(this.w1));
-    this.thumb.setAttribute("aria-valuenow", String(this.current));
-    this.thumb.setAttribute("aria-valuetext", text);
-    this.thumb.dataset.iso = dayToIso(this.current);
-    this.dateOut.value = text;
-    this.dateOut.textContent = text;
+    // Only what changed is written: each attribute write costs style work.
+    const set = (name: string, value: string) => {
+      if (this.thumb.getAttribute(name) !== value) this.thumb.setAttribute(name, value);
+    };
+    set("aria-valuemin", String(this.w0));
+    set("aria-valuemax", String(this.w1));
+    set("aria-valuenow", String(this.current));
+    set("aria-valuetext", text);
+    set("data-iso", dayToIso(this.current));
+    // An <output>'s value is its text.
+    if (this.dateOut.value !== text) this.dateOut.value = text;
     // Only the thumb and the cursor move with the date; the track is redrawn when the window changes.
     if (this.drawnWindow !== `${this.w0}:${this.w1}`) this.draw();
   }

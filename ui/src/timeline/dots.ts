@@ -1,0 +1,145 @@
+/**
+ * Events drawn as dots on a canvas over the map: one draw call each instead
+ * of DOM nodes, for the many events of a large dataset.
+ *
+ * This is on the slider's hot path, so it allocates next to nothing: dots are
+ * kept in flat typed arrays rather than an object each, the projected
+ * position of every event of the local columns is computed once per map
+ * projection, and the canvas size comes from a ResizeObserver (reading it
+ * while the slider moves would force a layout).
+ */
+import type { EventKind } from "../api/bindings";
+import type { AtlasMap } from "../map/map";
+import { KIND_ORDER, type Columns } from "./columns";
+
+const KIND_COLOR: Record<EventKind, string> = {
+  exercise: "#c2412a", deployment: "#c2412a", withdrawal: "#4b7f3a", conflict: "#c0271c", blockade: "#b3261e",
+  summit: "#2f6f4f", treaty: "#2f6f4f", statement: "#2f6f4f", diplomacy: "#2f6f4f", membership: "#2f6f4f", other: "#5b6872",
+};
+const COLORS = KIND_ORDER.map((k) => KIND_COLOR[k]);
+/** The distinct colours, and each kind's place among them. */
+const PALETTE = [...new Set(COLORS)];
+const SLOT = COLORS.map((c) => PALETTE.indexOf(c));
+
+export class DotLayer {
+  readonly canvas: HTMLCanvasElement;
+  private size: [number, number] = [0, 0];
+  private n = 0;
+  private x = new Float64Array(256);
+  private y = new Float64Array(256);
+  private certainty = new Float32Array(256);
+  private kind = new Uint8Array(256);
+  /** Base-projected x, y of column event i at 2i, 2i + 1 (NaN: not computed yet). */
+  private projected: Float64Array | null = null;
+
+  constructor(private readonly map: AtlasMap) {
+    this.canvas = document.createElement("canvas");
+    this.canvas.className = "story-dots";
+    this.canvas.setAttribute("aria-hidden", "true");
+    map.svg.after(this.canvas);
+    map.onViewChange(() => this.draw());
+    new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      this.size = [entry.contentRect.width, entry.contentRect.height];
+      this.draw();
+    }).observe(this.canvas);
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  clear(): void {
+    this.n = 0;
+  }
+
+  /** The map's projection changed: positions are computed again. */
+  resetProjection(): void {
+    this.projected = null;
+  }
+
+  /** A dot at a lon/lat. */
+  addLonLat(lonlat: [number, number], kind: EventKind, certainty: number): void {
+    const p = this.map.projectBase(lonlat);
+    if (p) this.push(p[0], p[1], KIND_ORDER.indexOf(kind), certainty);
+  }
+
+  /** A dot for event `i` of the local columns. */
+  addColumn(cols: Columns, i: number, certainty: number): void {
+    let p = this.projected;
+    if (!p || p.length !== 2 * cols.n) p = this.projected = new Float64Array(2 * cols.n).fill(NaN);
+    if (Number.isNaN(p[2 * i]!)) {
+      const xy = this.map.projectBase([cols.lon[i]!, cols.lat[i]!]);
+      p[2 * i] = xy ? xy[0] : Infinity;
+      p[2 * i + 1] = xy ? xy[1] : Infinity;
+    }
+    this.push(p[2 * i]!, p[2 * i + 1]!, cols.kind[i]!, certainty);
+  }
+
+  private push(x: number, y: number, kind: number, certainty: number): void {
+    if (this.n === this.x.length) {
+      const grow = <A extends Float64Array | Float32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.x = grow(this.x, (n) => new Float64Array(n));
+      this.y = grow(this.y, (n) => new Float64Array(n));
+      this.certainty = grow(this.certainty, (n) => new Float32Array(n));
+      this.kind = grow(this.kind, (n) => new Uint8Array(n));
+    }
+    this.x[this.n] = x;
+    this.y[this.n] = y;
+    this.kind[this.n] = kind;
+    this.certainty[this.n] = certainty;
+    this.n++;
+  }
+
+  draw(): void {
+    const c = this.canvas;
+    const [w, h] = this.size;
+    const dpr = window.devicePixelRatio || 1;
+    if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
+      c.width = Math.round(w * dpr);
+      c.height = Math.round(h * dpr);
+    }
+    const ctx = c.getContext("2d");
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    const [k, tx, ty] = this.map.screenTransform;
+    const at = (j: number): [number, number] | null => {
+      const sx = this.x[j]! * k + tx;
+      const sy = this.y[j]! * k + ty;
+      return sx >= -5 && sy >= -5 && sx <= w + 5 && sy <= h + 5 ? [sx, sy] : null;
+    };
+    // Dots of one colour and full certainty (most of them) make one path and
+    // one fill; the uncertain ones are drawn one by one, fainter.
+    ctx.globalAlpha = 0.8;
+    PALETTE.forEach((color, slot) => {
+      ctx.fillStyle = color;
+      ctx.beginPath();
+      let any = false;
+      for (let j = 0; j < this.n; j++) {
+        if (SLOT[this.kind[j]!] !== slot || this.certainty[j]! < 1) continue;
+        const p = at(j);
+        if (!p) continue;
+        ctx.moveTo(p[0] + 2.6, p[1]);
+        ctx.arc(p[0], p[1], 2.6, 0, Math.PI * 2);
+        any = true;
+      }
+      if (any) ctx.fill();
+    });
+    for (let j = 0; j < this.n; j++) {
+      if (this.certainty[j]! >= 1) continue;
+      const p = at(j);
+      if (!p) continue;
+      ctx.globalAlpha = 0.25 + 0.55 * this.certainty[j]!;
+      ctx.fillStyle = COLORS[this.kind[j]!] ?? "#5b6872";
+      ctx.beginPath();
+      ctx.arc(p[0], p[1], 2.6, 0, Math.PI * 2);
+      ctx.fill();
+    }
+    c.dataset.dots = String(this.n);
+  }
+}
