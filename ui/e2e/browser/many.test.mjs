@@ -1,0 +1,71 @@
+// A generated dataset of many events: while the slider moves, the events
+// that are on are drawn as dots from the page's own index; once it rests,
+// the most salient get symbols and the live region speaks.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { faultlinesBinary } from "../serve.mjs";
+import { openAtlas, shotOnFailure } from "../browser.mjs";
+
+let dir;
+let atlas;
+let page;
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "faultlines-many-"));
+  execFileSync(faultlinesBinary(), ["generate", "--events", "20000", "--seed", "3", "--out", dir]);
+  atlas = await openAtlas(["--data", dir]);
+  page = atlas.page;
+});
+
+after(async () => {
+  await atlas?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function guard(name, f) {
+  try {
+    await f();
+  } catch (e) {
+    await shotOnFailure(page, `many-${name}`);
+    throw e;
+  }
+}
+
+/** Coloured pixels on the dots' canvas. */
+const inked = () =>
+  page.evaluate(() => {
+    const c = document.querySelector("canvas.story-dots");
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return n;
+  });
+
+describe("many events", () => {
+  it("draws the events that are on as dots while the slider moves, then symbols once it rests", () =>
+    guard("dots", async () => {
+      const counts = [];
+      for (const iso of ["2010-06-01", "2015-03-01", "2021-09-01"]) {
+        const day = Math.round(Date.parse(iso) / 86400000);
+        await page.evaluate((d) => window.faultlines.timeline.setDay(d), day);
+        // Drawn in the same task as the move: no waiting for the core.
+        const dots = Number(await page.locator("canvas.story-dots").getAttribute("data-dots"));
+        counts.push(dots);
+      }
+      assert.ok(counts.every((n) => n > 5), `dots at each date: ${counts}`);
+      assert.notDeepEqual(counts[0], counts[2]);
+      assert.ok((await inked()) > 100, "the dots are painted");
+      // Resting: symbols appear for the most salient events, and the status is current.
+      await page.locator(".atlas-overlay .sym-event").first().waitFor();
+      await page.waitForFunction(() => {
+        const st = document.querySelector(".tl-status");
+        return st && !st.classList.contains("stale") && st.textContent.length > 0;
+      });
+      assert.ok((await page.locator(".atlas-overlay .sym-event").count()) <= 24);
+      assert.deepEqual(page.errors, []);
+    }));
+});
