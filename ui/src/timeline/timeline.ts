@@ -67,6 +67,7 @@ export class Timeline {
   private readonly track: HTMLDivElement;
   private readonly svg: SVGSVGElement;
   private readonly dateOut: HTMLOutputElement;
+  private readonly dateText = document.createTextNode("");
   private readonly playButton: HTMLButtonElement;
   private readonly speedSelect: HTMLSelectElement;
   private readonly loopBox: HTMLInputElement;
@@ -101,7 +102,9 @@ export class Timeline {
     this.playButton = h("button", { type: "button", className: "tl-play icon", attrs: { "aria-label": "Play", "aria-pressed": "false" } }, icon("play"));
     const prev = h("button", { type: "button", className: "icon", attrs: { "aria-label": "Previous event" }, title: "Previous event (PageUp or [)" }, icon("prev"));
     const next = h("button", { type: "button", className: "icon", attrs: { "aria-label": "Next event" }, title: "Next event (PageDown or ])" }, icon("next"));
-    this.dateOut = h("output", { className: "tl-date", attrs: { "aria-label": "Current date" } });
+    // The text sits in a box of fixed size that contains its own layout (a
+    // flex item cannot be that boundary itself): a new date lays out that box alone.
+    this.dateOut = h("output", { className: "tl-date", attrs: { "aria-label": "Current date" } }, h("span", { className: "tl-date-text" }, this.dateText));
     this.speedSelect = h("select", { attrs: { "aria-label": "Playback speed" } }, ...SPEEDS.map((sp, i) => h("option", { value: String(i), selected: i === 2 }, sp.label)));
     this.loopBox = h("input", { type: "checkbox" });
     const loop = h("label", { className: "tl-loop" }, this.loopBox, " Loop");
@@ -281,8 +284,7 @@ export class Timeline {
     set("aria-valuenow", String(this.current));
     set("aria-valuetext", text);
     set("data-iso", dayToIso(this.current));
-    // An <output>'s value is its text.
-    if (this.dateOut.value !== text) this.dateOut.value = text;
+    if (this.dateText.data !== text) this.dateText.data = text;
     // Only the thumb and the cursor move with the date; the track is redrawn when the window changes.
     if (this.drawnWindow !== `${this.w0}:${this.w1}`) this.draw();
   }
