@@ -25,6 +25,7 @@ fn faultlines_commands() -> &'static [&'static str] {
         "all_events",
         "layer",
         "columns",
+        "overviews",
         "load_ui_state",
         "save_ui_state",
         "startup_report",

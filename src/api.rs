@@ -564,6 +564,45 @@ impl Api {
         }
     }
 
+    /// Every distinct state of the memberships and disputes, in time order,
+    /// each at the first day it holds (events left out). A state holds until
+    /// the next one's day; the first also holds before its own. Memberships
+    /// and disputes only change where a period begins or ends, so these few
+    /// hundred states answer [`Api::state_at`]'s memberships and disputes for
+    /// any day: a UI looks them up while the slider is dragged instead of
+    /// asking the core at every step.
+    pub fn overviews(&self) -> Vec<State> {
+        let mut days: Vec<DayNum> = Vec::new();
+        for m in &self.ds.memberships {
+            for p in &m.periods {
+                days.push(p.from.nominal_first());
+                if let Some(to) = p.to {
+                    days.push(to.nominal_last() + 1);
+                }
+            }
+        }
+        for d in &self.ds.disputes {
+            days.extend(d.props.timeline.iter().map(|p| p.from.nominal_first()));
+        }
+        days.sort_unstable();
+        days.dedup();
+        let Some(&first) = days.first() else {
+            let s = self.span.start_day;
+            return vec![self.state_at_day_with(Date::from_daynum(s), s, StateEvents::None)];
+        };
+        let mut out: Vec<State> = Vec::with_capacity(days.len() + 1);
+        for t in std::iter::once(first - 1).chain(days) {
+            let s = self.state_at_day_with(Date::from_daynum(t), t, StateEvents::None);
+            if out
+                .last()
+                .is_none_or(|p| p.memberships != s.memberships || p.disputes != s.disputes)
+            {
+                out.push(s);
+            }
+        }
+        out
+    }
+
     /// Events overlapping `[from, to]` that pass `filter`, by start, paged.
     pub fn events_in(
         &self,

@@ -279,6 +279,10 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
             }),
         )
         .route(
+            "/api/overviews",
+            get(|s: AxState<AppState>| async move { Json(s.api.overviews()) }),
+        )
+        .route(
             "/api/article",
             get(|s: AxState<AppState>| async move { Json(s.api.article()) }),
         )

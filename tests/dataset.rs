@@ -355,3 +355,27 @@ fn out_of_range_coordinates_and_unknown_ids_are_rejected() {
         "{p:?}"
     );
 }
+
+/// The overview states answer every day's memberships and disputes exactly as
+/// `state_at` does, so the UI can look them up while the slider is dragged.
+#[test]
+fn overviews_agree_with_state_at_on_every_day() {
+    let api = api();
+    let ov = api.overviews();
+    assert!(ov.len() > 20, "{} overview states", ov.len());
+    assert!(ov.iter().all(|s| s.events.is_empty()));
+    assert!(ov.windows(2).all(|w| w[0].day < w[1].day));
+    assert!(ov
+        .windows(2)
+        .all(|w| w[0].memberships != w[1].memberships || w[0].disputes != w[1].disputes));
+    let span = &api.info().span;
+    for t in span.start_day - 400..=span.end_day + 400 {
+        let at = ov.partition_point(|s| s.day <= t).max(1) - 1;
+        let want = api.state_at_day(faultlines::Date::from_daynum(t), t);
+        assert_eq!(
+            ov[at].memberships, want.memberships,
+            "memberships on day {t}"
+        );
+        assert_eq!(ov[at].disputes, want.disputes, "disputes on day {t}");
+    }
+}

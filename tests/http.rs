@@ -54,6 +54,18 @@ async fn info_state_and_queries_answer_json() {
     assert_eq!(light["memberships"], st["memberships"]);
     assert_eq!(light["disputes"], st["disputes"]);
     assert!(!st["memberships"].as_array().unwrap().is_empty());
+    // The overview states: the one holding on 2022-01-08 is the same again.
+    let (s, ov) = json(&app, "/api/overviews").await;
+    assert_eq!(s, StatusCode::OK);
+    let holding = ov
+        .as_array()
+        .unwrap()
+        .iter()
+        .take_while(|o| o["day"].as_i64() <= st["day"].as_i64())
+        .last()
+        .unwrap();
+    assert_eq!(holding["memberships"], st["memberships"]);
+    assert_eq!(holding["disputes"], st["disputes"]);
     let (_, h) = json(&app, "/api/histogram?from=1949&to=2025&bins=200").await;
     assert_eq!(h["bins"].as_array().unwrap().len(), 200);
     let (_, step) = json(&app, "/api/step?after=2022-01-08&kinds=withdrawal").await;

@@ -105,6 +105,12 @@ fn columns(api: Api_<'_>) -> Response {
     Response::new(api.columns())
 }
 
+/// Every distinct state of memberships and disputes (see `Api::overviews`).
+#[tauri::command]
+fn overviews(api: Api_<'_>) -> Vec<State> {
+    api.overviews()
+}
+
 /// Map layers travel as raw bytes, never as a JSON string inside JSON.
 #[tauri::command]
 fn layer(api: Api_<'_>, name: String, lod: String) -> Result<Response, ApiError> {
@@ -198,6 +204,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, api: Api) -> tauri
         all_events,
         layer,
         columns,
+        overviews,
         load_ui_state,
         save_ui_state,
         startup_report

@@ -3,8 +3,12 @@
 // the same run, for a reference page that renders the same events the common
 // way (Leaflet with an L.geoJSON layer rebuilt from a filter at every step, as
 // Leaflet.TimeDimension does). Reports p50/p95 and peak JS heap for both.
+// A third page that changes one line of text per step shows the browser's own
+// floor: what any visible change costs in this Chromium, whatever the page.
+// The pages take turns, one sweep each per round, so that the machine's noise
+// falls on all of them alike.
 //
-// Usage: node scripts/bench-scrub.mjs [--data DIR] [--steps 200]
+// Usage: node scripts/bench-scrub.mjs [--data DIR] [--steps 200] [--rounds 3]
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +20,7 @@ const arg = (name, dflt) => {
   return i > 0 ? process.argv[i + 1] : dflt;
 };
 const steps = Number(arg("--steps", 200));
+const rounds = Number(arg("--rounds", 3));
 const data = arg("--data", null);
 
 // Serve our UI plus the reference page (Leaflet from node_modules) from one folder.
@@ -48,6 +53,13 @@ fs.writeFileSync(
 })();`,
 );
 
+fs.writeFileSync(
+  path.join(site, "reference", "floor.html"),
+  `<!doctype html><html><head><meta charset="utf-8"></head><body><svg width="300" height="40"><text id="t" x="10" y="25">–</text></svg>
+<script src="floor.js"></script></body></html>`,
+);
+fs.writeFileSync(path.join(site, "reference", "floor.js"), `const t = document.getElementById("t").firstChild; window.benchStep = (day) => { t.data = String(day); };`);
+
 const server = await startServer(data ? ["--data", data] : [], site);
 const browser = await launch();
 const info = await (await fetch(`${server.url}/api/info`)).json();
@@ -69,16 +81,15 @@ async function heap(page) {
 // "update": input → the DOM (and canvas) updated and laid out; "frame work":
 // that plus the work of the frame showing it (from the animation frame to a
 // task posted from it); "frame": input → the animation frame (includes vsync).
-async function sweep(page) {
+async function sweep(page, acc = { times: [], frames: [], work: [], peak: 0 }) {
+  await page.bringToFront(); // a tab in the background gets no animation frames
   // Warm-up, not measured (as criterion does): a quick pass over other days.
-  let peak = await heap(page);
+  let peak = Math.max(acc.peak, await heap(page));
   for (let i = 0; i < 40; i++) {
     await page.evaluate((day) => window.benchStep(day), Math.round(t0 + ((t1 - t0) * (i + 0.5)) / 40));
     peak = Math.max(peak, await heap(page));
   }
-  const times = [];
-  const frames = [];
-  const work = [];
+  const { times, frames, work } = acc;
   for (const d of days) {
     const [upd, frame, w] = await page.evaluate(async (day) => {
       const t = performance.now();
@@ -97,6 +108,7 @@ async function sweep(page) {
   return { times, frames, work, peak };
 }
 
+
 // Ours: set the slider's date; done when the map has drawn it.
 const ours = await browser.context.newPage();
 await ours.goto(server.url);
@@ -110,7 +122,6 @@ await ours.evaluate(() => {
   };
 });
 if (!(await ours.evaluate(() => window.crossOriginIsolated))) console.warn("note: the page is not cross-origin isolated; timers are coarse (0.1 ms)");
-const o = await sweep(ours);
 
 // Reference: rebuild the filtered L.geoJSON layer.
 const ref = await browser.context.newPage();
@@ -122,7 +133,16 @@ const refInfo = await ref.evaluate(() => window.ready);
 await ref.evaluate(() => {
   window.benchStep = async (day) => window.step(day);
 });
-const rr = await sweep(ref);
+
+const floor = await browser.context.newPage();
+await floor.goto(`${server.url}/reference/floor.html`);
+
+let o, rr, fl;
+for (let r = 0; r < rounds; r++) {
+  o = await sweep(ours, o);
+  rr = await sweep(ref, rr);
+  fl = await sweep(floor, fl);
+}
 
 await browser.close();
 server.stop();
@@ -133,11 +153,17 @@ const af = stats(o.frames);
 const rf = stats(rr.frames);
 const aw = stats(o.work);
 const rw = stats(rr.work);
+const ff = stats(fl.frames);
+const fw = stats(fl.work);
+const fu = stats(fl.times);
 const mb = (x) => (x / 1048576).toFixed(1);
 const f2 = (x) => x.toFixed(2);
-console.log(`${refInfo.n} events, ${steps} steps over ${info.span.start}..${info.span.end}`);
+console.log(`${refInfo.n} events, ${rounds} sweeps of ${steps} steps over ${info.span.start}..${info.span.end}`);
 const line = (name, u, f, w, h) =>
   console.log(`${name} update p50 ${f2(u.p50)} ms, p95 ${f2(u.p95)} ms, max ${f2(u.max)} ms | frame work p50 ${f2(w.p50)}, p95 ${f2(w.p95)} ms | to next frame p50 ${f2(f.p50)}, p95 ${f2(f.p95)} ms | peak JS heap ${mb(h)} MiB`);
 line("Faultlines:       ", a, af, aw, o.peak);
 line("Leaflet reference:", r, rf, rw, rr.peak);
+line("Browser floor:    ", fu, ff, fw, fl.peak);
 console.log(`speed-up: update p50 ${(r.p50 / a.p50).toFixed(1)}x, p95 ${(r.p95 / a.p95).toFixed(1)}x; frame work p50 ${(rw.p50 / aw.p50).toFixed(1)}x, p95 ${(rw.p95 / aw.p95).toFixed(1)}x`);
+const above = (x, y) => ((x - y) > 0 ? (x - y).toFixed(2) : "0");
+console.log(`frame work above the floor: Faultlines p50 ${above(aw.p50, fw.p50)} ms, p95 ${above(aw.p95, fw.p95)} ms; reference p50 ${above(rw.p50, fw.p50)} ms, p95 ${above(rw.p95, fw.p95)} ms`);

@@ -16,6 +16,8 @@ import { Selection } from "./selection";
 import { decodeColumns, LocalIndex } from "./timeline/columns";
 import { describe } from "./timeline/status";
 import { StateFeed } from "./timeline/feed";
+import { Overviews } from "./timeline/overviews";
+import { Quiet } from "./quiet";
 import { StoryLayer } from "./timeline/story";
 import { Timeline } from "./timeline/timeline";
 
@@ -167,8 +169,10 @@ async function start(): Promise<void> {
 
   // While the slider moves, the local index answers at once; the core's
   // answer follows with the details (coalesced: only the latest date is asked).
+  let overviews: Overviews | null = null;
   const followLocally = (day: number): boolean => {
     if (!story.renderLocal(day, timeline.kinds, timeline.actor)) return false;
+    if (overviews) story.renderOverview(overviews.at(day), timeline.org);
     const waiters = drawWaiters;
     drawWaiters = [];
     waiters.forEach((f) => f());
@@ -178,6 +182,10 @@ async function start(): Promise<void> {
     .columns()
     .then((buf) => story.setLocal(new LocalIndex(decodeColumns(buf))))
     .catch(() => undefined); // without it, the map simply waits for the core
+  void backend
+    .overviews()
+    .then((states) => (overviews = new Overviews(states)))
+    .catch(() => undefined); // without them, the core is asked for each move's memberships
 
   const feed = new StateFeed({
     fetch: (day, events) => backend.stateAt(dayToIso(day), events),
@@ -193,7 +201,7 @@ async function start(): Promise<void> {
       timeline.status.classList.toggle("stale", m);
     },
   });
-  timeline.on("change", (d) => feed.moved(d, followLocally(d)));
+  timeline.on("change", (d) => feed.moved(d, followLocally(d), overviews !== null));
   timeline.on("filter", () => feed.latest && draw(feed.latest, performance.now()));
 
   const highlight = (ids: string[], eventId: string | null) => {
@@ -260,29 +268,26 @@ async function start(): Promise<void> {
   feed.flush();
 
   // Remember the reader's place: saved a moment after each change.
-  let saveTimer = 0;
-  save = () => {
-    clearTimeout(saveTimer);
-    saveTimer = window.setTimeout(() => {
-      const v = map.view;
-      const kinds = timeline.kinds;
-      void backend
-        .saveUiState({
-          day: timeline.day,
-          window: timeline.window,
-          center: v?.center ?? null,
-          zoom: v?.zoom ?? null,
-          selected: selection.value,
-          kinds: kinds.length === 11 ? null : kinds,
-          org: timeline.org,
-          actor: timeline.actor || null,
-          theme: document.documentElement.dataset.theme ?? null,
-          lang: lang.value,
-          follow: follow.checked,
-        })
-        .catch(showError);
-    }, 400);
-  };
+  const saving = new Quiet(400, () => {
+    const v = map.view;
+    const kinds = timeline.kinds;
+    void backend
+      .saveUiState({
+        day: timeline.day,
+        window: timeline.window,
+        center: v?.center ?? null,
+        zoom: v?.zoom ?? null,
+        selected: selection.value,
+        kinds: kinds.length === 11 ? null : kinds,
+        org: timeline.org,
+        actor: timeline.actor || null,
+        theme: document.documentElement.dataset.theme ?? null,
+        lang: lang.value,
+        follow: follow.checked,
+      })
+      .catch(showError);
+  });
+  save = () => saving.poke();
   timeline.on("change", () => save());
   timeline.on("window", () => save());
   timeline.on("filter", () => save());

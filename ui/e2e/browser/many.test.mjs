@@ -68,4 +68,30 @@ describe("many events", () => {
       assert.ok((await page.locator(".atlas-overlay .sym-event").count()) <= 24);
       assert.deepEqual(page.errors, []);
     }));
+
+  it("follows memberships while the slider moves without asking the core, and asks once it rests", () =>
+    guard("overviews", async () => {
+      const asked = [];
+      const onRequest = (r) => r.url().includes("/api/state") && asked.push(new URL(r.url()).search);
+      page.on("request", onRequest);
+      try {
+        // Uzbekistan: a CSTO member in 2008, suspended from mid-2012, out in 2003.
+        const seen = await page.evaluate(() => {
+          const uzb = () => document.querySelector('[data-id="UZB"]')?.getAttribute("data-member") ?? "none";
+          const out = [];
+          for (const iso of ["2008-01-01", "2013-01-01", "2003-01-01"]) {
+            window.faultlines.timeline.setDay(Math.round(Date.parse(iso) / 86400000));
+            out.push(uzb()); // in the same task as the move
+          }
+          return out;
+        });
+        assert.deepEqual(seen, ["member", "suspended", "none"]);
+        assert.deepEqual(asked, [], "nothing is asked while the slider moves");
+        await page.waitForFunction(() => !document.querySelector(".tl-status")?.classList.contains("stale"));
+        await page.waitForTimeout(100);
+        assert.deepEqual(asked, ["?at=2003-01-01&events=all"]);
+      } finally {
+        page.off("request", onRequest);
+      }
+    }));
 });

@@ -46,6 +46,8 @@ export interface Backend {
   layer(name: string, lod: string): Promise<ArrayBuffer>;
   /** Every event's times, kind and place as binary columns (`Api::columns`). */
   columns(): Promise<ArrayBuffer>;
+  /** Every distinct state of memberships and disputes, each from its day on (`Api::overviews`). */
+  overviews(): Promise<State[]>;
   /** The reader's saved place (desktop: a state file; browser: local storage). */
   loadUiState(): Promise<UiState>;
   saveUiState(ui: UiState): Promise<void>;
@@ -151,6 +153,7 @@ export class HttpBackend implements Backend {
   async columns() {
     return (await this.raw("/api/columns")).arrayBuffer();
   }
+  overviews() { return this.get<State[]>("/api/overviews"); }
   async loadUiState(): Promise<UiState> {
     try {
       const raw = localStorage.getItem(UI_KEY);
@@ -205,6 +208,7 @@ export class TauriBackend implements Backend {
   allEvents() { return this.call<Event[]>("all_events"); }
   layer(name: string, lod: string) { return this.call<ArrayBuffer>("layer", { name, lod }); }
   columns() { return this.call<ArrayBuffer>("columns"); }
+  overviews() { return this.call<State[]>("overviews"); }
   loadUiState() { return this.call<UiState>("load_ui_state"); }
   saveUiState(ui: UiState) { return this.call<void>("save_ui_state", { ui }); }
   startupReport(firstMapEpochMs: number) { return this.call<void>("startup_report", { firstMapEpochMs }); }

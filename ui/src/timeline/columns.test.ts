@@ -35,7 +35,7 @@ describe("the local index", () => {
     for (let k = 0; k < 200; k++) {
       const t = Math.floor(rnd() * 26000) - 6000;
       const mask = k % 3 === 0 ? 0x7ff : 1 | (1 << 3);
-      const got = index.activeAt(t, mask).sort((a, b) => a - b);
+      const got = [...index.activeAt(t, mask)].sort((a, b) => a - b);
       const want = events.map((e, i) => [e, i] as const).filter(([e]) => e.lo <= t && t <= e.hi && mask & (1 << e.kind)).map(([, i]) => i);
       expect(got).toEqual(want);
     }

@@ -79,6 +79,8 @@ interface Class {
 /** Duration classes: an event of class k lasts at most 2^(k+1) − 2 days. */
 export class LocalIndex {
   private readonly classes: Class[] = [];
+  /** The answer's buffer, reused: the slider's hot path allocates nothing. */
+  private out = new Int32Array(1024);
 
   constructor(readonly cols: Columns) {
     const buckets: number[][] = [];
@@ -99,9 +101,13 @@ export class LocalIndex {
     });
   }
 
-  /** Indices of the events covering day `t` whose kind bit is set in `kindMask` (unordered). */
-  activeAt(t: number, kindMask = 0x7ff): number[] {
-    const out: number[] = [];
+  /**
+   * Indices of the events covering day `t` whose kind bit is set in
+   * `kindMask` (unordered), in a view of a buffer that the next call reuses.
+   */
+  activeAt(t: number, kindMask = 0x7ff): Int32Array {
+    let out = this.out;
+    let n = 0;
     const kind = this.cols.kind;
     for (const c of this.classes) {
       let a = lowerBound(c.lo, t - c.maxLen);
@@ -109,11 +115,18 @@ export class LocalIndex {
       for (; a < b; a++) {
         if (c.hi[a]! >= t) {
           const i = c.idx[a]!;
-          if (kindMask & (1 << kind[i]!)) out.push(i);
+          if (kindMask & (1 << kind[i]!)) {
+            if (n === out.length) {
+              const bigger = new Int32Array(out.length * 2);
+              bigger.set(out);
+              this.out = out = bigger;
+            }
+            out[n++] = i;
+          }
         }
       }
     }
-    return out;
+    return out.subarray(0, n);
   }
 }
 

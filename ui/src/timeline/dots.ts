@@ -31,6 +31,7 @@ export class DotLayer {
   private kind = new Uint8Array(256);
   /** Base-projected x, y of column event i at 2i, 2i + 1 (NaN: not computed yet). */
   private projected: Float64Array | null = null;
+  private ctx: CanvasRenderingContext2D | null = null;
 
   constructor(private readonly map: AtlasMap) {
     this.canvas = document.createElement("canvas");
@@ -103,43 +104,44 @@ export class DotLayer {
       c.width = Math.round(w * dpr);
       c.height = Math.round(h * dpr);
     }
-    const ctx = c.getContext("2d");
+    const ctx = (this.ctx ??= c.getContext("2d"));
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
     const [k, tx, ty] = this.map.screenTransform;
-    const at = (j: number): [number, number] | null => {
-      const sx = this.x[j]! * k + tx;
-      const sy = this.y[j]! * k + ty;
-      return sx >= -5 && sy >= -5 && sx <= w + 5 && sy <= h + 5 ? [sx, sy] : null;
-    };
+    const { x, y, kind, certainty } = this;
     // Dots of one colour and full certainty (most of them) make one path and
-    // one fill; the uncertain ones are drawn one by one, fainter.
+    // one fill; the uncertain ones are drawn one by one, fainter. Dots off
+    // screen are skipped.
     ctx.globalAlpha = 0.8;
-    PALETTE.forEach((color, slot) => {
-      ctx.fillStyle = color;
+    for (let slot = 0; slot < PALETTE.length; slot++) {
+      ctx.fillStyle = PALETTE[slot]!;
       ctx.beginPath();
       let any = false;
       for (let j = 0; j < this.n; j++) {
-        if (SLOT[this.kind[j]!] !== slot || this.certainty[j]! < 1) continue;
-        const p = at(j);
-        if (!p) continue;
-        ctx.moveTo(p[0] + 2.6, p[1]);
-        ctx.arc(p[0], p[1], 2.6, 0, Math.PI * 2);
+        if (SLOT[kind[j]!] !== slot || certainty[j]! < 1) continue;
+        const sx = x[j]! * k + tx;
+        const sy = y[j]! * k + ty;
+        if (!(sx >= -5 && sy >= -5 && sx <= w + 5 && sy <= h + 5)) continue;
+        ctx.moveTo(sx + 2.6, sy);
+        ctx.arc(sx, sy, 2.6, 0, Math.PI * 2);
         any = true;
       }
       if (any) ctx.fill();
-    });
+    }
     for (let j = 0; j < this.n; j++) {
-      if (this.certainty[j]! >= 1) continue;
-      const p = at(j);
-      if (!p) continue;
-      ctx.globalAlpha = 0.25 + 0.55 * this.certainty[j]!;
-      ctx.fillStyle = COLORS[this.kind[j]!] ?? "#5b6872";
+      if (certainty[j]! >= 1) continue;
+      const sx = x[j]! * k + tx;
+      const sy = y[j]! * k + ty;
+      if (!(sx >= -5 && sy >= -5 && sx <= w + 5 && sy <= h + 5)) continue;
+      ctx.globalAlpha = 0.25 + 0.55 * certainty[j]!;
+      ctx.fillStyle = COLORS[kind[j]!] ?? "#5b6872";
       ctx.beginPath();
-      ctx.arc(p[0], p[1], 2.6, 0, Math.PI * 2);
+      ctx.arc(sx, sy, 2.6, 0, Math.PI * 2);
       ctx.fill();
     }
-    c.dataset.dots = String(this.n);
+    // Read by tests; written only when it changes (each attribute write costs style work).
+    const count = String(this.n);
+    if (c.dataset.dots !== count) c.dataset.dots = count;
   }
 }

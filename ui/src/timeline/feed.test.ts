@@ -8,7 +8,7 @@ function stateAt(day: number): State {
 
 describe("StateFeed", () => {
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "requestAnimationFrame", "cancelAnimationFrame"] });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "requestAnimationFrame", "cancelAnimationFrame", "performance"] });
   });
   afterEach(() => vi.useRealTimers());
 
@@ -50,6 +50,31 @@ describe("StateFeed", () => {
     expect(full).toEqual([102]);
     expect(moving).toEqual([true, false]);
     expect(feed.latest?.day).toBe(102);
+  });
+
+  it("asks nothing while the slider moves when the page drew the memberships too", async () => {
+    const { feed, asked, full, overview, moving } = setup();
+    feed.moved(100, true, true);
+    await vi.advanceTimersByTimeAsync(20);
+    feed.moved(101, true, true);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(asked).toEqual([]);
+    expect(overview).toEqual([]);
+    expect(moving).toEqual([true]);
+    await vi.advanceTimersByTimeAsync(REST_MS + 40);
+    expect(asked).toEqual([[101, "all"]]);
+    expect(full).toEqual([101]);
+    expect(moving).toEqual([true, false]);
+  });
+
+  it("does not draw memberships asked before a move the page drew itself", async () => {
+    const { feed, asked, overview } = setup();
+    feed.moved(100, true);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(asked).toEqual([[100, "none"]]);
+    feed.moved(101, true, true); // the answer for 100 is on its way
+    await vi.advanceTimersByTimeAsync(40);
+    expect(overview).toEqual([]);
   });
 
   it("asks for the full state at once when the page could not draw the move itself", async () => {

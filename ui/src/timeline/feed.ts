@@ -6,12 +6,14 @@
  * the core is asked after that frame is painted (starting a request costs
  * about a millisecond, which the input's frame should not pay), and while the
  * slider is being moved only for memberships and disputes, a few hundred
- * bytes. Once the slider rests for {@link REST_MS}, or while it plays, the
+ * bytes; when the page has drawn those too (from the core's overview states),
+ * nothing is asked until the slider rests. Once the slider rests for {@link REST_MS}, or while it plays, the
  * full state follows, with every active event's details. Only the latest
  * date is ever asked (answers for dates left behind are dropped), and answers
  * are drawn at the next animation frame, with that frame's other DOM writes.
  */
 import type { State, StateEvents } from "../api/bindings";
+import { Quiet } from "../quiet";
 
 /** How long the slider must stay still before the full state is asked. */
 export const REST_MS = 150;
@@ -32,6 +34,15 @@ interface Want {
   day: number;
   at: number;
   events: StateEvents;
+  /** The move it was asked for (see `StateFeed.moves`). */
+  move: number;
+}
+
+interface Pending {
+  state: State;
+  at: number;
+  events: StateEvents;
+  move: number;
 }
 
 export class StateFeed {
@@ -40,25 +51,44 @@ export class StateFeed {
   private wanted: Want | null = null;
   private inflight = false;
   private scheduled = false;
-  private pending: { state: State; at: number; events: StateEvents } | null = null;
-  private restTimer = 0;
+  private pending: Pending | null = null;
+  /** The slider's last date, and what runs once it has rested there for REST_MS. */
+  private restDay = 0;
+  private readonly rest = new Quiet(REST_MS, () => this.rested(this.restDay));
   private isMoving = false;
+  /** Moves of the slider so far, and the last one whose memberships the page drew itself. */
+  private moves = 0;
+  private drewOverview = 0;
 
   constructor(private readonly o: FeedOptions) {}
 
-  /** The slider moved to `day`; `drawnLocally` when the page's index has already drawn it. */
-  moved(day: number, drawnLocally: boolean): void {
-    clearTimeout(this.restTimer);
+  /**
+   * The slider moved to `day`. `drawnLocally`: the page's index has already
+   * drawn its events; `overviewLocally`: and its memberships and disputes.
+   */
+  moved(day: number, drawnLocally: boolean, overviewLocally = false): void {
+    this.moves++;
     if (!drawnLocally) {
+      this.rest.cancel();
+      if (this.isMoving) this.o.moving?.((this.isMoving = false));
       void this.refresh(day);
       return;
     }
     const playing = this.o.playing();
-    this.want(day, playing ? "all" : "none");
-    this.startAfterPaint();
+    if (playing || !overviewLocally) {
+      this.want(day, playing ? "all" : "none");
+      this.startAfterPaint();
+    } else {
+      this.wanted = null;
+      this.drewOverview = this.moves;
+    }
     if (!playing) {
       if (!this.isMoving) this.o.moving?.((this.isMoving = true));
-      this.restTimer = window.setTimeout(() => this.rested(day), REST_MS);
+      this.restDay = day;
+      this.rest.poke();
+    } else if (this.rest.pending) {
+      this.rest.cancel();
+      this.o.moving?.((this.isMoving = false));
     }
   }
 
@@ -89,7 +119,7 @@ export class StateFeed {
   }
 
   private want(day: number, events: StateEvents): void {
-    this.wanted = { day, at: performance.now(), events };
+    this.wanted = { day, at: performance.now(), events, move: this.moves };
   }
 
   private startAfterPaint(): void {
@@ -114,7 +144,7 @@ export class StateFeed {
         // A newer date was asked meanwhile: skip this answer, fetch that one.
         if (this.wanted) continue;
         if (w.events === "all") this.latest = state;
-        this.drawAtFrame(state, w.at, w.events);
+        this.drawAtFrame(state, w.at, w.events, w.move);
       }
     } catch (e) {
       this.o.onError(e);
@@ -123,13 +153,15 @@ export class StateFeed {
     }
   }
 
-  private drawAtFrame(state: State, at: number, events: StateEvents): void {
+  private drawAtFrame(state: State, at: number, events: StateEvents, move = this.moves): void {
     const first = this.pending === null;
-    this.pending = { state, at, events };
+    this.pending = { state, at, events, move };
     if (first) requestAnimationFrame(() => this.flush());
   }
 
-  private draw(p: { state: State; at: number; events: StateEvents }): void {
+  private draw(p: Pending): void {
+    // Memberships of a date the slider has left, after the page drew a later one itself.
+    if (p.events === "none" && p.move < this.drewOverview) return;
     if (p.events === "all") this.o.full(p.state, p.at);
     else this.o.overview(p.state);
   }

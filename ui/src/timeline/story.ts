@@ -75,6 +75,8 @@ export class StoryLayer {
   private seen: Uint32Array | null = null;
   private generation = 0;
   private local: LocalIndex | null = null;
+  /** The overview state last drawn by `renderOverview` (null once `render` drew a full state). */
+  private overviewDrawn: { state: State; org: string } | null = null;
 
   constructor(private readonly map: AtlasMap, private readonly info: DatasetInfo) {
     this.group = s("g", { class: "story" });
@@ -88,6 +90,7 @@ export class StoryLayer {
    * when given), with the membership map of `org` ("" for none).
    */
   render(state: State, kinds: EventKind[], org: string, actor = ""): ActiveEvent[] {
+    this.overviewDrawn = null;
     const shown = state.events.filter((e) => kinds.includes(e.kind) && (!actor || e.actors.includes(actor)));
     this.renderMemberships(state, org);
     let rich = shown;
@@ -159,6 +162,9 @@ export class StoryLayer {
    * full state (the dots from the local index stand for the events).
    */
   renderOverview(state: State, org: string): void {
+    // The same overview state again (most moves of the slider): nothing to do.
+    if (this.overviewDrawn?.state === state && this.overviewDrawn.org === org && !this.marked.size) return;
+    this.overviewDrawn = { state, org };
     this.renderMemberships(state, org);
     this.renderDisputes(state);
     if (this.marked.size) {
