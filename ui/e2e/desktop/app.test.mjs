@@ -110,6 +110,20 @@ describe("the desktop app", () => {
       assert.ok(n > 10000, `countries overview is ${n} bytes`);
     }));
 
+  it("gets the event columns and the overview states the slider follows", () =>
+    guard("overviews", async () => {
+      const [cols, states] = await browser.executeAsync((done) => {
+        const ipc = window.__TAURI_INTERNALS__;
+        Promise.all([ipc.invoke("columns"), ipc.invoke("overviews")]).then(
+          ([c, o]) => done([c.byteLength, o.map((s) => [s.day, s.memberships.length, s.events.length])]),
+          (e) => done([-1, String(e)]),
+        );
+      });
+      assert.ok(cols > 8, `columns: ${cols}`);
+      assert.ok(Array.isArray(states) && states.length > 20, `overviews: ${JSON.stringify(states).slice(0, 200)}`);
+      assert.ok(states.every(([, , events], i) => events === 0 && (i === 0 || states[i - 1][0] < states[i][0])));
+    }));
+
   it("reaches 8 January 2022 with the keyboard and announces the deployment", () =>
     guard("slider", async () => {
       await (await browser.$("button=2021–2023")).click();
