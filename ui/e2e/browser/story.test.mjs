@@ -191,3 +191,37 @@ describe("the excerpts panel", () => {
       await page.getByRole("button", { name: "Read the article" }).click();
     }));
 });
+
+describe("motion", () => {
+  /** The map's running animations: [target class, iterations]. */
+  const mapAnimations = () =>
+    page.evaluate(() =>
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.target?.closest?.("#map"))
+        .map((a) => [a.effect.target.getAttribute("class"), a.effect.getComputedTiming().iterations]),
+    );
+
+  it("pulses new symbols a few times, then lets the map rest", () =>
+    guard("motion", async () => {
+      await page.evaluate((d) => window.faultlines.timeline.setDay(d), dayOf("2022-10-12"));
+      await page.locator(".atlas-overlay .sym-event .ring").first().waitFor();
+      const running = await mapAnimations();
+      assert.ok(running.some(([cls]) => cls.includes("ring")), JSON.stringify(running));
+      assert.ok(running.every(([, n]) => Number.isFinite(n)), `every animation ends: ${JSON.stringify(running)}`);
+    }));
+
+  it("shows still symbols under reduced motion", () =>
+    guard("reduced", async () => {
+      await page.emulateMedia({ reducedMotion: "reduce" });
+      try {
+        await page.evaluate((d) => window.faultlines.timeline.setDay(d), dayOf("2022-10-14"));
+        await page.locator(".atlas-overlay .sym-event .ring").first().waitFor();
+        assert.deepEqual(await mapAnimations(), []);
+        const ring = await page.locator(".atlas-overlay .sym-event .ring").first().evaluate((r) => window.getComputedStyle(r).opacity);
+        assert.equal(ring, "0.6");
+      } finally {
+        await page.emulateMedia({ reducedMotion: "no-preference" });
+      }
+    }));
+});
