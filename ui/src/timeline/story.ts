@@ -1,6 +1,6 @@
 /**
  * The animated story on the map, driven only by the core's state at t:
- * membership choropleth, exercises (pulsing rings; participants and absentees
+ * membership choropleth, exercises (rings that pulse as they begin; participants and absentees
  * marked), deployments and withdrawals (arrows travelling origin →
  * destination), conflicts (pulsing glow), blockades and dispute statuses,
  * summits and statements (short-lived labelled markers). Fuzzy dates fade
