@@ -1,0 +1,106 @@
+// Scrubbing inside the real desktop app (WebKitGTK, as shipped: not
+// composited), driven over WebDriver: the slider sweeps the whole span in N
+// steps, as in bench-scrub.mjs, and each step is timed in the page: "update"
+// (input → DOM and canvas updated and laid out) and "frame work" (that plus
+// the frame that shows it, from the animation frame to a task posted from
+// it). A pass that changes nothing, once the symbols have stopped pulsing,
+// gives the floor. WebKit's timers here are
+// precise to 1 ms only, so figures are whole milliseconds.
+//
+// Run under a display: xvfb-run -a node scripts/bench-scrub-desktop.mjs [binary] [--data DIR] [--steps 200] [--rounds 2]
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { remote } from "webdriverio";
+import { root } from "../e2e/serve.mjs";
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const app = process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, "target"), "debug", "faultlines-app");
+const data = arg("--data", null);
+const steps = Number(arg("--steps", 200));
+const rounds = Number(arg("--rounds", 2));
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+const port = await freePort();
+const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "faultlines-bench-state-"));
+const env = { ...process.env, FAULTLINES_STATE_DIR: stateDir, ...(data ? { FAULTLINES_DATA: data } : {}) };
+const driver = spawn(process.env.TAURI_DRIVER ?? "tauri-driver", ["--port", String(port), "--native-port", String(await freePort())], { stdio: ["ignore", "inherit", "inherit"], env });
+for (let i = 0; i < 150; i++) {
+  const up = await new Promise((r) => {
+    const c = net.connect(port, "127.0.0.1", () => (c.end(), r(true)));
+    c.on("error", () => r(false));
+  });
+  if (up) break;
+  await new Promise((r) => setTimeout(r, 100));
+}
+const browser = await remote({
+  hostname: "127.0.0.1",
+  port,
+  logLevel: "error",
+  capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app } },
+});
+
+try {
+  await (await browser.$("html[data-ready=true]")).waitForExist({ timeout: 120000 });
+  const sweep = (noop) =>
+    browser.executeAsync(
+      (noop, steps, rounds, done) => {
+        (async () => {
+          const f = window.faultlines;
+          const { start_day: t0, end_day: t1 } = f.info.span;
+          const step = async (day) => {
+            const t = performance.now();
+            if (!noop) {
+              const drawn = f.nextDraw();
+              f.timeline.setDay(day);
+              await drawn;
+            }
+            void document.body.offsetHeight;
+            const u = performance.now() - t;
+            const raf = await new Promise((r) => requestAnimationFrame(r));
+            await new Promise((r) => setTimeout(r));
+            return [u, u + (performance.now() - raf)];
+          };
+          for (let i = 0; i < 40; i++) await step(Math.round(t0 + ((t1 - t0) * (i + 0.5)) / 40));
+          const upd = [];
+          const work = [];
+          for (let r = 0; r < rounds; r++) {
+            for (let i = 0; i < steps; i++) {
+              const [u, w] = await step(Math.round(t0 + ((t1 - t0) * i) / (steps - 1)));
+              upd.push(u);
+              work.push(w);
+            }
+          }
+          return { events: f.info.counts.events, upd, work };
+        })().then(done, (e) => done({ error: String(e) }));
+      },
+      noop,
+      steps,
+      rounds,
+    );
+  const q = (xs, p) => [...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))].toFixed(0);
+  if (process.env.BENCH_CSS) await browser.execute((c) => { const st = document.createElement("style"); st.textContent = c; document.head.append(st); }, process.env.BENCH_CSS);
+  const ours = await sweep(false);
+  await new Promise((r) => setTimeout(r, 12000)); // the last symbols' pulses end
+  const floor = await sweep(true);
+  if (ours.error || floor.error) throw new Error(ours.error ?? floor.error);
+  console.log(`${ours.events} events, ${rounds} sweeps of ${steps} steps, in ${path.basename(app)} (WebKitGTK)`);
+  console.log(`Faultlines:   update p50 ${q(ours.upd, 0.5)} ms, p95 ${q(ours.upd, 0.95)} ms | frame work p50 ${q(ours.work, 0.5)} ms, p95 ${q(ours.work, 0.95)} ms`);
+  console.log(`no change:    update p50 ${q(floor.upd, 0.5)} ms, p95 ${q(floor.upd, 0.95)} ms | frame work p50 ${q(floor.work, 0.5)} ms, p95 ${q(floor.work, 0.95)} ms`);
+} finally {
+  await browser.deleteSession().catch(() => {});
+  driver.kill();
+  fs.rmSync(stateDir, { recursive: true, force: true });
+}
