@@ -2,15 +2,16 @@
  * Keeps the core's answers in step with the slider without making the
  * slider wait for them.
  *
- * When the page's own index of the event columns has already drawn a move,
- * the core is asked after that frame is painted (starting a request costs
- * about a millisecond, which the input's frame should not pay), and while the
- * slider is being moved only for memberships and disputes, a few hundred
- * bytes; when the page has drawn those too (from the core's overview states),
- * nothing is asked until the slider rests. Once the slider rests for {@link REST_MS}, or while it plays, the
- * full state follows, with every active event's details. Only the latest
- * date is ever asked (answers for dates left behind are dropped), and answers
- * are drawn at the next animation frame, with that frame's other DOM writes.
+ * When the page has drawn a move itself, from its own copy of the event
+ * columns and of the core's overview states (memberships and disputes),
+ * nothing is asked while the slider is dragged. Without the overview states,
+ * memberships and disputes are asked after the move's frame is painted
+ * (starting a request costs about a millisecond, which the input's frame
+ * should not pay). Once the slider rests for {@link REST_MS}, or while it
+ * plays, the full state follows, with every active event's details. Only the
+ * latest date is ever asked (answers for dates left behind are dropped), and
+ * answers are drawn at the next animation frame, with that frame's other DOM
+ * writes.
  */
 import type { State, StateEvents } from "../api/bindings";
 import { Quiet } from "../quiet";
