@@ -30,6 +30,21 @@ export async function shotOnFailure(page, name) {
 }
 
 /**
+ * `guard(name, fn)` for a test file: runs `fn` and, if it throws, saves a
+ * screenshot of the page (`prefix-name.png`) before passing the error on.
+ */
+export function guardWithShots(prefix, page) {
+  return async (name, fn) => {
+    try {
+      await fn();
+    } catch (e) {
+      await shotOnFailure(page(), `${prefix}-${name}`);
+      throw e;
+    }
+  };
+}
+
+/**
  * Start `faultlines serve` (with `extra` arguments such as ["--data", dir]),
  * launch Chromium and open the atlas; resolves when the UI is ready.
  * Page errors are collected in `page.errors`.

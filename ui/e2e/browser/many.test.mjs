@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { faultlinesBinary } from "../serve.mjs";
-import { openAtlas, shotOnFailure } from "../browser.mjs";
+import { openAtlas, guardWithShots } from "../browser.mjs";
 
 let dir;
 let atlas;
@@ -26,14 +26,7 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function guard(name, f) {
-  try {
-    await f();
-  } catch (e) {
-    await shotOnFailure(page, `many-${name}`);
-    throw e;
-  }
-}
+const guard = guardWithShots("many", () => page);
 
 /** Coloured pixels on the dots' canvas. */
 const inked = () =>

@@ -2,7 +2,7 @@
 // Elements are found by accessible role and name, as a screen reader would.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { openAtlas, shotOnFailure } from "../browser.mjs";
+import { openAtlas, guardWithShots } from "../browser.mjs";
 
 let atlas;
 let server;
@@ -17,14 +17,7 @@ after(async () => {
   await atlas?.close();
 });
 
-async function guard(name, fn) {
-  try {
-    await fn();
-  } catch (e) {
-    await shotOnFailure(page, `browser-${name}`);
-    throw e;
-  }
-}
+const guard = guardWithShots("browser", () => page);
 
 describe("the atlas in a browser", () => {
   it("shows the dataset summary fetched from the core", () =>

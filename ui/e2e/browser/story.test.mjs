@@ -1,7 +1,7 @@
 // Browser end-to-end: the time slider, the animated story and the excerpts panel.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { openAtlas, shotOnFailure } from "../browser.mjs";
+import { openAtlas, guardWithShots } from "../browser.mjs";
 
 let atlas;
 let page;
@@ -15,14 +15,7 @@ after(async () => {
   await atlas?.close();
 });
 
-async function guard(name, fn) {
-  try {
-    await fn();
-  } catch (e) {
-    await shotOnFailure(page, `story-${name}`);
-    throw e;
-  }
-}
+const guard = guardWithShots("story", () => page);
 
 const slider = () => page.getByRole("slider", { name: "Date" });
 const dayOf = (iso) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000);
