@@ -267,8 +267,7 @@ pub struct Api {
     by_region: HashMap<String, Vec<u32>>,
     kind_tally: HashMap<EventKind, crate::index::Tally>,
     excerpts_by_region: HashMap<String, Vec<usize>>,
-    /// Event positions sorted by id, for lookups by id without a copy of every id.
-    by_id: Vec<u32>,
+    by_id: IdOrder,
     region_pos: HashMap<String, usize>,
     search: SearchIndex,
     span: TimeSpan,
@@ -308,13 +307,7 @@ impl Api {
                 excerpts_by_region.entry(r.clone()).or_default().push(i);
             }
         }
-        let mut by_id: Vec<u32> = (0..ds.events.len() as u32).collect();
-        by_id.sort_unstable_by(|&a, &b| {
-            ds.events[a as usize]
-                .props
-                .id
-                .cmp(&ds.events[b as usize].props.id)
-        });
+        let by_id = IdOrder::new(&ds.events);
         let region_pos = ds
             .regions
             .iter()
@@ -829,11 +822,7 @@ impl Api {
     }
 
     fn position(&self, id: &str) -> Option<usize> {
-        let evs = &self.ds.events;
-        self.by_id
-            .binary_search_by(|&i| evs[i as usize].props.id.as_ref().cmp(id))
-            .ok()
-            .map(|k| self.by_id[k] as usize)
+        self.by_id.find(&self.ds.events, id)
     }
 
     /// One event by id.
@@ -1062,20 +1051,6 @@ pub struct Active {
     pub phase: Phase,
     pub progress: Option<f32>,
     pub certainty: f32,
-}
-
-/// Phase, progress and certainty of an event at day `t` (which it covers), with its details.
-pub fn active(e: &Event, t: DayNum) -> ActiveEvent {
-    let (phase, progress, certainty) = Times::of(e).at(t);
-    detail(
-        e,
-        Active {
-            index: 0,
-            phase,
-            progress,
-            certainty,
-        },
-    )
 }
 
 fn detail(e: &Event, a: Active) -> ActiveEvent {

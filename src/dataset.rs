@@ -16,7 +16,7 @@
 //! wrong, so a dataset author can fix them all in one pass. A dataset with any
 //! problem is rejected whole; callers keep whatever dataset they had.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -402,13 +402,5 @@ impl Dataset {
     /// Lookup tables by id.
     pub fn region_ids(&self) -> HashSet<&str> {
         self.regions.iter().map(|r| r.id.as_str()).collect()
-    }
-
-    pub fn event_index(&self) -> HashMap<&str, usize> {
-        self.events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.props.id.as_ref(), i))
-            .collect()
     }
 }

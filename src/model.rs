@@ -233,6 +233,41 @@ impl Event {
     }
 }
 
+/// Event positions sorted by id: lookups by id by binary search, and duplicate
+/// ids side by side, without a set holding a copy of every id (a million ids
+/// are tens of megabytes).
+#[derive(Debug, Clone, Default)]
+pub struct IdOrder(Vec<u32>);
+
+impl IdOrder {
+    pub fn new(events: &[Event]) -> IdOrder {
+        let mut v: Vec<u32> = (0..events.len() as u32).collect();
+        v.sort_unstable_by(|&a, &b| {
+            events[a as usize]
+                .props
+                .id
+                .cmp(&events[b as usize].props.id)
+        });
+        IdOrder(v)
+    }
+
+    /// The position of the event with `id` in `events` (those it was built from).
+    pub fn find(&self, events: &[Event], id: &str) -> Option<usize> {
+        self.0
+            .binary_search_by(|&i| events[i as usize].props.id.as_ref().cmp(id))
+            .ok()
+            .map(|k| self.0[k] as usize)
+    }
+
+    /// Ids that more than one event of `events` has (each once per extra copy).
+    pub fn duplicates<'a>(&'a self, events: &'a [Event]) -> impl Iterator<Item = &'a str> + 'a {
+        self.0.windows(2).filter_map(move |w| {
+            let id = &events[w[0] as usize].props.id;
+            (*id == events[w[1] as usize].props.id).then_some(id.as_ref())
+        })
+    }
+}
+
 /// `events.geojson` parsed straight into [`Event`]s, feature by feature, so
 /// that a million-event file never exists twice in memory (as features, then
 /// as events).

@@ -268,27 +268,16 @@ pub(crate) fn build(
             }
         }
     }
-    // Ids are unique, so an unstable sort (which needs no buffer) is deterministic.
+    // Ids are unique in a valid dataset (checked just below), so an unstable
+    // sort (which needs no buffer) is deterministic.
     out_events.sort_unstable_by(|a, b| (a.lo, a.hi, &a.props.id).cmp(&(b.lo, b.hi, &b.props.id)));
-    // Positions sorted by id: duplicates side by side, and lookups without a set of copies.
-    let mut by_id: Vec<u32> = (0..out_events.len() as u32).collect();
-    by_id.sort_unstable_by(|&a, &b| {
-        out_events[a as usize]
-            .props
-            .id
-            .cmp(&out_events[b as usize].props.id)
-    });
-    for w in by_id.windows(2) {
-        let id = &out_events[w[0] as usize].props.id;
-        if !id.trim().is_empty() && *id == out_events[w[1] as usize].props.id {
+    let by_id = IdOrder::new(&out_events);
+    for id in by_id.duplicates(&out_events) {
+        if !id.trim().is_empty() {
             p.add(EVENTS, id, "duplicate event id");
         }
     }
-    let event_ids = |id: &str| {
-        by_id
-            .binary_search_by(|&i| out_events[i as usize].props.id.as_ref().cmp(id))
-            .is_ok()
-    };
+    let event_ids = |id: &str| by_id.find(&out_events, id).is_some();
     for x in &excerpts {
         for e in &x.events {
             if !event_ids(e) {
