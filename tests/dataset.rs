@@ -211,6 +211,41 @@ fn an_unknown_region_is_rejected() {
 }
 
 #[test]
+fn a_duplicate_event_id_is_rejected_and_lookups_still_resolve() {
+    let (_t, dir) = common::broken("story/events.geojson", |s| {
+        let mut v: serde_json::Value = serde_json::from_str(&s).unwrap();
+        let fs = v["features"].as_array_mut().unwrap();
+        let copy = fs
+            .iter()
+            .find(|f| f["properties"]["id"] == "kazakhstan-csto-withdrawal-2022")
+            .unwrap()
+            .clone();
+        fs.push(copy);
+        serde_json::to_string_pretty(&v).unwrap()
+    });
+    let p = problems_of(&dir);
+    assert!(
+        p.iter()
+            .any(|m| m.contains("kazakhstan-csto-withdrawal-2022")
+                && m.contains("duplicate event id")),
+        "{p:?}"
+    );
+    assert_eq!(
+        p.iter()
+            .filter(|m| m.contains("duplicate event id"))
+            .count(),
+        1,
+        "{p:?}"
+    );
+    // In the valid dataset, every event is found by its id.
+    let api = api();
+    for e in api.all_events() {
+        assert_eq!(api.event(&e.props.id).unwrap().props.id, e.props.id);
+    }
+    assert!(api.event("no-such-event").is_err());
+}
+
+#[test]
 fn an_excerpt_off_by_one_character_is_rejected() {
     let (_t, dir) = common::broken("story/excerpts.json", |s| {
         let mut v: serde_json::Value = serde_json::from_str(&s).unwrap();
