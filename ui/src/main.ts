@@ -82,6 +82,12 @@ const frames: number[] = [];
 /** Resolvers waiting for the next finished draw (for the benchmark). */
 let drawWaiters: (() => void)[] = [];
 const nextDraw = () => new Promise<void>((r) => drawWaiters.push(r));
+/** A draw has finished: release what waits for it. */
+function drawn(): void {
+  const waiters = drawWaiters;
+  drawWaiters = [];
+  waiters.forEach((f) => f());
+}
 
 async function start(): Promise<void> {
   performance.mark("faultlines:start");
@@ -158,9 +164,7 @@ async function start(): Promise<void> {
       }
       seenStarting = new Set(shown.filter((e) => e.phase === "starting").map((e) => e.id));
     }
-    const waiters = drawWaiters;
-    drawWaiters = [];
-    waiters.forEach((f) => f());
+    drawn();
     requestAnimationFrame(() => {
       frames.push(performance.now() - inputAt);
       if (frames.length > 5000) frames.shift();
@@ -173,9 +177,7 @@ async function start(): Promise<void> {
   const followLocally = (day: number): boolean => {
     if (!story.renderLocal(day, timeline.kinds, timeline.actor)) return false;
     if (overviews) story.renderOverview(overviews.at(day), timeline.org);
-    const waiters = drawWaiters;
-    drawWaiters = [];
-    waiters.forEach((f) => f());
+    drawn();
     return true;
   };
   void backend
