@@ -308,13 +308,13 @@ impl Api {
             }
         }
         let by_id = IdOrder::new(&ds.events);
-        let region_pos = ds
+        let region_pos: HashMap<String, usize> = ds
             .regions
             .iter()
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
-        let search = SearchIndex::new(&ds);
+        let search = SearchIndex::new(&ds, &region_pos);
         let span = span_of(&ds);
         Api {
             ds,

@@ -74,19 +74,14 @@ pub fn words(s: &str) -> Vec<String> {
 }
 
 impl SearchIndex {
-    pub fn new(ds: &Dataset) -> Self {
+    /// `region_pos`: each region's position in `ds.regions`, by id (the API's own table).
+    pub fn new(ds: &Dataset, region_pos: &HashMap<String, usize>) -> Self {
         let mut idx = SearchIndex {
             docs: Vec::new(),
             terms: BTreeMap::new(),
         };
         let gaz = crate::link::Gazetteer::new(&ds.gazetteer);
-        let region_pos: HashMap<&str, u32> = ds
-            .regions
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i as u32))
-            .collect();
-        let pos = |id: &str| region_pos.get(id).copied();
+        let pos = |id: &str| region_pos.get(id).map(|&i| i as u32);
         for (i, r) in ds.regions.iter().enumerate() {
             let d = idx.add_doc(Doc {
                 kind: HitKind::Region,
