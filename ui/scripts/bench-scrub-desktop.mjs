@@ -10,49 +10,23 @@
 // Run under a display: xvfb-run -a node scripts/bench-scrub-desktop.mjs [binary] [--data DIR] [--steps 200] [--rounds 2]
 // BENCH_CSS="svg.atlas{display:none}" adds a style sheet first: hiding a part
 // shows what it costs a frame.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { remote } from "webdriverio";
-import { root } from "../e2e/serve.mjs";
+import { defaultApp, startDriver } from "../e2e/driver.mjs";
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : dflt;
 };
-const app = process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, "target"), "debug", "faultlines-app");
+const app = process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : defaultApp();
 const data = arg("--data", null);
 const steps = Number(arg("--steps", 200));
 const rounds = Number(arg("--rounds", 2));
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-const port = await freePort();
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "faultlines-bench-state-"));
-const env = { ...process.env, FAULTLINES_STATE_DIR: stateDir, ...(data ? { FAULTLINES_DATA: data } : {}) };
-const driver = spawn(process.env.TAURI_DRIVER ?? "tauri-driver", ["--port", String(port), "--native-port", String(await freePort())], { stdio: ["ignore", "inherit", "inherit"], env });
-for (let i = 0; i < 150; i++) {
-  const up = await new Promise((r) => {
-    const c = net.connect(port, "127.0.0.1", () => (c.end(), r(true)));
-    c.on("error", () => r(false));
-  });
-  if (up) break;
-  await new Promise((r) => setTimeout(r, 100));
-}
-const browser = await remote({
-  hostname: "127.0.0.1",
-  port,
-  logLevel: "error",
-  capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app } },
-});
+const driver = await startDriver(app, { FAULTLINES_STATE_DIR: stateDir, ...(data ? { FAULTLINES_DATA: data } : {}) });
+const browser = await driver.session();
 
 try {
   await (await browser.$("html[data-ready=true]")).waitForExist({ timeout: 120000 });
@@ -103,6 +77,6 @@ try {
   console.log(`no change:    update p50 ${q(floor.upd, 0.5)} ms, p95 ${q(floor.upd, 0.95)} ms | frame work p50 ${q(floor.work, 0.5)} ms, p95 ${q(floor.work, 0.95)} ms`);
 } finally {
   await browser.deleteSession().catch(() => {});
-  driver.kill();
+  driver.stop();
   fs.rmSync(stateDir, { recursive: true, force: true });
 }

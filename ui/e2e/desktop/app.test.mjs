@@ -3,70 +3,29 @@
 // accessible names, as in the browser tests.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { remote } from "webdriverio";
 import { root } from "../serve.mjs";
+import { defaultApp, startDriver } from "../driver.mjs";
 
-const app = process.env.FAULTLINES_APP ?? path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, "target"), "debug", "faultlines-app");
-const driverBin = process.env.TAURI_DRIVER ?? "tauri-driver";
+const app = defaultApp();
 
 let driver;
 let browser;
-let driverPort;
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "faultlines-state-"));
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port, ms) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const ok = await new Promise((resolve) => {
-      const c = net.connect(port, "127.0.0.1", () => { c.end(); resolve(true); });
-      c.on("error", () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`tauri-driver did not listen on ${port}`);
-}
 
 before(async () => {
   assert.ok(fs.existsSync(app), `app binary missing: ${app}`);
-  const port = await freePort();
-  const nativePort = await freePort();
-  driver = spawn(driverBin, ["--port", String(port), "--native-port", String(nativePort)], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, FAULTLINES_STATE_DIR: stateDir },
-  });
-  await waitForPort(port, 15000);
-  driverPort = port;
-  browser = await session();
+  driver = await startDriver(app, { FAULTLINES_STATE_DIR: stateDir });
+  browser = await driver.session();
 });
 
-function session() {
-  return remote({
-    hostname: "127.0.0.1",
-    port: driverPort,
-    logLevel: "error",
-    capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app } },
-  });
-}
+const session = () => driver.session();
 
 after(async () => {
   try { await browser?.deleteSession(); } catch { /* already gone */ }
-  driver?.kill();
+  driver?.stop();
 });
 
 async function guard(name, fn) {

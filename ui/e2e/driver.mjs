@@ -1,0 +1,62 @@
+// The real desktop app under WebDriver: tauri-driver (→ WebKitWebDriver) on a
+// free loopback port, and sessions that launch the app. Used by the desktop
+// tests and the desktop benchmark.
+import { spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { remote } from "webdriverio";
+import { root } from "./serve.mjs";
+
+/** The debug build of the app, unless FAULTLINES_APP names another. */
+export const defaultApp = () => process.env.FAULTLINES_APP ?? path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, "target"), "debug", "faultlines-app");
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const ok = await new Promise((resolve) => {
+      const c = net.connect(port, "127.0.0.1", () => {
+        c.end();
+        resolve(true);
+      });
+      c.on("error", () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on ${port}`);
+}
+
+/**
+ * Start tauri-driver with `env` added to the app's environment. Returns
+ * `{ session, stop }`: `session()` launches `app` and resolves to a WebDriver
+ * session; `stop()` ends the driver.
+ */
+export async function startDriver(app, env = {}) {
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driver = spawn(process.env.TAURI_DRIVER ?? "tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, ...env },
+  });
+  await waitForPort(port, 15000);
+  return {
+    session: () =>
+      remote({
+        hostname: "127.0.0.1",
+        port,
+        logLevel: "error",
+        capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app } },
+      }),
+    stop: () => driver.kill(),
+  };
+}
