@@ -68,8 +68,6 @@ pub struct DatasetInfo {
     pub span: TimeSpan,
     pub counts: Counts,
     pub organizations: Vec<Organization>,
-    /// Historical states (SUN, CSK, DDR…) → the map regions they covered, for the membership map.
-    pub historical: std::collections::BTreeMap<String, Vec<String>>,
     pub layers: LayerIndex,
     /// The version of the core that answered.
     pub version: String,
@@ -116,6 +114,9 @@ pub struct ActiveEvent {
 pub struct MembershipState {
     pub org: String,
     pub country: String,
+    /// The map regions it paints at that instant: the region of that code
+    /// and every region whose version in force has it as its sovereign.
+    pub regions: Vec<String>,
     pub status: MemberStatus,
     pub since: Date,
     pub until: Option<Date>,
@@ -269,8 +270,11 @@ pub struct Api {
     excerpts_by_region: HashMap<String, Vec<usize>>,
     by_id: IdOrder,
     region_pos: HashMap<String, usize>,
+    /// Country code → regions that may stand for it at some date.
+    painted_by: HashMap<String, Vec<usize>>,
     search: SearchIndex,
     span: TimeSpan,
+    map: crate::map::MapFeatures,
 }
 
 fn parse_date(param: &str, s: &str) -> Result<Date, ApiError> {
@@ -314,6 +318,17 @@ impl Api {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
+        let mut painted_by: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, r) in ds.regions.iter().enumerate() {
+            let mut codes: Vec<&str> = std::iter::once(r.id.as_str())
+                .chain(r.versions.iter().filter_map(|v| v.sovereign.as_deref()))
+                .collect();
+            codes.sort_unstable();
+            codes.dedup();
+            for c in codes {
+                painted_by.entry(c.to_string()).or_default().push(i);
+            }
+        }
         let search = SearchIndex::new(&ds, &region_pos);
         let span = span_of(&ds);
         Api {
@@ -325,9 +340,32 @@ impl Api {
             excerpts_by_region,
             by_id,
             region_pos,
+            painted_by,
             search,
             span,
+            map: Default::default(),
         }
+    }
+
+    /// The regions standing for country code `c` on day `t`.
+    fn painted(&self, c: &str, t: DayNum) -> Vec<String> {
+        self.painted_by
+            .get(c)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.ds.regions[i])
+            .filter(|r| {
+                r.version_at(t)
+                    .is_some_and(|v| r.id == c || v.sovereign.as_deref() == Some(c))
+            })
+            .map(|r| r.id.clone())
+            .collect()
+    }
+
+    fn region_in_force(&self, id: &str, t: DayNum) -> bool {
+        self.region_pos
+            .get(id)
+            .is_none_or(|&i| self.ds.regions[i].in_force(t))
     }
 
     pub fn dataset(&self) -> &Dataset {
@@ -370,7 +408,6 @@ impl Api {
                 events_by_kind,
             },
             organizations: ds.organizations.clone(),
-            historical: ds.historical.clone(),
             layers: ds.layers.clone(),
             version: env!("CARGO_PKG_VERSION").to_string(),
         }
@@ -520,6 +557,7 @@ impl Api {
                 Some(MembershipState {
                     org: m.org.clone(),
                     country: m.country.clone(),
+                    regions: self.painted(&m.country, t),
                     status: p.status,
                     since: p.from,
                     until: p.to,
@@ -541,7 +579,13 @@ impl Api {
                 Some(DisputeState {
                     id: d.props.id.clone(),
                     name: d.props.name.clone(),
-                    regions: d.props.regions.clone(),
+                    regions: d
+                        .props
+                        .regions
+                        .iter()
+                        .filter(|r| self.region_in_force(r, t))
+                        .cloned()
+                        .collect(),
                     level: p.level,
                     status: p.status.clone(),
                     since: p.from,
@@ -576,6 +620,15 @@ impl Api {
         }
         for d in &self.ds.disputes {
             days.extend(d.props.timeline.iter().map(|p| p.from.nominal_first()));
+        }
+        // Borders change what a membership paints and which disputed areas
+        // are on the map.
+        for r in &self.ds.regions {
+            for v in &r.versions {
+                days.extend([v.lo, v.hi].into_iter().filter(|&d| {
+                    d != crate::model::FOREVER_BEFORE && d != crate::model::OPEN_END
+                }));
+            }
         }
         days.sort_unstable();
         days.dedup();
@@ -947,6 +1000,14 @@ impl Api {
             )
             .with_details(serde_json::json!({ "layer": name, "lod": lod }))
         })
+    }
+
+    /// Every region in force at `at`, as a GeoJSON FeatureCollection
+    /// (RFC 7946) with the version's dates, names and sovereignty: the map
+    /// of a date as data, for GIS tools.
+    pub fn map_at(&self, at: &str) -> Result<String, ApiError> {
+        let (_, t) = self.day_of("at", at)?;
+        Ok(self.map.collection(&self.ds, t))
     }
 
     /// The events of a dataset in time order, for a UI that animates locally.

@@ -132,9 +132,6 @@ impl Source for EmbeddedSource {
 pub struct MembershipsFile {
     pub organizations: Vec<Organization>,
     pub memberships: Vec<Membership>,
-    /// Historical states (withdrawn codes such as SUN, CSK, DDR) → the map regions they covered.
-    #[serde(default)]
-    pub historical: BTreeMap<String, Vec<String>>,
 }
 
 /// An excerpt once loaded: its spec plus the links the gazetteer proposed.
@@ -163,7 +160,6 @@ pub struct Dataset {
     pub disputes: Vec<Dispute>,
     pub organizations: Vec<Organization>,
     pub memberships: Vec<Membership>,
-    pub historical: BTreeMap<String, Vec<String>>,
     pub regions: Vec<Region>,
     pub gazetteer: GazetteerSpec,
     /// Names of the map layers and their level-of-detail files.
@@ -345,7 +341,12 @@ impl Dataset {
     /// Slower than loading, so it runs in `faultlines check`, not at start-up.
     pub fn check_layers(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let regions = self.region_ids();
+        let drawn: HashSet<&str> = self
+            .regions
+            .iter()
+            .flat_map(|r| r.versions.iter().map(|v| v.feature.as_str()))
+            .collect();
+        let mut detail = std::collections::HashMap::new();
         for entry in &self.layers.layers {
             for (lod, file) in &entry.files {
                 let path = format!("map/layers/{file}");
@@ -372,8 +373,18 @@ impl Dataset {
                     if !seen.insert(f.id.as_str()) {
                         add(Some(&f.id), "duplicate feature id".into());
                     }
-                    if entry.name != "water" && !regions.contains(f.id.as_str()) {
-                        add(Some(&f.id), "feature is not in regions.json".into());
+                    if entry.name != "water" && !drawn.contains(f.id.as_str()) {
+                        add(Some(&f.id), "feature draws no version of a region in regions.json".into());
+                    }
+                    if entry.name != "water" {
+                        let q = crate::layer::grid_step(&bytes).unwrap_or(1.0);
+                        let g = crate::layer::on_grid(&f.geometry, q);
+                        for why in crate::shape::invalidity(&g) {
+                            add(Some(&f.id), format!("polygon is not valid (OGC rules): {why}"));
+                        }
+                        if lod == "detail" {
+                            detail.insert(f.id.clone(), (path.clone(), f.geometry.clone()));
+                        }
                     }
                     if let Some([lon, lat]) = f.geometry.coords().find(|[x, y]| {
                         !((-180.0..=180.0).contains(x) && (-90.0..=90.0).contains(y))
@@ -396,6 +407,7 @@ impl Dataset {
                 }
             }
         }
+        problems.extend(crate::validate_shapes::check(self, &detail));
         problems
     }
 

@@ -57,7 +57,8 @@ struct ExtraPlace {
     lonlat: LonLat,
 }
 
-fn read_gz(dir: &Path, name: &str) -> Result<Value, String> {
+/// A source layer of `geodata/src/` (gzipped GeoJSON) by its name.
+pub fn read_source(dir: &Path, name: &str) -> Result<Value, String> {
     let path = dir.join(format!("{name}.geojson.gz"));
     let f = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut s = String::new();
@@ -96,7 +97,7 @@ pub struct Built {
     pub report: String,
 }
 
-fn bbox_of(g: &Geometry) -> [f64; 4] {
+pub(crate) fn bbox_of(g: &Geometry) -> [f64; 4] {
     let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
     for p in g.coords() {
         b = [
@@ -109,7 +110,7 @@ fn bbox_of(g: &Geometry) -> [f64; 4] {
     b.map(|x| (x * 1e4).round() / 1e4)
 }
 
-fn round(p: LonLat) -> LonLat {
+pub(crate) fn round(p: LonLat) -> LonLat {
     [(p[0] * 1e4).round() / 1e4, (p[1] * 1e4).round() / 1e4]
 }
 
@@ -131,6 +132,7 @@ fn region(
         layer: layer.to_string(),
         anchor: round(crate::geo::label_point(g)),
         bbox: bbox_of(g),
+        versions: Vec::new(),
     }
 }
 
@@ -166,7 +168,7 @@ pub fn build(src: &Path) -> Result<Built, String> {
     let mut problems = Vec::new();
 
     // Countries: every admin-0 unit in the frame.
-    for (p, g) in features(&read_gz(src, "countries")?) {
+    for (p, g) in features(&read_source(src, "countries")?) {
         let iso = match s(p, "ISO_A3") {
             "-99" | "" => s(p, "ADM0_A3"),
             x => x,
@@ -191,9 +193,12 @@ pub fn build(src: &Path) -> Result<Built, String> {
         });
     }
 
-    // Provinces: the focus countries, named from names.json.
-    for (p, g) in features(&read_gz(src, "admin1")?) {
+    // Provinces: the focus countries, named from names.json. Every unit is
+    // kept for the history's recipes.
+    let mut admin1 = std::collections::HashMap::new();
+    for (p, g) in features(&read_source(src, "admin1")?) {
         let iso = s(p, "iso_3166_2");
+        admin1.insert(iso.to_string(), g.clone());
         let Some(n) = names.provinces.get(iso) else {
             continue;
         };
@@ -223,7 +228,9 @@ pub fn build(src: &Path) -> Result<Built, String> {
     }
 
     // Disputed areas and Fergana enclaves.
-    for (p, g) in features(&read_gz(src, "disputed")?) {
+    let mut ne_disputed = std::collections::HashMap::new();
+    for (p, g) in features(&read_source(src, "disputed")?) {
+        ne_disputed.insert(s(p, "BRK_NAME").to_string(), g.clone());
         let Some(n) = names.disputed.get(s(p, "BRK_NAME")) else {
             continue;
         };
@@ -246,7 +253,7 @@ pub fn build(src: &Path) -> Result<Built, String> {
             },
         });
     }
-    for (p, g) in features(&read_gz(src, "enclaves")?) {
+    for (p, g) in features(&read_source(src, "enclaves")?) {
         let Some(n) = names.enclaves.get(s(p, "name")) else {
             continue;
         };
@@ -271,7 +278,7 @@ pub fn build(src: &Path) -> Result<Built, String> {
 
     // Lines: named rivers (parts merged per name), the Isfara and the Lachin corridor.
     let mut rivers: BTreeMap<String, (Vec<Geometry>, f64)> = BTreeMap::new();
-    for (p, g) in features(&read_gz(src, "rivers")?) {
+    for (p, g) in features(&read_source(src, "rivers")?) {
         let name = s(p, "name");
         if names.rivers.contains_key(name) {
             let e = rivers.entry(name.to_string()).or_insert((Vec::new(), 10.0));
@@ -305,10 +312,15 @@ pub fn build(src: &Path) -> Result<Built, String> {
         ("isfara", "isfara_river", "river"),
         ("lachin-corridor", "lachin_corridor", "corridor"),
     ] {
-        let parts: Vec<Geometry> = features(&read_gz(src, file)?)
+        let mut parts: Vec<Geometry> = features(&read_source(src, file)?)
             .map(|(_, g)| g)
             .filter(|g| matches!(g, Geometry::LineString(_)))
             .collect();
+        if id == "lachin-corridor" {
+            // Today's feature is the bypass road; the road before 26 Aug
+            // 2022 is an earlier version (history.json).
+            parts.drain(..parts.len() - 1);
+        }
         let g = merge_lines(parts);
         let n = &names.lines[id];
         let country = if id == "isfara" { "TJK" } else { "AZE" };
@@ -343,7 +355,7 @@ pub fn build(src: &Path) -> Result<Built, String> {
             format!("{base}-{n}")
         }
     };
-    for (p, g) in features(&read_gz(src, "lakes")?) {
+    for (p, g) in features(&read_source(src, "lakes")?) {
         let rank = p.get("scalerank").and_then(Value::as_f64).unwrap_or(10.0);
         let historic = s(p, "source_layer").contains("historic");
         if rank <= 4.0 || historic && s(p, "name").contains("Aral") {
@@ -360,7 +372,7 @@ pub fn build(src: &Path) -> Result<Built, String> {
             });
         }
     }
-    for (p, g) in features(&read_gz(src, "rivers")?) {
+    for (p, g) in features(&read_source(src, "rivers")?) {
         let rank = p.get("scalerank").and_then(Value::as_f64).unwrap_or(10.0);
         if rank <= 5.0 && !names.rivers.contains_key(s(p, "name")) {
             let id = unique(slug("river", s(p, "name")));
@@ -380,7 +392,7 @@ pub fn build(src: &Path) -> Result<Built, String> {
 
     // Places: capitals in the frame, every city the story names, and hand additions.
     let mut seen = std::collections::HashSet::new();
-    for (p, g) in features(&read_gz(src, "places")?) {
+    for (p, g) in features(&read_source(src, "places")?) {
         let en = if s(p, "name_en").is_empty() {
             s(p, "name")
         } else {
@@ -485,6 +497,39 @@ pub fn build(src: &Path) -> Result<Built, String> {
         return Err(problems.join("\n"));
     }
 
+    // Versions through time, and the shapes no longer in force.
+    let base = layers
+        .iter()
+        .filter(|(name, _)| matches!(**name, "countries" | "disputed" | "lines"))
+        .flat_map(|(_, outs)| outs.iter())
+        .map(|o| (o.feature.id.clone(), o.feature.geometry.clone()))
+        .collect();
+    let inputs = crate::history::Inputs {
+        src,
+        admin1,
+        base,
+        ne_disputed,
+    };
+    let mut today: Vec<&mut Region> = layers
+        .values_mut()
+        .flatten()
+        .filter_map(|o| o.region.as_mut())
+        .collect();
+    let applied = crate::history::apply(&inputs, &mut today)?;
+    let mut history: Vec<Out> = applied
+        .features
+        .into_iter()
+        .map(|feature| Out { region: None, feature })
+        .collect();
+    for r in applied.new_regions {
+        let first = r.versions[0].feature.clone();
+        if let Some(o) = history.iter_mut().find(|o| o.feature.id == first) {
+            o.region = Some(r);
+        }
+    }
+    layers.insert("history", history);
+    let history_report = applied.report;
+
     // Encode each layer at each level of detail.
     let mut regions = Vec::new();
     let mut index = LayerIndex::default();
@@ -517,6 +562,11 @@ pub fn build(src: &Path) -> Result<Built, String> {
         );
         index.layers.push(entry);
         regions.extend(outs.into_iter().filter_map(|o| o.region));
+    }
+    report += "\n| built shape | area |\n|---|---:|\n";
+    for line in history_report {
+        report += &line;
+        report.push('\n');
     }
     Ok(Built {
         regions,

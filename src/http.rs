@@ -279,6 +279,19 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
             }),
         )
         .route(
+            "/api/map",
+            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+                match params(q).and_then(|p| s.api.map_at(required(&p, "at")?)) {
+                    Ok(text) => Response::builder()
+                        .header(header::CONTENT_TYPE, "application/geo+json")
+                        .body(axum::body::Body::from(text))
+                        .expect("a valid response")
+                        .into_response(),
+                    Err(e) => e.into_response(),
+                }
+            }),
+        )
+        .route(
             "/api/overviews",
             get(|s: AxState<AppState>| async move { Json(s.api.overviews()) }),
         )

@@ -23,14 +23,17 @@ use serde::{Deserialize, Serialize};
 use crate::geo::{self_intersection, simplify};
 use crate::model::{Geometry, LonLat};
 
-/// Layer names, in drawing order (bottom first).
-pub const LAYERS: [&str; 6] = [
+/// Layer names, in drawing order (bottom first). `history` holds the shapes
+/// no longer in force; the UI draws each of its features with the layer of
+/// its kind and loads it only when the slider needs it.
+pub const LAYERS: [&str; 7] = [
     "water",
     "countries",
     "provinces",
     "disputed",
     "lines",
     "places",
+    "history",
 ];
 
 /// A feature to encode.
@@ -158,16 +161,43 @@ fn encode_ring(ring: &[LonLat], tol: f64, q: f64) -> Option<Vec<[i64; 2]>> {
     }
 }
 
-fn encode_polygon(rings: &[Vec<LonLat>], tol: f64, q: f64) -> Option<Vec<Vec<i64>>> {
+fn encode_polygon(rings: &[Vec<LonLat>], tol: f64, q: f64) -> Option<Vec<Vec<[i64; 2]>>> {
     let mut out = Vec::new();
     for (i, r) in rings.iter().enumerate() {
         match encode_ring(r, tol, q) {
-            Some(g) => out.push(run(&g)),
+            Some(g) => out.push(g),
             None if i == 0 => return None,
             None => {}
         }
     }
     Some(out)
+}
+
+/// Polygons as runs, after making what snapping broke valid again; where
+/// that fails, simplified less, down to not at all.
+fn polygon_runs(polys: &[Vec<Vec<LonLat>>], tol: f64, q: f64) -> Vec<Vec<Vec<i64>>> {
+    let encode = |t: f64| -> crate::shape::GridPolygons {
+        let mut ps: crate::shape::GridPolygons =
+            polys.iter().filter_map(|p| encode_polygon(p, t, q)).collect();
+        if ps.is_empty() {
+            // Keep at least the largest part, at full precision.
+            if let Some(big) = polys.iter().max_by(|a, b| area(&a[0]).total_cmp(&area(&b[0]))) {
+                ps.extend(encode_polygon(big, 0.0, q));
+            }
+        }
+        ps
+    };
+    let mut t = tol;
+    let ps = loop {
+        match crate::shape::valid_on_grid(encode(t)) {
+            Ok(ps) => break ps,
+            Err(ps) if t == 0.0 => break ps,
+            Err(_) => t = if t < tol / 8.0 { 0.0 } else { t / 4.0 },
+        }
+    };
+    ps.iter()
+        .map(|p| p.iter().map(|r| run(r)).collect())
+        .collect()
 }
 
 fn encode_line(line: &[LonLat], tol: f64, q: f64) -> Option<Vec<i64>> {
@@ -213,31 +243,15 @@ pub fn encode_layer(
                 }
                 ("MultiLineString", serde_json::json!(runs))
             }
-            Geometry::Polygon(rings) => {
-                match encode_polygon(rings, tol, q).or_else(|| encode_polygon(rings, 0.0, q)) {
-                    Some(p) => ("Polygon", serde_json::json!(p)),
-                    None => continue,
-                }
-            }
-            Geometry::MultiPolygon(polys) => {
-                let mut ps: Vec<Vec<Vec<i64>>> = polys
-                    .iter()
-                    .filter_map(|p| encode_polygon(p, tol, q))
-                    .collect();
-                if ps.is_empty() {
-                    // Keep at least the largest part, at full precision.
-                    if let Some(big) = polys
-                        .iter()
-                        .max_by(|a, b| area(&a[0]).total_cmp(&area(&b[0])))
-                    {
-                        ps.extend(encode_polygon(big, 0.0, q));
-                    }
-                }
-                if ps.is_empty() {
-                    continue;
-                }
-                ("MultiPolygon", serde_json::json!(ps))
-            }
+            Geometry::Polygon(rings) => match polygon_runs(std::slice::from_ref(rings), tol, q).as_slice() {
+                [] => continue,
+                [one] => ("Polygon", serde_json::json!(one)),
+                many => ("MultiPolygon", serde_json::json!(many)),
+            },
+            Geometry::MultiPolygon(polys) => match polygon_runs(polys, tol, q) {
+                ps if ps.is_empty() => continue,
+                ps => ("MultiPolygon", serde_json::json!(ps)),
+            },
         };
         out.features.push(FeatOut {
             id: f.id.clone(),
@@ -250,6 +264,26 @@ pub fn encode_layer(
     let mut bytes = serde_json::to_vec(&out).expect("serializable");
     bytes.push(b'\n');
     bytes
+}
+
+/// The grid step of a layer file, in degrees.
+pub fn grid_step(bytes: &[u8]) -> Option<f64> {
+    #[derive(Deserialize)]
+    struct Head {
+        q: f64,
+    }
+    serde_json::from_slice::<Head>(bytes).ok().map(|h| h.q)
+}
+
+/// A geometry in grid units of step `q` (exact integers, as the file holds
+/// them): validity is judged on these, free of the rounding of `x * q`.
+pub fn on_grid(g: &Geometry, q: f64) -> Geometry {
+    let s = |r: &Vec<LonLat>| r.iter().map(|p| [(p[0] / q).round(), (p[1] / q).round()]).collect();
+    match g {
+        Geometry::Polygon(rs) => Geometry::Polygon(rs.iter().map(s).collect()),
+        Geometry::MultiPolygon(ps) => Geometry::MultiPolygon(ps.iter().map(|p| p.iter().map(s).collect()).collect()),
+        other => other.clone(),
+    }
 }
 
 /// A decoded layer feature.

@@ -44,6 +44,11 @@ enum Cmd {
         #[arg(long)]
         at: String,
     },
+    /// The map in force at a date, as a GeoJSON FeatureCollection (RFC 7946).
+    Map {
+        #[arg(long)]
+        at: String,
+    },
     /// Events overlapping a window.
     Events {
         #[arg(long)]
@@ -197,6 +202,11 @@ fn run(cli: Cli) -> Result<(), String> {
                     i.counts.excerpts, i.counts.links, i.counts.regions, i.counts.disputes, i.counts.memberships, i.counts.sources
                 )
             });
+            Ok(())
+        }
+        Cmd::Map { at } => {
+            let api = load(&cli.data)?;
+            println!("{}", api.map_at(&at).map_err(err)?);
             Ok(())
         }
         Cmd::State { at } => {

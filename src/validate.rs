@@ -333,17 +333,6 @@ pub(crate) fn build(
     }
 
     // Memberships.
-    for (code, regions) in &memberships.historical {
-        for r in regions {
-            if !region_ids.contains(r) {
-                p.add(
-                    MEMBERSHIPS,
-                    code,
-                    format!("historical state maps to unknown region {r:?}"),
-                );
-            }
-        }
-    }
     let mut seen = HashSet::new();
     for o in &memberships.organizations {
         check_sources(&mut p, MEMBERSHIPS, &o.id, &o.sources, "organization");
@@ -399,6 +388,15 @@ pub(crate) fn build(
         }
     }
 
+    // Geography through time.
+    p.0.extend(crate::validate_time::versions(&regions));
+    p.0.extend(crate::validate_time::references(
+        &regions,
+        &out_events,
+        &memberships.memberships,
+        &excerpts,
+    ));
+
     Dataset {
         meta,
         article,
@@ -407,7 +405,6 @@ pub(crate) fn build(
         disputes: out_disputes,
         organizations: memberships.organizations,
         memberships: memberships.memberships,
-        historical: memberships.historical,
         regions,
         gazetteer,
         layers,

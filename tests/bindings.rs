@@ -29,7 +29,7 @@ fn generate() -> String {
         Precision, ErrorCode, faultlines::ApiError, Problem,
         Geometry, ArticleMeta, EventKind, EventEnd, Discrepancy, Absence, EventProps, Event,
         MemberStatus, MembershipPeriod, Membership, Organization, DisputeLevel, DisputePeriod, DisputeProps, Dispute,
-        RegionKind, Region, Excerpt, LayerIndex, LayerEntry, Mention, HitKind, SearchHit,
+        RegionKind, Region, RegionVersion, Excerpt, LayerIndex, LayerEntry, Mention, HitKind, SearchHit,
         TimeSpan, HistogramMode, StateEvents, Counts, KindCount, DatasetInfo, Phase, ActiveEvent, MembershipState, DisputeState, State, Filter,
         EventPage, Bin, Histogram, EventRef, ExcerptView, EventDiscrepancy, RegionExcerpts, Article,
         faultlines::prefs::UiState, faultlines::prefs::WindowGeometry,

@@ -152,7 +152,7 @@ export type Dispute = { geometry: Geometry, id: string, name: string, descriptio
  */
 incidents: Array<string>, };
 
-export type RegionKind = "country" | "province" | "disputed" | "line" | "place";
+export type RegionKind = "country" | "province" | "disputed" | "line" | "place" | "union";
 
 export type Region = { id: string, kind: RegionKind, name_en: string, name_ru: string, 
 /**
@@ -170,7 +170,54 @@ anchor: [number, number],
 /**
  * [west, south, east, north]
  */
-bbox: [number, number, number, number], };
+bbox: [number, number, number, number], 
+/**
+ * The region through time, in time order (see `docs/borders.md`). The
+ * fields above are those of the last version.
+ */
+versions: Array<RegionVersion>, };
+
+export type RegionVersion = { 
+/**
+ * The feature that draws it, in `layer`.
+ */
+feature: string, layer: string, 
+/**
+ * First day in force; `None`: since before the record.
+ */
+valid_from: string | null, 
+/**
+ * First day no longer in force; `None`: still in force.
+ */
+valid_to: string | null, 
+/**
+ * `valid_from` as a day number ([`FOREVER_BEFORE`] when `None`).
+ */
+lo: number, 
+/**
+ * `valid_to` as a day number ([`OPEN_END`] when `None`).
+ */
+hi: number, name_en: string, name_ru: string, 
+/**
+ * The state it belongs to de jure, when not itself.
+ */
+sovereign: string | null, 
+/**
+ * Who holds it de facto, where that differs from the sovereign.
+ */
+controller: string | null, 
+/**
+ * The shape is an estimate (see `geodata/src/PROVENANCE.md`).
+ */
+approximate: boolean, anchor: [number, number], bbox: [number, number, number, number], sources: Array<string>, 
+/**
+ * A sourced remark about this version.
+ */
+note: string | null, 
+/**
+ * What happened when it came into force, for the live region.
+ */
+change: string | null, };
 
 export type Excerpt = { id: string, start: number, end: number, 
 /**
@@ -242,11 +289,7 @@ links: number, regions: number, disputes: number, memberships: number, organizat
 
 export type KindCount = { kind: EventKind, count: number, };
 
-export type DatasetInfo = { title: string, description: string, attribution: string, article: ArticleMeta, span: TimeSpan, counts: Counts, organizations: Array<Organization>, 
-/**
- * Historical states (SUN, CSK, DDR…) → the map regions they covered, for the membership map.
- */
-historical: { [key in string]: Array<string> }, layers: LayerIndex, 
+export type DatasetInfo = { title: string, description: string, attribution: string, article: ArticleMeta, span: TimeSpan, counts: Counts, organizations: Array<Organization>, layers: LayerIndex, 
 /**
  * The version of the core that answered.
  */
@@ -272,7 +315,12 @@ progress: number | null,
  */
 certainty: number, };
 
-export type MembershipState = { org: string, country: string, status: MemberStatus, since: string, until: string | null, note: string, };
+export type MembershipState = { org: string, country: string, 
+/**
+ * The map regions it paints at that instant: the region of that code
+ * and every region whose version in force has it as its sovereign.
+ */
+regions: Array<string>, status: MemberStatus, since: string, until: string | null, note: string, };
 
 export type DisputeState = { id: string, name: string, 
 /**
