@@ -79,3 +79,22 @@ fn json_output_parses() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["at"], "2022-01-08");
 }
+
+#[test]
+fn map_at_prints_the_map_of_that_date_as_geojson() {
+    let (code, out, err) = faultlines(&["map", "--at", "1970-06-01"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["type"], "FeatureCollection");
+    let gdr = v["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["id"] == "DDR")
+        .expect("the GDR is on the 1970 map");
+    assert_eq!(gdr["properties"]["valid_from"], "1949-10-07");
+    assert_eq!(gdr["properties"]["valid_to"], "1990-10-03");
+    let (code, _, err) = faultlines(&["map", "--at", "yesterday"]);
+    assert_ne!(code, 0);
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

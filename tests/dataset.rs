@@ -381,7 +381,7 @@ fn out_of_range_coordinates_and_unknown_ids_are_rejected() {
     });
     assert!(
         p.iter()
-            .any(|m| m.contains("ATLANTIS: feature is not in regions.json")),
+            .any(|m| m.contains("ATLANTIS: feature draws no version of a region in regions.json")),
         "{p:?}"
     );
     assert!(

@@ -232,3 +232,29 @@ async fn serves_on_loopback_by_default() {
     assert!(out.starts_with("HTTP/1.1 200"), "{out}");
     server.abort();
 }
+
+#[tokio::test]
+async fn the_map_of_a_date_is_served_as_geojson_and_a_bad_date_is_a_coded_error() {
+    let app = app(None);
+    let r = app
+        .clone()
+        .oneshot(Request::get("/api/map?at=1970-06-01").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "application/geo+json");
+    let v: serde_json::Value =
+        serde_json::from_slice(&r.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    let ids: Vec<&str> = v["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"DDR") && !ids.contains(&"SVK"), "{ids:?}");
+    let (s, e) = json(&app, "/api/map?at=1970-02-31").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert_eq!(e["code"], "bad_date", "{e}");
+    let (s, e) = json(&app, "/api/map").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
+}
