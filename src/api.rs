@@ -625,9 +625,11 @@ impl Api {
         // are on the map.
         for r in &self.ds.regions {
             for v in &r.versions {
-                days.extend([v.lo, v.hi].into_iter().filter(|&d| {
-                    d != crate::model::FOREVER_BEFORE && d != crate::model::OPEN_END
-                }));
+                days.extend(
+                    [v.lo, v.hi].into_iter().filter(|&d| {
+                        d != crate::model::FOREVER_BEFORE && d != crate::model::OPEN_END
+                    }),
+                );
             }
         }
         days.sort_unstable();

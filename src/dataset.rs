@@ -374,13 +374,19 @@ impl Dataset {
                         add(Some(&f.id), "duplicate feature id".into());
                     }
                     if entry.name != "water" && !drawn.contains(f.id.as_str()) {
-                        add(Some(&f.id), "feature draws no version of a region in regions.json".into());
+                        add(
+                            Some(&f.id),
+                            "feature draws no version of a region in regions.json".into(),
+                        );
                     }
                     if entry.name != "water" {
                         let q = crate::layer::grid_step(&bytes).unwrap_or(1.0);
                         let g = crate::layer::on_grid(&f.geometry, q);
                         for why in crate::shape::invalidity(&g) {
-                            add(Some(&f.id), format!("polygon is not valid (OGC rules): {why}"));
+                            add(
+                                Some(&f.id),
+                                format!("polygon is not valid (OGC rules): {why}"),
+                            );
                         }
                         if lod == "detail" {
                             detail.insert(f.id.clone(), (path.clone(), f.geometry.clone()));

@@ -121,7 +121,14 @@ pub fn events(base: &Dataset, n: usize, seed: u64) -> Vec<Event> {
             -1 => EventEnd::Open,
             l => EventEnd::At(imprecise(&mut rng, s + l)),
         };
-        let a = places[rng.below(places.len())];
+        // Only a region on the map at the event's start (no Slovakia in 1960).
+        let day = start.nominal_first();
+        let a = loop {
+            let a = places[rng.below(places.len())];
+            if a.in_force(day) {
+                break a;
+            }
+        };
         let geometry = if matches!(kind, EventKind::Deployment | EventKind::Withdrawal) {
             let b = places[rng.below(places.len())];
             Geometry::LineString(vec![b.anchor, a.anchor])

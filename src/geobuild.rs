@@ -519,7 +519,10 @@ pub fn build(src: &Path) -> Result<Built, String> {
     let mut history: Vec<Out> = applied
         .features
         .into_iter()
-        .map(|feature| Out { region: None, feature })
+        .map(|feature| Out {
+            region: None,
+            feature,
+        })
         .collect();
     for r in applied.new_regions {
         let first = r.versions[0].feature.clone();

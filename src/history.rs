@@ -83,14 +83,22 @@ enum Built {
 }
 
 impl Inputs<'_> {
-    fn area_of(&self, term: &Value, cuts: &BTreeMap<String, Cut>) -> Result<MultiPolygon<f64>, String> {
+    fn area_of(
+        &self,
+        term: &Value,
+        cuts: &BTreeMap<String, Cut>,
+    ) -> Result<MultiPolygon<f64>, String> {
         match self.eval(term, cuts)? {
             Built::Area(a) => Ok(a),
             Built::Lines(_) => Err(format!("{term}: a line cannot take part in an area")),
         }
     }
 
-    fn areas(&self, v: Option<&Value>, cuts: &BTreeMap<String, Cut>) -> Result<Vec<MultiPolygon<f64>>, String> {
+    fn areas(
+        &self,
+        v: Option<&Value>,
+        cuts: &BTreeMap<String, Cut>,
+    ) -> Result<Vec<MultiPolygon<f64>>, String> {
         v.and_then(Value::as_array)
             .into_iter()
             .flatten()
@@ -100,12 +108,16 @@ impl Inputs<'_> {
 
     fn eval(&self, term: &Value, cuts: &BTreeMap<String, Cut>) -> Result<Built, String> {
         if let Some(s) = term.as_str() {
-            let (kind, id) = s.split_once(':').ok_or_else(|| format!("{s}: expected KIND:ID"))?;
+            let (kind, id) = s
+                .split_once(':')
+                .ok_or_else(|| format!("{s}: expected KIND:ID"))?;
             let g = match kind {
                 "admin1" => self.admin1.get(id).cloned(),
                 "country" | "disputed" => self.base.get(id).cloned(),
                 "ne-disputed" => self.ne_disputed.get(id).cloned(),
-                "cut" => cuts.get(id).map(|c| Geometry::Polygon(vec![c.polygon.clone()])),
+                "cut" => cuts
+                    .get(id)
+                    .map(|c| Geometry::Polygon(vec![c.polygon.clone()])),
                 _ => return Err(format!("{s}: unknown kind {kind:?}")),
             }
             .ok_or_else(|| format!("{s}: not in the source layers"))?;
@@ -113,7 +125,9 @@ impl Inputs<'_> {
                 .map(Built::Area)
                 .ok_or_else(|| format!("{s}: not a polygon"));
         }
-        let o = term.as_object().ok_or_else(|| format!("{term}: not a recipe"))?;
+        let o = term
+            .as_object()
+            .ok_or_else(|| format!("{term}: not a recipe"))?;
         if let Some(l) = o.get("line").and_then(Value::as_str) {
             return self.line(l).map(Built::Lines);
         }
@@ -135,7 +149,9 @@ impl Inputs<'_> {
 
     /// `FILE:N`: the N-th line of a source file.
     fn line(&self, spec: &str) -> Result<Geometry, String> {
-        let (file, n) = spec.split_once(':').ok_or_else(|| format!("{spec}: expected FILE:N"))?;
+        let (file, n) = spec
+            .split_once(':')
+            .ok_or_else(|| format!("{spec}: expected FILE:N"))?;
         let n: usize = n.parse().map_err(|_| format!("{spec}: bad index"))?;
         let v = crate::geobuild::read_source(self.src, file)?;
         v["features"]
@@ -173,8 +189,10 @@ fn feature_kind(kind: RegionKind, built: &Built) -> &'static str {
 /// version that is always in force.
 pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, String> {
     let path = inputs.src.join("history.json");
-    let spec: Spec = serde_json::from_slice(&std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?)
-        .map_err(|e| format!("history.json: {e}"))?;
+    let spec: Spec = serde_json::from_slice(
+        &std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+    )
+    .map_err(|e| format!("history.json: {e}"))?;
     let mut by_id: HashMap<String, usize> = HashMap::new();
     for (i, r) in regions.iter().enumerate() {
         by_id.insert(r.id.clone(), i);
@@ -187,12 +205,21 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
     for rs in &spec.regions {
         let today = by_id.get(&rs.id).map(|&i| &*regions[i]);
         let kind = rs.kind.or(today.map(|r| r.kind)).ok_or_else(|| {
-            format!("history.json: {}: not in today's layers, so it needs a kind", rs.id)
+            format!(
+                "history.json: {}: not in today's layers, so it needs a kind",
+                rs.id
+            )
         })?;
         let mut versions = Vec::new();
         let mut built_shapes: Vec<(&Value, String, String)> = Vec::new();
         for vs in &rs.versions {
-            let ctx = |e: String| format!("history.json: {} from {:?}: {e}", rs.id, vs.from.map(|d| d.to_string()));
+            let ctx = |e: String| {
+                format!(
+                    "history.json: {} from {:?}: {e}",
+                    rs.id,
+                    vs.from.map(|d| d.to_string())
+                )
+            };
             let (feature, layer, geometry) = match &vs.shape {
                 Some(recipe) => {
                     if let Some((_, f, _)) = built_shapes.iter().find(|(r, _, _)| *r == recipe) {
@@ -206,8 +233,8 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
                         );
                         let g = match &built {
                             Built::Area(a) => {
-                                out.report.push(format!("| {id} | {:.0} km² |", shape::area_km2(a)));
-                                if std::env::var_os("FL_DEBUG").is_some() { eprintln!("{id}: {:?}", shape::invalidity(&shape::from_geo(a)).first()); }
+                                out.report
+                                    .push(format!("| {id} | {:.0} km² |", shape::area_km2(a)));
                                 shape::from_geo(a)
                             }
                             Built::Lines(l) => l.clone(),
@@ -228,16 +255,28 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
                         let prev: &RegionVersion = prev;
                         (prev.feature.clone(), prev.layer.clone(), None)
                     }
-                    (None, None) => return Err(ctx("the first version of a new region needs a shape".into())),
+                    (None, None) => {
+                        return Err(ctx("the first version of a new region needs a shape".into()))
+                    }
                 },
             };
             let (anchor, bbox) = match (&geometry, today, versions.last()) {
-                (Some(g), _, _) => (crate::geobuild::round(crate::geo::label_point(g)), crate::geobuild::bbox_of(g)),
+                (Some(g), _, _) => (
+                    crate::geobuild::round(crate::geo::label_point(g)),
+                    crate::geobuild::bbox_of(g),
+                ),
                 (None, _, Some(prev)) if prev.feature == feature => (prev.anchor, prev.bbox),
                 (None, Some(r), _) if r.id == feature => (r.anchor, r.bbox),
                 (None, _, _) => {
-                    let f = out.features.iter().find(|f| f.id == feature).ok_or_else(|| ctx("no shape".into()))?;
-                    (crate::geobuild::round(crate::geo::label_point(&f.geometry)), crate::geobuild::bbox_of(&f.geometry))
+                    let f = out
+                        .features
+                        .iter()
+                        .find(|f| f.id == feature)
+                        .ok_or_else(|| ctx("no shape".into()))?;
+                    (
+                        crate::geobuild::round(crate::geo::label_point(&f.geometry)),
+                        crate::geobuild::bbox_of(&f.geometry),
+                    )
                 }
             };
             let (lo, hi) = RegionVersion::days(vs.from, vs.to);
@@ -260,7 +299,10 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
                 change: vs.change.clone(),
             });
         }
-        let last = versions.last().ok_or_else(|| format!("history.json: {}: no versions", rs.id))?.clone();
+        let last = versions
+            .last()
+            .ok_or_else(|| format!("history.json: {}: no versions", rs.id))?
+            .clone();
         match by_id.get(&rs.id) {
             Some(&i) => {
                 let r = &mut regions[i];

@@ -177,11 +177,16 @@ fn encode_polygon(rings: &[Vec<LonLat>], tol: f64, q: f64) -> Option<Vec<Vec<[i6
 /// that fails, simplified less, down to not at all.
 fn polygon_runs(polys: &[Vec<Vec<LonLat>>], tol: f64, q: f64) -> Vec<Vec<Vec<i64>>> {
     let encode = |t: f64| -> crate::shape::GridPolygons {
-        let mut ps: crate::shape::GridPolygons =
-            polys.iter().filter_map(|p| encode_polygon(p, t, q)).collect();
+        let mut ps: crate::shape::GridPolygons = polys
+            .iter()
+            .filter_map(|p| encode_polygon(p, t, q))
+            .collect();
         if ps.is_empty() {
             // Keep at least the largest part, at full precision.
-            if let Some(big) = polys.iter().max_by(|a, b| area(&a[0]).total_cmp(&area(&b[0]))) {
+            if let Some(big) = polys
+                .iter()
+                .max_by(|a, b| area(&a[0]).total_cmp(&area(&b[0])))
+            {
                 ps.extend(encode_polygon(big, 0.0, q));
             }
         }
@@ -243,11 +248,13 @@ pub fn encode_layer(
                 }
                 ("MultiLineString", serde_json::json!(runs))
             }
-            Geometry::Polygon(rings) => match polygon_runs(std::slice::from_ref(rings), tol, q).as_slice() {
-                [] => continue,
-                [one] => ("Polygon", serde_json::json!(one)),
-                many => ("MultiPolygon", serde_json::json!(many)),
-            },
+            Geometry::Polygon(rings) => {
+                match polygon_runs(std::slice::from_ref(rings), tol, q).as_slice() {
+                    [] => continue,
+                    [one] => ("Polygon", serde_json::json!(one)),
+                    many => ("MultiPolygon", serde_json::json!(many)),
+                }
+            }
             Geometry::MultiPolygon(polys) => match polygon_runs(polys, tol, q) {
                 ps if ps.is_empty() => continue,
                 ps => ("MultiPolygon", serde_json::json!(ps)),
@@ -278,10 +285,16 @@ pub fn grid_step(bytes: &[u8]) -> Option<f64> {
 /// A geometry in grid units of step `q` (exact integers, as the file holds
 /// them): validity is judged on these, free of the rounding of `x * q`.
 pub fn on_grid(g: &Geometry, q: f64) -> Geometry {
-    let s = |r: &Vec<LonLat>| r.iter().map(|p| [(p[0] / q).round(), (p[1] / q).round()]).collect();
+    let s = |r: &Vec<LonLat>| {
+        r.iter()
+            .map(|p| [(p[0] / q).round(), (p[1] / q).round()])
+            .collect()
+    };
     match g {
         Geometry::Polygon(rs) => Geometry::Polygon(rs.iter().map(s).collect()),
-        Geometry::MultiPolygon(ps) => Geometry::MultiPolygon(ps.iter().map(|p| p.iter().map(s).collect()).collect()),
+        Geometry::MultiPolygon(ps) => {
+            Geometry::MultiPolygon(ps.iter().map(|p| p.iter().map(s).collect()).collect())
+        }
         other => other.clone(),
     }
 }
@@ -294,37 +307,64 @@ pub struct Decoded {
     pub geometry: Geometry,
 }
 
+#[derive(Deserialize)]
+struct FileIn<'a> {
+    q: f64,
+    #[serde(borrow)]
+    features: Vec<FeatIn<'a>>,
+}
+
+/// A feature as read: its coordinates are parsed only when wanted.
+#[derive(Deserialize)]
+struct FeatIn<'a> {
+    id: String,
+    k: String,
+    t: String,
+    #[serde(borrow)]
+    c: &'a serde_json::value::RawValue,
+}
+
 /// Decode a layer file; errors name the feature.
 pub fn decode_layer(bytes: &[u8]) -> Result<Vec<Decoded>, String> {
-    let f: FileOut = serde_json::from_slice(bytes).map_err(|e| format!("cannot parse: {e}"))?;
+    decode_layer_where(bytes, |_| true)
+}
+
+/// Decode the features of a layer file whose ids pass `wanted`; the others'
+/// coordinates are skipped unparsed.
+pub fn decode_layer_where(
+    bytes: &[u8],
+    wanted: impl Fn(&str) -> bool,
+) -> Result<Vec<Decoded>, String> {
+    let f: FileIn = serde_json::from_slice(bytes).map_err(|e| format!("cannot parse: {e}"))?;
     if !(f.q > 0.0 && f.q <= 1.0) {
         return Err(format!("grid step q = {} is out of range", f.q));
     }
     let q = f.q;
     let mut out = Vec::new();
-    for feat in f.features {
+    for feat in f.features.into_iter().filter(|f| wanted(&f.id)) {
         let bad = |m: &str| format!("{}: {m}", feat.id);
-        let runs1 = |c: &serde_json::Value| -> Result<Vec<i64>, String> {
-            serde_json::from_value(c.clone()).map_err(|e| bad(&e.to_string()))
+        let c = feat.c.get();
+        let runs1 = || -> Result<Vec<i64>, String> {
+            serde_json::from_str(c).map_err(|e| bad(&e.to_string()))
         };
-        let runs2 = |c: &serde_json::Value| -> Result<Vec<Vec<i64>>, String> {
-            serde_json::from_value(c.clone()).map_err(|e| bad(&e.to_string()))
+        let runs2 = || -> Result<Vec<Vec<i64>>, String> {
+            serde_json::from_str(c).map_err(|e| bad(&e.to_string()))
         };
         let geometry = match feat.t.as_str() {
             "Point" => Geometry::Point(
-                *unrun(&runs1(&feat.c)?, q)
+                *unrun(&runs1()?, q)
                     .first()
                     .ok_or_else(|| bad("empty point"))?,
             ),
-            "MultiPoint" => Geometry::MultiPoint(unrun(&runs1(&feat.c)?, q)),
-            "LineString" => Geometry::LineString(unrun(&runs1(&feat.c)?, q)),
+            "MultiPoint" => Geometry::MultiPoint(unrun(&runs1()?, q)),
+            "LineString" => Geometry::LineString(unrun(&runs1()?, q)),
             "MultiLineString" => {
-                Geometry::MultiLineString(runs2(&feat.c)?.iter().map(|r| unrun(r, q)).collect())
+                Geometry::MultiLineString(runs2()?.iter().map(|r| unrun(r, q)).collect())
             }
-            "Polygon" => Geometry::Polygon(runs2(&feat.c)?.iter().map(|r| unrun(r, q)).collect()),
+            "Polygon" => Geometry::Polygon(runs2()?.iter().map(|r| unrun(r, q)).collect()),
             "MultiPolygon" => {
                 let v: Vec<Vec<Vec<i64>>> =
-                    serde_json::from_value(feat.c.clone()).map_err(|e| bad(&e.to_string()))?;
+                    serde_json::from_str(c).map_err(|e| bad(&e.to_string()))?;
                 Geometry::MultiPolygon(
                     v.iter()
                         .map(|p| p.iter().map(|r| unrun(r, q)).collect())

@@ -15,9 +15,30 @@ use crate::dataset::Dataset;
 use crate::date::DayNum;
 use crate::model::Geometry;
 
-/// Decoded detail geometry by feature id, built on first use.
+/// Decoded detail geometry by feature id. The first map decodes only the
+/// features it draws (a command line asks once); from the second on, all
+/// are decoded once and kept (a server answers many dates).
 #[derive(Default)]
-pub struct MapFeatures(OnceLock<HashMap<String, Geometry>>);
+pub struct MapFeatures {
+    all: OnceLock<HashMap<String, Geometry>>,
+    asked: std::sync::atomic::AtomicBool,
+}
+
+fn decode(ds: &Dataset, wanted: impl Fn(&str) -> bool) -> HashMap<String, Geometry> {
+    let mut out = HashMap::new();
+    for entry in &ds.layers.layers {
+        if entry.name == "water" {
+            continue;
+        }
+        let Some(bytes) = ds.layer_bytes(&entry.name, "detail") else {
+            continue;
+        };
+        for f in crate::layer::decode_layer_where(&bytes, &wanted).unwrap_or_default() {
+            out.insert(f.id, f.geometry);
+        }
+    }
+    out
+}
 
 /// Positions on the layers' grid, without the binary noise of `x * q`.
 fn tidy(g: &Geometry) -> Geometry {
@@ -29,7 +50,9 @@ fn tidy(g: &Geometry) -> Geometry {
         Geometry::MultiLineString(v) => {
             Geometry::MultiLineString(v.iter().map(|l| l.iter().map(r).collect()).collect())
         }
-        Geometry::Polygon(v) => Geometry::Polygon(v.iter().map(|l| l.iter().map(r).collect()).collect()),
+        Geometry::Polygon(v) => {
+            Geometry::Polygon(v.iter().map(|l| l.iter().map(r).collect()).collect())
+        }
         Geometry::MultiPolygon(v) => Geometry::MultiPolygon(
             v.iter()
                 .map(|p| p.iter().map(|l| l.iter().map(r).collect()).collect())
@@ -54,27 +77,21 @@ fn to_geojson(g: &Geometry) -> geojson::Geometry {
 }
 
 impl MapFeatures {
-    fn geometries(&self, ds: &Dataset) -> &HashMap<String, Geometry> {
-        self.0.get_or_init(|| {
-            let mut out = HashMap::new();
-            for entry in &ds.layers.layers {
-                if entry.name == "water" {
-                    continue;
-                }
-                let Some(bytes) = ds.layer_bytes(&entry.name, "detail") else {
-                    continue;
-                };
-                for f in crate::layer::decode_layer(&bytes).unwrap_or_default() {
-                    out.insert(f.id, f.geometry);
-                }
-            }
-            out
-        })
-    }
-
     /// The FeatureCollection of day `t`, as text.
     pub fn collection(&self, ds: &Dataset, t: DayNum) -> String {
-        let geoms = self.geometries(ds);
+        let once;
+        let geoms = if self.asked.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            self.all.get_or_init(|| decode(ds, |_| true))
+        } else {
+            let drawn: std::collections::HashSet<&str> = ds
+                .regions
+                .iter()
+                .filter_map(|r| r.version_at(t))
+                .map(|v| v.feature.as_str())
+                .collect();
+            once = decode(ds, |id| drawn.contains(id));
+            &once
+        };
         let features = ds.regions.iter().filter_map(|r| {
             let v = r.version_at(t)?;
             let g = geoms.get(&v.feature)?;

@@ -16,12 +16,19 @@ use crate::model::{Geometry, LonLat};
 pub const FRAME: [f64; 4] = [10.0, 25.0, 95.0, 62.0];
 
 fn ring(r: &[LonLat]) -> LineString<f64> {
-    LineString::from(r.iter().map(|p| Coord { x: p[0], y: p[1] }).collect::<Vec<_>>())
+    LineString::from(
+        r.iter()
+            .map(|p| Coord { x: p[0], y: p[1] })
+            .collect::<Vec<_>>(),
+    )
 }
 
 fn polygon(rings: &[Vec<LonLat>]) -> Option<Polygon<f64>> {
     let (outer, inner) = rings.split_first()?;
-    Some(Polygon::new(ring(outer), inner.iter().map(|r| ring(r)).collect()))
+    Some(Polygon::new(
+        ring(outer),
+        inner.iter().map(|r| ring(r)).collect(),
+    ))
 }
 
 /// The polygons of a geometry (`None` for points and lines).
@@ -166,7 +173,14 @@ pub type GridPolygons = Vec<Vec<Vec<[i64; 2]>>>;
 
 fn grid_to_geo(ps: &GridPolygons) -> MultiPolygon<f64> {
     let ring = |r: &Vec<[i64; 2]>| {
-        LineString::from(r.iter().map(|p| Coord { x: p[0] as f64, y: p[1] as f64 }).collect::<Vec<_>>())
+        LineString::from(
+            r.iter()
+                .map(|p| Coord {
+                    x: p[0] as f64,
+                    y: p[1] as f64,
+                })
+                .collect::<Vec<_>>(),
+        )
     };
     MultiPolygon::new(
         ps.iter()
@@ -214,7 +228,8 @@ fn repair_step(ps: &GridPolygons) -> GridPolygons {
             if holes.is_empty() {
                 return geo::unary_union(shell.0.iter());
             }
-            let holes = MultiPolygon::new(holes.into_iter().map(|h| Polygon::new(h, vec![])).collect());
+            let holes =
+                MultiPolygon::new(holes.into_iter().map(|h| Polygon::new(h, vec![])).collect());
             shell.difference(&holes)
         })
         .collect();
@@ -236,18 +251,17 @@ pub fn valid_on_grid(mut ps: GridPolygons) -> Result<GridPolygons, GridPolygons>
     // a few hundred metres across) is left out rather than ship invalid.
     let mp = grid_to_geo(&ps);
     if !mp.is_valid() {
-        let kept: Vec<Polygon<f64>> = mp
-            .0
-            .into_iter()
-            .map(|p| {
-                let (ext, holes) = p.into_inner();
-                let ok: Vec<LineString<f64>> = holes
-                    .into_iter()
-                    .filter(|h| Polygon::new(ext.clone(), vec![h.clone()]).is_valid())
-                    .collect();
-                Polygon::new(ext, ok)
-            })
-            .collect();
+        let kept: Vec<Polygon<f64>> =
+            mp.0.into_iter()
+                .map(|p| {
+                    let (ext, holes) = p.into_inner();
+                    let ok: Vec<LineString<f64>> = holes
+                        .into_iter()
+                        .filter(|h| Polygon::new(ext.clone(), vec![h.clone()]).is_valid())
+                        .collect();
+                    Polygon::new(ext, ok)
+                })
+                .collect();
         ps = geo_to_grid(&MultiPolygon::new(kept));
     }
     if grid_to_geo(&ps).is_valid() {
@@ -262,7 +276,11 @@ pub fn valid_on_grid(mut ps: GridPolygons) -> Result<GridPolygons, GridPolygons>
 /// sentence each; empty when it is valid or not polygonal.
 pub fn invalidity(g: &Geometry) -> Vec<String> {
     match to_geo(g) {
-        Some(mp) => mp.validation_errors().iter().map(|e| e.to_string()).collect(),
+        Some(mp) => mp
+            .validation_errors()
+            .iter()
+            .map(|e| e.to_string())
+            .collect(),
         None => Vec::new(),
     }
 }

@@ -21,7 +21,12 @@ const OVERLAP_KM2: f64 = 1.0;
 fn bbox(g: &Geometry) -> [f64; 4] {
     let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
     for p in g.coords() {
-        b = [b[0].min(p[0]), b[1].min(p[1]), b[2].max(p[0]), b[3].max(p[1])];
+        b = [
+            b[0].min(p[0]),
+            b[1].min(p[1]),
+            b[2].max(p[0]),
+            b[3].max(p[1]),
+        ];
     }
     b
 }
@@ -38,7 +43,11 @@ pub fn check(ds: &Dataset, layer_features: &HashMap<String, (String, Geometry)>)
     let mut days: BTreeSet<i32> = BTreeSet::new();
     for r in &ds.regions {
         for v in &r.versions {
-            days.insert(if v.lo == FOREVER_BEFORE { i32::MIN } else { v.lo });
+            days.insert(if v.lo == FOREVER_BEFORE {
+                i32::MIN
+            } else {
+                v.lo
+            });
         }
     }
     let mut polys: HashMap<&str, (geo::MultiPolygon<f64>, [f64; 4], f64)> = HashMap::new();

@@ -107,7 +107,11 @@ impl<'a> InForce<'a> {
     pub fn new(regions: &'a [Region]) -> InForce<'a> {
         let mut by_sovereign: HashMap<&str, Vec<&Region>> = HashMap::new();
         for r in regions {
-            let mut codes: Vec<&str> = r.versions.iter().filter_map(|v| v.sovereign.as_deref()).collect();
+            let mut codes: Vec<&str> = r
+                .versions
+                .iter()
+                .filter_map(|v| v.sovereign.as_deref())
+                .collect();
             codes.sort_unstable();
             codes.dedup();
             for c in codes {
@@ -130,8 +134,10 @@ impl<'a> InForce<'a> {
     pub fn code(&self, c: &str, t: DayNum) -> bool {
         self.by_id.get(c).is_some_and(|r| r.in_force(t))
             || self.by_sovereign.get(c).is_some_and(|rs| {
-                rs.iter()
-                    .any(|r| r.version_at(t).is_some_and(|v| v.sovereign.as_deref() == Some(c)))
+                rs.iter().any(|r| {
+                    r.version_at(t)
+                        .is_some_and(|v| v.sovereign.as_deref() == Some(c))
+                })
             })
     }
 
@@ -160,7 +166,10 @@ pub fn references(
                 out.push(problem(
                     EVENTS,
                     &e.props.id,
-                    format!("region {r:?} is not on the map on {} (the event's start)", e.props.start),
+                    format!(
+                        "region {r:?} is not on the map on {} (the event's start)",
+                        e.props.start
+                    ),
                 ));
             }
         }
@@ -177,7 +186,10 @@ pub fn references(
                     out.push(problem(
                         MEMBERSHIPS,
                         &id,
-                        format!("{:?} is not on the map on {d} (period from {})", m.country, p.from),
+                        format!(
+                            "{:?} is not on the map on {d} (period from {})",
+                            m.country, p.from
+                        ),
                     ));
                 }
             }

@@ -238,7 +238,11 @@ async fn the_map_of_a_date_is_served_as_geojson_and_a_bad_date_is_a_coded_error(
     let app = app(None);
     let r = app
         .clone()
-        .oneshot(Request::get("/api/map?at=1970-06-01").body(Body::empty()).unwrap())
+        .oneshot(
+            Request::get("/api/map?at=1970-06-01")
+                .body(Body::empty())
+                .unwrap(),
+        )
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);

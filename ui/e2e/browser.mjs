@@ -52,12 +52,23 @@ export function guardWithShots(prefix, page) {
 export async function openAtlas(extra = []) {
   const { startServer } = await import("./serve.mjs");
   const server = await startServer(extra);
-  const browser = await launch();
-  const page = await browser.context.newPage();
-  page.errors = [];
-  page.on("pageerror", (e) => page.errors.push(e.message));
-  await page.goto(server.url);
-  await page.locator("html[data-ready=true]").waitFor({ timeout: 20000 });
+  let browser;
+  let page;
+  try {
+    browser = await launch();
+    page = await browser.context.newPage();
+    page.errors = [];
+    page.on("pageerror", (e) => page.errors.push(e.message));
+    await page.goto(server.url);
+    await page.locator("html[data-ready=true]").waitFor({ timeout: 20000 });
+  } catch (e) {
+    // A page that never gets ready must not leave the server or the browser
+    // running: the test runner would wait on them until CI's time runs out.
+    if (page) await shotOnFailure(page, "open-atlas");
+    await browser?.close().catch(() => {});
+    server.stop();
+    throw e;
+  }
   return {
     server,
     page,

@@ -8,6 +8,8 @@
 // precise to 1 ms only, so figures are whole milliseconds.
 //
 // Run under a display: xvfb-run -a node scripts/bench-scrub-desktop.mjs [binary] [--data DIR] [--steps 200] [--rounds 2]
+//   [--from YYYY-MM-DD --to YYYY-MM-DD]: sweep only that stretch (1989-01-01 to
+//   1993-12-31 crosses the most border changes: the GDR, the USSR, Yugoslavia, Czechoslovakia).
 // BENCH_CSS="svg.atlas{display:none}" adds a style sheet first: hiding a part
 // shows what it costs a frame.
 import fs from "node:fs";
@@ -23,6 +25,9 @@ const app = process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[
 const data = arg("--data", null);
 const steps = Number(arg("--steps", 200));
 const rounds = Number(arg("--rounds", 2));
+const dayOf = (iso) => (iso ? Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000) : null);
+const from = dayOf(arg("--from", null));
+const to = dayOf(arg("--to", null));
 
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "faultlines-bench-state-"));
 const driver = await startDriver(app, { FAULTLINES_STATE_DIR: stateDir, ...(data ? { FAULTLINES_DATA: data } : {}) });
@@ -32,10 +37,11 @@ try {
   await (await browser.$("html[data-ready=true]")).waitForExist({ timeout: 120000 });
   const sweep = (noop) =>
     browser.executeAsync(
-      (noop, steps, rounds, done) => {
+      (noop, steps, rounds, from, to, done) => {
         (async () => {
           const f = window.faultlines;
-          const { start_day: t0, end_day: t1 } = f.info.span;
+          const t0 = from ?? f.info.span.start_day;
+          const t1 = to ?? f.info.span.end_day;
           const step = async (day) => {
             const t = performance.now();
             if (!noop) {
@@ -65,6 +71,8 @@ try {
       noop,
       steps,
       rounds,
+      from,
+      to,
     );
   const q = (xs, p) => [...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))].toFixed(0);
   if (process.env.BENCH_CSS) await browser.execute((c) => { const st = document.createElement("style"); st.textContent = c; document.head.append(st); }, process.env.BENCH_CSS);
@@ -72,7 +80,8 @@ try {
   await new Promise((r) => setTimeout(r, 12000)); // the last symbols' pulses end
   const floor = await sweep(true);
   if (ours.error || floor.error) throw new Error(ours.error ?? floor.error);
-  console.log(`${ours.events} events, ${rounds} sweeps of ${steps} steps, in ${path.basename(app)} (WebKitGTK)`);
+  const span = from !== null ? ` from ${arg("--from")} to ${arg("--to")}` : "";
+  console.log(`${ours.events} events, ${rounds} sweeps of ${steps} steps${span}, in ${path.basename(app)} (WebKitGTK)`);
   console.log(`Faultlines:   update p50 ${q(ours.upd, 0.5)} ms, p95 ${q(ours.upd, 0.95)} ms | frame work p50 ${q(ours.work, 0.5)} ms, p95 ${q(ours.work, 0.95)} ms`);
   console.log(`no change:    update p50 ${q(floor.upd, 0.5)} ms, p95 ${q(floor.upd, 0.95)} ms | frame work p50 ${q(floor.work, 0.5)} ms, p95 ${q(floor.work, 0.95)} ms`);
 } finally {

@@ -36,7 +36,7 @@ await moment("moment-2022-10", "2022-10-12", { from: "2022-06-01", to: "2023-03-
 await moment("moment-2023-01", "2023-01-20", { from: "2022-09-01", to: "2023-12-31", center: [46, 40.5], zoom: 4.5 });
 await moment("panel-tajikistan", "2022-09-16", { from: "2021-01-01", to: "2023-12-31", center: [70, 39.5], zoom: 2.4, select: "Tajikistan" });
 await page.getByRole("button", { name: "Read the article" }).click();
-await page.getByRole("button", { name: "Lachin Corridor", exact: true }).focus();
+await page.getByRole("button", { name: "Lachin corridor", exact: true }).focus();
 await page.keyboard.press("Enter");
 await page.waitForTimeout(900);
 await page.screenshot({ path: path.join(out, "reading-view.png") });

@@ -8,6 +8,7 @@ import type { ActiveEvent, DatasetInfo, SearchHit, State } from "./api/bindings"
 import { BackendError, connect, type Backend } from "./api/client";
 import { dayToIso, formatDate, isoToDay } from "./format";
 import { legend } from "./legend";
+import { describeBorders } from "./map/borders";
 import { AtlasMap, type NameLang } from "./map/map";
 import { ExcerptsPanel } from "./panel/panel";
 import { Reader } from "./panel/reader";
@@ -108,7 +109,15 @@ async function start(): Promise<void> {
   const regionById = new Map(regions.map((r) => [r.id, r]));
 
   const selection = new Selection();
-  const map = new AtlasMap({ backend, regions, selection, container: byId("map") });
+  const firstDay = saved?.day ?? isoToDay("2022-01-08");
+  const map = new AtlasMap({ backend, regions, selection, container: byId("map"), day: firstDay });
+  // The borders of the date, in words: what the last move changed.
+  const bordersNote = document.createElement("div");
+  bordersNote.className = "map-borders";
+  bordersNote.setAttribute("role", "status");
+  bordersNote.setAttribute("aria-live", "polite");
+  bordersNote.id = "map-borders";
+  byId("map").append(bordersNote);
   const lang = byId<HTMLSelectElement>("lang");
   if (saved?.lang === "ru" || saved?.lang === "en") {
     lang.value = saved.lang;
@@ -120,7 +129,7 @@ async function start(): Promise<void> {
   });
   byId("map").append(legend());
 
-  const timeline = new Timeline(backend, info, saved?.day ?? isoToDay("2022-01-08"));
+  const timeline = new Timeline(backend, info, firstDay);
   byId("timeline-slot").replaceWith(timeline.root);
   if (saved?.window) timeline.setWindow(saved.window[0], saved.window[1]);
   if (saved?.kinds) timeline.setKinds(saved.kinds);
@@ -203,7 +212,17 @@ async function start(): Promise<void> {
       timeline.status.classList.toggle("stale", m);
     },
   });
-  timeline.on("change", (d) => feed.moved(d, followLocally(d), overviews !== null));
+  let bordersDay = firstDay;
+  timeline.on("change", (d) => {
+    const changes = map.setDay(d);
+    if (changes.length) {
+      const text = describeBorders(changes, d >= bordersDay, d);
+      if (text) bordersNote.textContent = text;
+      if (selection.value && changes.some((c) => c.region.id === selection.value)) panel.onDay();
+    }
+    bordersDay = d;
+    feed.moved(d, followLocally(d), overviews !== null);
+  });
   timeline.on("filter", () => feed.latest && draw(feed.latest, performance.now()));
 
   const highlight = (ids: string[], eventId: string | null) => {
@@ -215,7 +234,8 @@ async function start(): Promise<void> {
   const reader = new Reader(() => backend.article(), (id) => select(id, false));
   const panel = new ExcerptsPanel({
     backend,
-    regionName: (id) => regionById.get(id)?.name_en ?? id,
+    regionName: (id) => map.versionOf(id)?.name_en ?? regionById.get(id)?.name_en ?? id,
+    versionOf: (id) => map.versionOf(id),
     goToDay: (d) => timeline.setDay(d),
     highlight,
     focusMap: (id) => map.focusRegion(id),

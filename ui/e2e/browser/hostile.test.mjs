@@ -27,7 +27,12 @@ function hostileDataset() {
   for (const f of events.features) if (f.properties.id === "kazakhstan-csto-deployment-2022") f.properties.title = `${IMG}Deployment${SCRIPT}`;
   fs.writeFileSync(path.join(dir, "story", "events.geojson"), JSON.stringify(events));
   const regions = JSON.parse(fs.readFileSync(path.join(dir, "map", "regions.json"), "utf8"));
-  for (const r of regions) if (r.id === "TJK") r.name_en = `Tajikistan ${IMG}`;
+  for (const r of regions) {
+    if (r.id !== "TJK") continue;
+    r.name_en = `Tajikistan ${IMG}`;
+    // The map names a region by its version of the date.
+    for (const v of r.versions) v.name_en = `Tajikistan ${IMG}`;
+  }
   fs.writeFileSync(path.join(dir, "map", "regions.json"), JSON.stringify(regions));
   return dir;
 }

@@ -6,18 +6,31 @@
  * is a focusable `role="button"` named by its English name, with
  * `aria-pressed` on the selected one. Labels live outside the zoomed group,
  * keep their size and are re-placed without collisions after each move.
+ *
+ * Borders follow the date: every version of every region is drawn once, and
+ * `setDay` shows the one in force (see `versions.ts`), cross-fading the old
+ * shape into the new. A region's element, name, label and story data move
+ * with it, so the rest of the UI speaks of regions, never of shapes.
  */
 import { geoPath, type GeoProjection } from "d3-geo";
-import type { Region } from "../api/bindings";
+import type { Region, RegionVersion } from "../api/bindings";
 import type { Backend } from "../api/client";
 import type { Selection } from "../selection";
 import { decodeLayer, type Layer, type LayerFeature, type LayerGeometry, type Position } from "./layer";
 import { placeLabels, type LabelCandidate } from "./labels";
 import { DEFAULT_VIEW, kmPerPixel, makeProjection, niceLength } from "./projection";
+import { Epochs, versionAt } from "./versions";
 
 const SVG = "http://www.w3.org/2000/svg";
-const LAYERS = ["water", "countries", "provinces", "disputed", "lines", "places"] as const;
+/** The core's layers; "history" holds the shapes of past versions. */
+const LAYERS = ["water", "countries", "provinces", "disputed", "lines", "places", "history"] as const;
 type LayerName = (typeof LAYERS)[number];
+/** Drawing order; a history shape is drawn in the group of its region's kind. */
+const GROUPS = ["water", "countries", "provinces", "disputed", "unions", "lines", "places"] as const;
+type GroupName = (typeof GROUPS)[number];
+const KIND_GROUP: Record<Region["kind"], GroupName> = { country: "countries", province: "provinces", disputed: "disputed", union: "unions", line: "lines", place: "places" };
+/** How long a shape takes to give way to the next version of its region. */
+const FADE_MS = 450;
 const DETAIL_ZOOM = 2.5;
 const PROVINCE_ZOOM = 3;
 const MIN_K = 0.6;
@@ -58,12 +71,21 @@ export interface MapOptions {
   regions: Region[];
   selection: Selection;
   container: HTMLElement;
+  /** The day drawn first. */
+  day: number;
+}
+
+/** A region whose version in force changed with a move of the date. */
+export interface VersionChange {
+  region: Region;
+  from: RegionVersion | null;
+  to: RegionVersion | null;
 }
 
 export class AtlasMap {
   readonly svg: SVGSVGElement;
   private readonly viewport: SVGGElement;
-  private readonly groups = new Map<LayerName, SVGGElement>();
+  private readonly groups = new Map<GroupName, SVGGElement>();
   private readonly labelGroup: SVGGElement;
   /** Above the base map, zoomed with it: for the story's symbols. */
   readonly overlay: SVGGElement;
@@ -72,7 +94,17 @@ export class AtlasMap {
   private readonly tooltip: HTMLDivElement;
   private readonly scaleBar: SVGGElement;
   private readonly regionById = new Map<string, Region>();
+  /** Region id → the element of its version in force. */
   private readonly nodes = new Map<string, SVGElement>();
+  /** Feature id → its element (drawn for every version, shown for the one in force). */
+  private readonly featureNodes = new Map<string, SVGElement>();
+  /** Feature id → the region it draws. */
+  private readonly featureOwner = new Map<string, Region>();
+  /** Region id → its version in force at `day`. */
+  private readonly current = new Map<string, RegionVersion | null>();
+  private readonly epochs: Epochs;
+  private epoch = -1;
+  private day: number;
   private readonly paths = new Map<string, SVGPathElement[]>();
   private projection: GeoProjection;
   private width = 800;
@@ -90,7 +122,13 @@ export class AtlasMap {
   firstMapEpochMs = 0;
 
   constructor(private readonly opts: MapOptions) {
-    for (const r of opts.regions) this.regionById.set(r.id, r);
+    for (const r of opts.regions) {
+      this.regionById.set(r.id, r);
+      for (const v of r.versions) this.featureOwner.set(v.feature, r);
+    }
+    this.epochs = new Epochs(opts.regions);
+    this.day = opts.day;
+    this.resolveVersions(opts.day);
     const c = opts.container;
     this.width = Math.max(320, c.clientWidth || 800);
     this.height = Math.max(240, c.clientHeight || 600);
@@ -101,7 +139,7 @@ export class AtlasMap {
     const sea = el("rect", { class: "sea", x: "-10000", y: "-10000", width: "30000", height: "30000" });
     this.viewport = el("g", { class: "viewport" });
     this.viewport.append(sea);
-    for (const name of LAYERS) {
+    for (const name of GROUPS) {
       const g = el("g", { class: `layer layer-${name}`, "aria-label": name === "water" ? "" : name });
       if (name === "water") g.setAttribute("aria-hidden", "true");
       this.groups.set(name, g);
@@ -161,8 +199,12 @@ export class AtlasMap {
 
   private async fetchLayers(lod: "overview" | "detail"): Promise<Map<LayerName, Layer>> {
     const out = new Map<LayerName, Layer>();
-    const layers = await Promise.all(LAYERS.map((n) => this.opts.backend.layer(n, lod)));
-    LAYERS.forEach((n, i) => out.set(n, decodeLayer(layers[i]!)));
+    // A dataset without past borders (or a broken history layer) still gets today's map.
+    const layers = await Promise.all(LAYERS.map((n) => this.opts.backend.layer(n, lod).catch((e: unknown) => (n === "history" ? null : Promise.reject(e)))));
+    LAYERS.forEach((n, i) => {
+      const buf = layers[i];
+      if (buf) out.set(n, decodeLayer(buf));
+    });
     return out;
   }
 
@@ -181,15 +223,24 @@ export class AtlasMap {
     const path = geoPath(this.projection);
     this.nodes.clear();
     this.paths.clear();
+    this.featureNodes.clear();
+    for (const g of this.groups.values()) g.replaceChildren();
+    // Keyboard order follows names: regions of one group, history shapes among them.
+    const byGroup = new Map<GroupName, LayerFeature[]>();
     for (const name of LAYERS) {
-      const g = this.groups.get(name)!;
-      g.replaceChildren();
-      const layer = layers.get(name);
-      if (!layer) continue;
-      const feats = [...layer.features];
-      if (name === "countries" || name === "provinces") {
-        feats.sort((a, b) => this.nameOf(a.id).localeCompare(this.nameOf(b.id)));
+      for (const f of layers.get(name)?.features ?? []) {
+        const owner = this.featureOwner.get(f.id) ?? this.regionById.get(f.id);
+        const group: GroupName = name === "water" ? "water" : name === "history" ? (owner ? KIND_GROUP[owner.kind] : "water") : name;
+        if (name === "history" && !owner) continue;
+        const list = byGroup.get(group) ?? [];
+        list.push(f);
+        byGroup.set(group, list);
       }
+    }
+    for (const name of GROUPS) {
+      const feats = byGroup.get(name) ?? [];
+      if (name === "countries" || name === "provinces") feats.sort((a, b) => this.nameOf(a.id).localeCompare(this.nameOf(b.id)));
+      const g = this.groups.get(name)!;
       for (const f of feats) this.drawFeature(name, f, path, g);
     }
     this.showSelection(this.opts.selection.value, null);
@@ -202,21 +253,22 @@ export class AtlasMap {
     }
   }
 
-  private nameOf(id: string): string {
-    return this.regionById.get(id)?.name_en ?? id;
+  private nameOf(featureId: string): string {
+    const r = this.featureOwner.get(featureId) ?? this.regionById.get(featureId);
+    return (r && this.current.get(r.id)?.name_en) ?? r?.name_en ?? featureId;
   }
 
-  private drawFeature(layer: LayerName, f: LayerFeature, path: ReturnType<typeof geoPath>, g: SVGGElement): void {
+  private drawFeature(layer: GroupName, f: LayerFeature, path: ReturnType<typeof geoPath>, g: SVGGElement): void {
     const d = path(forD3(f.geometry) as Parameters<typeof path>[0]) ?? "";
-    const region = this.regionById.get(f.id);
+    const region = this.featureOwner.get(f.id) ?? this.regionById.get(f.id);
     if (layer === "water") {
       g.append(el("path", { d, class: `water ${f.kind}` }));
       return;
     }
     if (!region) return;
     let node: SVGElement;
-    if (layer === "lines") {
-      node = el("g", { class: `region line ${f.kind}` });
+    if (layer === "lines" || layer === "unions") {
+      node = el("g", { class: `region ${layer === "lines" ? "line" : "union"} ${f.kind}` });
       const vis = el("path", { d, class: "line-visible" });
       const hit = el("path", { d, class: "line-hit" });
       node.append(vis, hit);
@@ -232,12 +284,114 @@ export class AtlasMap {
     }
     node.setAttribute("role", "button");
     node.setAttribute("tabindex", "0");
-    node.setAttribute("aria-label", region.name_en);
     node.setAttribute("aria-pressed", "false");
-    node.dataset.id = f.id;
+    node.dataset.id = region.id;
+    node.dataset.feature = f.id;
     if (region.country) node.dataset.country = region.country;
-    this.nodes.set(f.id, node);
+    this.featureNodes.set(f.id, node);
+    const v = this.current.get(region.id);
+    // A region without versions (an older dataset) is always in force.
+    const shown = region.versions.length === 0 ? f.id === region.id : v?.feature === f.id;
+    if (shown) {
+      this.nodes.set(region.id, node);
+      this.dress(node, region, v ?? null);
+    } else {
+      node.classList.add("off");
+    }
     g.append(node);
+  }
+
+  /** Name, approximation and story data of the version in force, on its element. */
+  private dress(node: SVGElement, region: Region, v: RegionVersion | null): void {
+    node.setAttribute("aria-label", v?.name_en ?? region.name_en);
+    // An estimated shape says so, beside its name rather than in it.
+    if (v?.approximate) node.setAttribute("aria-description", "border drawn approximately");
+    else node.removeAttribute("aria-description");
+    node.classList.toggle("approximate", v?.approximate ?? false);
+    for (const [key, values] of this.regionData) {
+      const val = values.get(region.id);
+      if (val === undefined) delete node.dataset[key];
+      else node.dataset[key] = val;
+    }
+    const selected = this.opts.selection.value === region.id;
+    node.setAttribute("aria-pressed", String(selected));
+    node.classList.toggle("selected", selected);
+  }
+
+  /** The region's version in force at the map's day (null: not on the map then). */
+  versionOf(id: string): RegionVersion | null {
+    return this.current.get(id) ?? null;
+  }
+
+  /** Work out each region's version on `day`; returns the regions that changed. */
+  private resolveVersions(day: number): VersionChange[] {
+    const changes: VersionChange[] = [];
+    for (const r of this.regionById.values()) {
+      if (r.versions.length === 0) continue;
+      const to = versionAt(r.versions, day);
+      const from = this.current.get(r.id) ?? null;
+      if (this.current.has(r.id) && from === to) continue;
+      this.current.set(r.id, to);
+      changes.push({ region: r, from, to });
+    }
+    this.epoch = this.epochs.of(day);
+    return changes;
+  }
+
+  /**
+   * Show the borders in force on `day`. Returns the regions whose version
+   * changed (none while the date stays between two boundary days).
+   */
+  setDay(day: number): VersionChange[] {
+    const prev = this.day;
+    this.day = day;
+    if (this.epochs.of(day) === this.epoch) return [];
+    const changes = this.resolveVersions(day);
+    const fade = Math.abs(day - prev) < 4000 && !window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+    for (const c of changes) {
+      const oldNode = c.from ? this.featureNodes.get(c.from.feature) : undefined;
+      const newNode = c.to ? this.featureNodes.get(c.to.feature) : undefined;
+      if (newNode) {
+        this.nodes.set(c.region.id, newNode);
+        this.dress(newNode, c.region, c.to);
+      } else {
+        this.nodes.delete(c.region.id);
+      }
+      if (oldNode === newNode) continue;
+      if (oldNode) this.hide(oldNode, fade);
+      if (newNode) this.show(newNode, fade && oldNode !== undefined);
+    }
+    if (changes.length) {
+      this.updateProvinceActivity();
+      this.placeLabels();
+    }
+    return changes;
+  }
+
+  private readonly fadeTimers = new WeakMap<SVGElement, number>();
+
+  private show(node: SVGElement, fade: boolean): void {
+    clearTimeout(this.fadeTimers.get(node));
+    node.classList.remove("off", "fade-out");
+    node.classList.toggle("fade-in", fade);
+  }
+
+  private hide(node: SVGElement, fade: boolean): void {
+    clearTimeout(this.fadeTimers.get(node));
+    node.classList.remove("fade-in", "hover", "selected");
+    node.setAttribute("aria-pressed", "false");
+    for (const key of this.regionData.keys()) delete node.dataset[key];
+    if (document.activeElement === node) this.svg.focus();
+    if (!fade) {
+      node.classList.remove("fade-out");
+      node.classList.add("off");
+      return;
+    }
+    node.classList.add("fade-out");
+    this.fadeTimers.set(node, window.setTimeout(() => {
+      node.classList.remove("fade-out");
+      node.classList.add("off");
+    }, FADE_MS));
   }
 
   private bindInteraction(): void {
@@ -247,7 +401,7 @@ export class AtlasMap {
       if (!id) return;
       this.opts.selection.set(id);
       const r = this.regionById.get(id);
-      if (r && (r.kind === "country" || r.kind === "province" || r.kind === "disputed")) this.revealBBox(r.bbox);
+      if (r && (r.kind === "country" || r.kind === "province" || r.kind === "disputed")) this.revealBBox(this.current.get(id)?.bbox ?? r.bbox);
     };
     this.svg.addEventListener("click", (e) => {
       if (this.dragged) return;
@@ -341,10 +495,12 @@ export class AtlasMap {
   }
   private dragged = false;
 
+  /** The region's name of the map's date, in the map's language. */
   displayName(id: string): string {
     const r = this.regionById.get(id);
     if (!r) return id;
-    return this.lang === "ru" ? r.name_ru : r.name_en;
+    const v = this.current.get(id) ?? r;
+    return this.lang === "ru" ? v.name_ru : v.name_en;
   }
 
   private showTooltip(id: string, e: PointerEvent): void {
@@ -544,12 +700,14 @@ export class AtlasMap {
   private placeLabels(): void {
     const cands: LabelCandidate[] = [];
     for (const r of this.regionById.values()) {
+      const v = r.versions.length ? this.current.get(r.id) : r;
+      if (!v) continue;
       let priority: number;
       let size = 11;
       let beside = false;
       if (r.kind === "country") {
-        const [x0, y0] = this.project([r.bbox[0], r.bbox[1]]) ?? [0, 0];
-        const [x1, y1] = this.project([r.bbox[2], r.bbox[3]]) ?? [0, 0];
+        const [x0, y0] = this.project([v.bbox[0], v.bbox[1]]) ?? [0, 0];
+        const [x1, y1] = this.project([v.bbox[2], v.bbox[3]]) ?? [0, 0];
         const span = Math.hypot(x1 - x0, y1 - y0);
         if (span < 40) continue;
         priority = 100 - Math.min(99, span / 10);
@@ -559,17 +717,17 @@ export class AtlasMap {
         const capital = node?.classList.contains("capital") ?? false;
         priority = capital ? 200 : 300;
         beside = true;
-      } else if (r.kind === "disputed" && this.k >= 2) {
+      } else if ((r.kind === "disputed" && this.k >= 2) || (r.kind === "union" && this.k < 1.5)) {
         priority = 250;
         size = 10;
       } else if (r.kind === "province" && this.k >= PROVINCE_ZOOM) {
         priority = 400;
         size = 10;
       } else continue;
-      const p = this.project(r.anchor as [number, number]);
+      const p = this.project(v.anchor as [number, number]);
       if (!p) continue;
-      const text = r.kind === "country" ? this.displayName(r.id).toUpperCase() : this.displayName(r.id);
-      const bold = r.kind === "country";
+      const bold = r.kind === "country" || r.kind === "union";
+      const text = bold ? this.displayName(r.id).toUpperCase() : this.displayName(r.id);
       cands.push({ id: r.id, text, x: p[0], y: p[1], priority, size, beside, width: measure(text, size, bold) });
     }
     // Place symbols are obstacles: a label never covers a city's dot.

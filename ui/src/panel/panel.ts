@@ -2,18 +2,22 @@
  * The excerpts panel: click a region, read what the article says about it.
  * Verbatim passages in article order, each with its dates and events and,
  * where the sources disagree with the article, a marked fact note with its
- * sources; the region's status at the slider's date; its events when the
+ * sources; the region at the slider's date (its name and borders then, and
+ * its memberships and disputes); its events when the
  * article never mentions it. A landmark named "Excerpts"; selecting a region
  * moves focus to its heading and Escape returns to the map.
  */
-import type { EventRef, ExcerptView, Region, RegionExcerpts, State } from "../api/bindings";
+import type { EventRef, ExcerptView, Region, RegionExcerpts, RegionVersion, State } from "../api/bindings";
 import type { Backend } from "../api/client";
 import { formatDate, formatSpan } from "../format";
 import { h, hostOf, sourceLink } from "./dom";
 
 export interface PanelHost {
   backend: Backend;
+  /** The region's name of the slider's date. */
   regionName: (id: string) => string;
+  /** The region's version in force at the slider's date (null: not on the map then). */
+  versionOf: (id: string) => RegionVersion | null;
   /** Move the slider to an event's start. */
   goToDay: (day: number) => void;
   /** Highlight regions on the map (empty: clear). */
@@ -39,6 +43,7 @@ export class ExcerptsPanel {
   readonly root: HTMLElement;
   private readonly heading: HTMLHeadingElement;
   private readonly statusLine: HTMLParagraphElement;
+  private readonly versionBox: HTMLDivElement;
   private readonly list: HTMLOListElement;
   private readonly empty: HTMLDivElement;
   private readonly nearBox: HTMLInputElement;
@@ -48,6 +53,7 @@ export class ExcerptsPanel {
   constructor(private readonly host: PanelHost) {
     this.heading = h("h2", { id: "panel-heading", tabIndex: -1, textContent: "Excerpts" });
     this.statusLine = h("p", { className: "region-status" });
+    this.versionBox = h("div", { className: "region-version", attrs: { "aria-label": "Borders at this date" } });
     this.nearBox = h("input", { type: "checkbox" });
     this.nearBox.addEventListener("change", () => this.renderList());
     this.list = h("ol", { className: "excerpt-list" });
@@ -57,6 +63,7 @@ export class ExcerptsPanel {
       "aside",
       { className: "panel", attrs: { "aria-label": "Excerpts" } },
       this.heading,
+      this.versionBox,
       this.statusLine,
       h("label", { className: "near" }, this.nearBox, " Only excerpts around the current date"),
       intro,
@@ -79,6 +86,7 @@ export class ExcerptsPanel {
       this.data = null;
       this.heading.textContent = "Excerpts";
       this.statusLine.textContent = "";
+      this.versionBox.replaceChildren();
       this.list.replaceChildren();
       this.empty.replaceChildren();
       return;
@@ -86,8 +94,6 @@ export class ExcerptsPanel {
     const data = await this.host.backend.excerptsForRegion(regionId);
     if (token !== this.token) return;
     this.data = data;
-    const n = data.excerpts.length;
-    this.heading.textContent = `${data.region.name_en}: ${n} ${n === 1 ? "excerpt" : "excerpts"}`;
     this.heading.dataset.region = data.region.id;
     this.updateStatus();
     this.renderList();
@@ -97,24 +103,63 @@ export class ExcerptsPanel {
   /** The region's status at the slider's date (memberships, disputes). */
   updateStatus(): void {
     const d = this.data;
+    if (!d) return;
+    const n = d.excerpts.length;
+    const name = this.host.regionName(d.region.id);
+    const heading = `${name}: ${n} ${n === 1 ? "excerpt" : "excerpts"}`;
+    if (this.heading.textContent !== heading) this.heading.textContent = heading;
+    this.renderVersion(d.region);
     const st = this.host.currentState();
-    if (!d || !st) return;
+    if (!st) return;
     const r: Region = d.region;
     // Alliances belong to states: shown for a country, and for a province as its country's.
     const code = r.kind === "country" ? r.id : r.kind === "province" ? r.country : null;
     const parts: string[] = [];
     for (const m of st.memberships) {
-      if (code === null || m.country !== code) continue;
+      // A membership paints the regions that stand for the member at that date (an SSR for the Soviet Union).
+      if (!(m.regions.includes(r.id) || (code !== null && m.country === code))) continue;
       const org = m.org === "csto" ? "CST/CSTO" : m.org === "warsaw-pact" ? "Warsaw Pact" : m.org === "guam" ? "GUAM" : m.org;
       const word = m.status === "member" ? "member" : m.status === "frozen" ? "member, participation frozen" : m.status;
-      const who = r.kind === "province" ? `${this.host.regionName(code ?? "")}: ` : "";
+      const who = m.country !== r.id ? `${this.host.regionName(m.country)}: ` : "";
       parts.push(`${who}${org} ${word} since ${formatDate(m.since)}`);
     }
     for (const ds of st.disputes) {
       if (ds.regions.includes(r.id) || (code && ds.regions.includes(code) && r.kind === "country")) parts.push(`${ds.name}: ${ds.status} (since ${formatDate(ds.since)})`);
     }
     const when = formatDate(new Date(this.host.currentDay() * 86400000).toISOString().slice(0, 10));
-    this.statusLine.textContent = parts.length ? `On ${when}: ${parts.join("; ")}.` : `On ${when}: no alliance membership or dispute recorded for ${r.name_en}.`;
+    this.statusLine.textContent = parts.length ? `On ${when}: ${parts.join("; ")}.` : `On ${when}: no alliance membership or dispute recorded for ${name}.`;
+  }
+
+  /** The region's version at the slider's date: its span, who holds it, how sure the shape is, and why. */
+  private renderVersion(r: Region): void {
+    const v = this.host.versionOf(r.id);
+    const key = v ? `${v.feature}|${v.lo}` : "none";
+    if (this.versionBox.dataset.version === key) return;
+    this.versionBox.dataset.version = key;
+    const kids: (Node | string)[] = [];
+    const span = (x: RegionVersion) =>
+      x.valid_from && x.valid_to ? `${formatDate(x.valid_from)} – ${formatDate(x.valid_to)}` : x.valid_from ? `since ${formatDate(x.valid_from)}` : x.valid_to ? `until ${formatDate(x.valid_to)}` : "";
+    if (!v) {
+      const when = r.versions.map(span).filter(Boolean).join("; ");
+      kids.push(h("p", { textContent: `Not on the map at this date${when ? ` (on it: ${when})` : ""}.` }));
+    } else {
+      const facts: string[] = [];
+      if (r.versions.length > 1 || v.valid_from || v.valid_to) facts.push(`${v.name_en}, ${span(v)}`);
+      if (v.sovereign) facts.push(`part of ${this.host.regionName(v.sovereign)}`);
+      if (v.controller) facts.push(`held by ${this.host.regionName(v.controller)}`);
+      if (v.approximate) facts.push("border drawn approximately");
+      if (facts.length) kids.push(h("p", { className: "version-facts", textContent: `${facts.join("; ")}.` }));
+      if (v.note) {
+        const box = h("p", { className: "version-note" }, v.note, " ");
+        v.sources.forEach((u, i) => box.append(sourceLink(u, `[${i + 1}] ${hostOf(u)}`, this.host.inDesktop, this.host.notify), " "));
+        kids.push(box);
+      } else if (v.sources.length && facts.length) {
+        const box = h("p", { className: "version-sources" }, "Borders: ");
+        v.sources.forEach((u, i) => box.append(sourceLink(u, `[${i + 1}] ${hostOf(u)}`, this.host.inDesktop, this.host.notify), " "));
+        kids.push(box);
+      }
+    }
+    this.versionBox.replaceChildren(...kids);
   }
 
   private near(x: ExcerptView): boolean {
@@ -129,7 +174,7 @@ export class ExcerptsPanel {
     this.list.replaceChildren(...shown.map((x) => this.item(x)));
     this.empty.replaceChildren();
     if (d.excerpts.length === 0) {
-      this.empty.append(h("p", { textContent: `The article does not mention ${d.region.name_en}.` }));
+      this.empty.append(h("p", { textContent: `The article does not mention ${this.host.regionName(d.region.id)}.` }));
     } else if (shown.length === 0) {
       this.empty.append(h("p", { textContent: "No excerpt concerns the current date; untick the box to see them all." }));
     }
@@ -140,7 +185,7 @@ export class ExcerptsPanel {
         b.addEventListener("click", () => this.host.goToDay(e.lo));
         list.append(h("li", {}, b));
       }
-      this.empty.append(h("h3", { textContent: `Events concerning ${d.region.name_en}` }), list);
+      this.empty.append(h("h3", { textContent: `Events concerning ${this.host.regionName(d.region.id)}` }), list);
     }
   }
 

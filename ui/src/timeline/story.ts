@@ -130,7 +130,7 @@ export class StoryLayer {
     if (org) {
       for (const m of state.memberships) {
         if (m.org !== org) continue;
-        const regions = this.info.historical[m.country] ?? [m.country];
+        const regions = m.regions.length ? m.regions : [m.country];
         for (const r of regions) next.set(r, m.status);
       }
     }

@@ -1,0 +1,37 @@
+/**
+ * The words for a change of borders, shown on the map and spoken by its live
+ * region: "3 October 1990: Germany reunified". Moving back in time names
+ * what was undone. Several regions changed by one event (the Czech Republic
+ * and Slovakia) share its words once; a long jump is summed up.
+ */
+import type { RegionVersion } from "../api/bindings";
+import { dayToIso, formatDate } from "../format";
+
+/** What `describeBorders` needs of a change: the versions left and entered. */
+export interface BorderChange {
+  from: RegionVersion | null;
+  to: RegionVersion | null;
+}
+
+/**
+ * One sentence for the changes crossed by a move to `day`. A jump across
+ * more than `max` events is summed up instead of listed.
+ */
+export function describeBorders(changes: readonly BorderChange[], forward: boolean, day: number, max = 3): string {
+  const seen = new Set<string>();
+  const parts: { day: number; text: string }[] = [];
+  for (const c of changes) {
+    // Forward, a version began; backward, the version left had begun at the crossed day.
+    const v = forward ? c.to : c.from;
+    if (!v?.change || !v.valid_from) continue;
+    const text = forward ? `${formatDate(v.valid_from)}: ${v.change}` : `before ${formatDate(v.valid_from)} (${v.change})`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    parts.push({ day: v.lo, text });
+  }
+  if (parts.length === 0) return "";
+  if (parts.length > max) return `Borders redrawn for ${formatDate(dayToIso(day))}: ${parts.length} changes.`;
+  parts.sort((a, b) => (forward ? a.day - b.day : b.day - a.day));
+  const body = parts.map((p) => p.text).join("; ");
+  return forward ? `Borders: ${body}.` : `Borders as they were ${body}.`;
+}
