@@ -31,6 +31,15 @@ describe("words for a change of borders", () => {
     );
   });
 
+  it("names a region that leaves the map without a successor, once a day", () => {
+    const nk = { ...v("2023-09-20", "Azerbaijan takes control", "Nagorno-Karabakh"), valid_to: "2024-01-01", hi: isoToDay("2024-01-01") };
+    expect(describeBorders([{ from: nk, to: null }], true, isoToDay("2024-06-01"))).toBe("Borders: 1 January 2024: Nagorno-Karabakh leaves the map.");
+    expect(describeBorders([{ from: null, to: nk }], false, isoToDay("2023-12-01"))).toBe("Borders as they were before 1 January 2024 (Nagorno-Karabakh leaves the map).");
+    // Czechoslovakia's end is told by its successors' words.
+    const csk = { ...v("1918-10-28", null, "Czechoslovakia"), valid_to: "1993-01-01", hi: isoToDay("1993-01-01") };
+    expect(describeBorders([{ from: csk, to: null }, { from: null, to: v("1993-01-01", "split") }], true, isoToDay("1993-02-01"))).toBe("Borders: 1 January 1993: split.");
+  });
+
   it("says nothing for changes without words, and sums up a long jump", () => {
     expect(describeBorders([{ from: null, to: v("1990-10-03", null) }], true, 0)).toBe("");
     const many = ["a", "b", "c", "d", "e"].map((c, i) => ({ from: null, to: v(`199${i}-01-01`, c) }));

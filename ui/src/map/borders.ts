@@ -29,6 +29,17 @@ export function describeBorders(changes: readonly BorderChange[], forward: boole
     seen.add(text);
     parts.push({ day: v.lo, text });
   }
+  // A region that leaves the map without a successor (Nagorno-Karabakh on
+  // 1 January 2024) is named, unless that day's change already has words.
+  const days = new Set(parts.map((p) => p.day));
+  for (const c of changes) {
+    const gone = forward ? (c.to ? null : c.from) : c.from ? null : c.to;
+    if (!gone?.valid_to || days.has(gone.hi)) continue;
+    const text = forward ? `${formatDate(gone.valid_to)}: ${gone.name_en} leaves the map` : `before ${formatDate(gone.valid_to)} (${gone.name_en} leaves the map)`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    parts.push({ day: gone.hi, text });
+  }
   if (parts.length === 0) return "";
   if (parts.length > max) return `Borders redrawn for ${formatDate(dayToIso(day))}: ${parts.length} changes.`;
   parts.sort((a, b) => (forward ? a.day - b.day : b.day - a.day));

@@ -15,12 +15,16 @@ describe("label placement", () => {
     }
   });
 
-  it("avoids obstacles such as place symbols", () => {
-    const placed = placeLabels([{ id: "a", text: "AAAA", x: 100, y: 100, priority: 1, size: 11 }], 400, 300, 2, [{ x0: 95, y0: 95, x1: 105, y1: 105 }]);
-    expect(placed).toEqual([]);
+  it("moves an area's name a line off its anchor to clear a place symbol, and drops it when boxed in", () => {
+    const dot = { x0: 95, y0: 95, x1: 105, y1: 105 };
+    const placed = placeLabels([{ id: "a", text: "AAAA", x: 100, y: 100, priority: 1, size: 11 }], 400, 300, 2, [dot]);
+    expect(placed).toHaveLength(1);
+    expect(placed[0]!.box.y1 + 2 <= dot.y0 || placed[0]!.box.y0 >= dot.y1 + 2).toBe(true);
+    const wall = { x0: 0, y0: 40, x1: 400, y1: 160 };
+    expect(placeLabels([{ id: "a", text: "AAAA", x: 100, y: 100, priority: 1, size: 11 }], 400, 300, 2, [wall])).toEqual([]);
   });
 
-  it("keeps the more important of two colliding labels and moves a point label aside", () => {
+  it("gives the more important of two colliding labels its place and moves the other aside", () => {
     const placed = placeLabels(
       [
         { id: "minor", text: "Minor", x: 100, y: 100, priority: 5, size: 11 },
@@ -28,7 +32,10 @@ describe("label placement", () => {
       ],
       400, 300,
     );
-    expect(placed.map((p) => p.id)).toEqual(["major"]);
+    // The major one keeps its anchor; the minor one gives way, a line up.
+    expect(placed.map((p) => p.id)).toEqual(["major", "minor"]);
+    expect(placed[0]!.box.y0).toBeCloseTo(100 - 6.6);
+    expect(placed[1]!.box.y1).toBeLessThanOrEqual(placed[0]!.box.y0);
     const beside = placeLabels(
       [
         { id: "country", text: "COUNTRY", x: 130, y: 100, priority: 1, size: 11 },

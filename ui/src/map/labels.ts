@@ -55,12 +55,19 @@ export function placeLabels(cands: LabelCandidate[], width: number, height: numb
   return placed;
 }
 
-/** Where a label may go: centred, or for a point symbol right, left, above, below. */
+/**
+ * Where a label may go. An area's name: centred on its anchor, else a line
+ * above or below (a capital's dot often sits where the name would). A point
+ * symbol's: right, left, above, below.
+ */
 function positions(c: LabelCandidate) {
   const b = labelBox(c);
-  if (!c.beside) return [b];
   const w = b.x1 - b.x0;
   const h = b.y1 - b.y0;
+  if (!c.beside) {
+    const shift = (dy: number) => ({ x0: b.x0, y0: b.y0 + dy, x1: b.x1, y1: b.y1 + dy });
+    return [b, shift(-1.3 * h), shift(1.3 * h), shift(-2.6 * h), shift(2.6 * h)];
+  }
   return [
     b,
     { x0: c.x - 5 - w, y0: b.y0, x1: c.x - 5, y1: b.y1 },
