@@ -516,21 +516,29 @@ pub fn build(src: &Path) -> Result<Built, String> {
         .filter_map(|o| o.region.as_mut())
         .collect();
     let applied = crate::history::apply(&inputs, &mut today)?;
-    let mut history: Vec<Out> = applied
-        .features
-        .into_iter()
-        .map(|feature| Out {
+    layers.entry("history").or_default();
+    for (layer, feature) in applied.features {
+        let out = Out {
             region: None,
             feature,
-        })
-        .collect();
+        };
+        let name = crate::layer::LAYERS
+            .iter()
+            .copied()
+            .find(|n| *n == layer)
+            .unwrap_or("history");
+        layers.entry(name).or_default().push(out);
+    }
     for r in applied.new_regions {
         let first = r.versions[0].feature.clone();
-        if let Some(o) = history.iter_mut().find(|o| o.feature.id == first) {
+        if let Some(o) = layers
+            .values_mut()
+            .flatten()
+            .find(|o| o.region.is_none() && o.feature.id == first)
+        {
             o.region = Some(r);
         }
     }
-    layers.insert("history", history);
     let history_report = applied.report;
 
     // Encode each layer at each level of detail.

@@ -169,9 +169,24 @@ impl Inputs<'_> {
 pub struct Applied {
     /// New regions (not in today's layers), in the file's order.
     pub new_regions: Vec<Region>,
-    pub features: Vec<LayerFeature>,
+    /// Built shapes with the layer each goes to: the base layer of its
+    /// region's kind when a version still in force uses it (so today's map
+    /// needs no past shapes), else `history`.
+    pub features: Vec<(String, LayerFeature)>,
     /// One line per built shape: its id and area, for the build report.
     pub report: Vec<String>,
+}
+
+/// The layer that draws today's shapes of a kind.
+fn base_layer(kind: RegionKind) -> &'static str {
+    match kind {
+        RegionKind::Country => "countries",
+        RegionKind::Province => "provinces",
+        RegionKind::Disputed => "disputed",
+        RegionKind::Line => "lines",
+        RegionKind::Place => "places",
+        RegionKind::Union => "history",
+    }
 }
 
 fn feature_kind(kind: RegionKind, built: &Built) -> &'static str {
@@ -239,12 +254,15 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
                             }
                             Built::Lines(l) => l.clone(),
                         };
-                        out.features.push(LayerFeature {
-                            id: id.clone(),
-                            kind: feature_kind(kind, &built).into(),
-                            geometry: g.clone(),
-                            rank: 0,
-                        });
+                        out.features.push((
+                            "history".into(),
+                            LayerFeature {
+                                id: id.clone(),
+                                kind: feature_kind(kind, &built).into(),
+                                geometry: g.clone(),
+                                rank: 0,
+                            },
+                        ));
                         built_shapes.push((recipe, id.clone(), "history".into()));
                         (id, "history".to_string(), Some(g))
                     }
@@ -271,6 +289,7 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
                     let f = out
                         .features
                         .iter()
+                        .map(|(_, f)| f)
                         .find(|f| f.id == feature)
                         .ok_or_else(|| ctx("no shape".into()))?;
                     (
@@ -299,6 +318,21 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
                 change: vs.change.clone(),
             });
         }
+        // A built shape still in force today lives in the layer of its kind.
+        let base = base_layer(kind);
+        for (_, id, _) in &built_shapes {
+            if versions
+                .iter()
+                .any(|v| &v.feature == id && v.valid_to.is_none())
+            {
+                for v in versions.iter_mut().filter(|v| &v.feature == id) {
+                    v.layer = base.into();
+                }
+                if let Some((layer, _)) = out.features.iter_mut().find(|(_, f)| &f.id == id) {
+                    *layer = base.into();
+                }
+            }
+        }
         let last = versions
             .last()
             .ok_or_else(|| format!("history.json: {}: no versions", rs.id))?
@@ -316,7 +350,7 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
                 name_en: last.name_en.clone(),
                 name_ru: last.name_ru.clone(),
                 country: rs.country.clone(),
-                layer: "history".into(),
+                layer: last.layer.clone(),
                 anchor: last.anchor,
                 bbox: last.bbox,
                 versions,

@@ -363,6 +363,23 @@ fn only_events_still_running_are_open_ended() {
 }
 
 #[test]
+fn todays_map_draws_no_shape_from_the_history_layer() {
+    // The app fetches past shapes only when the date needs them: a built
+    // shape still in force must live in the layer of its kind.
+    let api = api();
+    let today = day("2026-01-01");
+    let from_history: Vec<&str> = api
+        .regions()
+        .iter()
+        .filter(|r| r.version_at(today).is_some_and(|v| v.layer == "history"))
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(from_history.is_empty(), "{from_history:?}");
+    let nakhchivan = region(&api, "nakhchivan").version_at(today).unwrap();
+    assert_eq!(nakhchivan.layer, "provinces");
+}
+
+#[test]
 fn exactly_one_version_of_each_region_is_in_force_between_its_first_and_last_day() {
     for r in api().regions() {
         let (a, b) = r.span();

@@ -120,4 +120,19 @@ describe("the map of a date", () => {
       await goTo("2025-06-01");
       assert.equal(await shape(), null, "no Karabakh entity after 1 January 2024");
     }));
+
+  it("fetches the past shapes only once the date needs them", () =>
+    guard("on-demand", async () => {
+      await goTo("2025-06-01");
+      await page.waitForTimeout(800); // the date is saved a moment after it changes
+      const fetched = [];
+      page.on("request", (r) => r.url().includes("/api/layers/history/") && fetched.push(r.url()));
+      await page.reload();
+      await page.locator("html[data-ready=true]").waitFor();
+      assert.deepEqual(fetched, [], "today's map draws nothing from the history layer");
+      await goTo("1970-06-01");
+      await region("German Democratic Republic").waitFor();
+      assert.equal(fetched.length, 1, fetched.join());
+      assert.match(fetched[0], /history\/overview/);
+    }));
 });

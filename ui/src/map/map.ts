@@ -197,16 +197,56 @@ export class AtlasMap {
     return box;
   }
 
+  /** Today's layers, and the past shapes once a date has needed them. */
   private async fetchLayers(lod: "overview" | "detail"): Promise<Map<LayerName, Layer>> {
     const out = new Map<LayerName, Layer>();
-    // A dataset without past borders (or a broken history layer) still gets today's map.
-    const layers = await Promise.all(LAYERS.map((n) => this.opts.backend.layer(n, lod).catch((e: unknown) => (n === "history" ? null : Promise.reject(e)))));
-    LAYERS.forEach((n, i) => {
+    const names = LAYERS.filter((n) => n !== "history" || this.historyWanted);
+    const layers = await Promise.all(names.map((n) => (n === "history" ? this.fetchHistory(lod) : this.opts.backend.layer(n, lod))));
+    names.forEach((n, i) => {
       const buf = layers[i];
       if (buf) out.set(n, decodeLayer(buf));
     });
     return out;
   }
+
+  /** The past shapes at one level; a dataset without them (or a broken file) keeps today's map. */
+  private fetchHistory(lod: "overview" | "detail"): Promise<ArrayBuffer | null> {
+    return this.opts.backend.layer("history", lod).catch(() => null);
+  }
+
+  /** Whether some version in force now is drawn from the history layer. */
+  private get historyWanted(): boolean {
+    for (const v of this.current.values()) if (v?.layer === "history") return true;
+    return false;
+  }
+
+  /**
+   * Past shapes load on demand: the first time the date needs one, the
+   * history layer is fetched (overview first) and the map redrawn with it.
+   */
+  private get historyLoaded(): boolean {
+    return this.overview.has("history") && (!this.detail || this.detail.has("history"));
+  }
+
+  private async ensureHistory(): Promise<void> {
+    if (this.historyLoading || this.historyLoaded || !this.overview.size) return;
+    this.historyLoading = true;
+    try {
+      for (const [lod, layers] of [["overview", this.overview], ["detail", this.detail]] as const) {
+        if (!layers || layers.has("history")) continue;
+        const buf = await this.fetchHistory(lod);
+        if (!buf) return;
+        layers.set("history", decodeLayer(buf));
+      }
+      const layers = this.lod === "detail" && this.detail ? this.detail : this.overview;
+      this.render(layers);
+      this.applyTransformOnly();
+      this.placeLabels();
+    } finally {
+      this.historyLoading = false;
+    }
+  }
+  private historyLoading = false;
 
   private async loadOverview(): Promise<void> {
     this.overview = await this.fetchLayers("overview");
@@ -351,6 +391,11 @@ export class AtlasMap {
     for (const c of changes) {
       const oldNode = c.from ? this.featureNodes.get(c.from.feature) : undefined;
       const newNode = c.to ? this.featureNodes.get(c.to.feature) : undefined;
+      if (c.to && !newNode && oldNode) {
+        // The new shape is still loading: the old one stays, under the new name, until it comes.
+        this.dress(oldNode, c.region, c.to);
+        continue;
+      }
       if (newNode) {
         this.nodes.set(c.region.id, newNode);
         this.dress(newNode, c.region, c.to);
@@ -364,6 +409,7 @@ export class AtlasMap {
     if (changes.length) {
       this.updateProvinceActivity();
       this.placeLabels();
+      if (changes.some((c) => c.to?.layer === "history") && !this.historyLoaded) void this.ensureHistory();
     }
     return changes;
   }
