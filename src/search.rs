@@ -91,6 +91,18 @@ impl SearchIndex {
             });
             idx.add_text(d, &r.name_en, 3.0);
             idx.add_text(d, &r.name_ru, 3.0);
+            // Names of other dates find the region too ("Kazakh SSR", "ГДР").
+            let mut past: Vec<&str> = r
+                .versions
+                .iter()
+                .flat_map(|v| [v.name_en.as_str(), v.name_ru.as_str()])
+                .filter(|n| *n != r.name_en && *n != r.name_ru)
+                .collect();
+            past.sort_unstable();
+            past.dedup();
+            for n in past {
+                idx.add_text(d, n, 2.5);
+            }
             for alias in ds.gazetteer.names.get(&r.id).into_iter().flatten() {
                 idx.add_text(d, alias, 2.0);
             }

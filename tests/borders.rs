@@ -607,3 +607,19 @@ fn neighbours_of_the_same_date_that_overlap_are_rejected() {
         "{p:?}"
     );
 }
+
+#[test]
+fn search_finds_a_region_by_the_name_of_another_date() {
+    let api = api();
+    for (query, id) in [
+        ("kazakh ssr", "KAZ"),
+        ("byelorussian", "BLR"),
+        ("federal republic of germany", "DEU"),
+    ] {
+        let hits = api.search(query, 5).unwrap();
+        assert!(
+            hits.iter().any(|h| h.region.as_deref() == Some(id)),
+            "{query}: {hits:?}"
+        );
+    }
+}

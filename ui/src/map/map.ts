@@ -387,7 +387,10 @@ export class AtlasMap {
     this.day = day;
     if (this.epochs.of(day) === this.epoch) return [];
     const changes = this.resolveVersions(day);
-    const fade = Math.abs(day - prev) < 4000 && !window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+    // Fades are for a date that steps or plays; a dragged slider (".moving")
+    // or a jump swaps at once, since every faded frame repaints the map.
+    const fade =
+      Math.abs(day - prev) < 4000 && !this.opts.container.classList.contains("moving") && !window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
     for (const c of changes) {
       const oldNode = c.from ? this.featureNodes.get(c.from.feature) : undefined;
       const newNode = c.to ? this.featureNodes.get(c.to.feature) : undefined;
@@ -407,8 +410,8 @@ export class AtlasMap {
       if (newNode) this.show(newNode, fade && oldNode !== undefined);
     }
     if (changes.length) {
-      this.updateProvinceActivity();
-      this.placeLabels();
+      if (changes.some((c) => c.region.kind === "province")) this.updateProvinceActivity();
+      this.labelsSoon();
       if (changes.some((c) => c.to?.layer === "history") && !this.historyLoaded) void this.ensureHistory();
     }
     return changes;
@@ -742,8 +745,22 @@ export class AtlasMap {
     this.svg.dataset.lod = "detail";
   }
 
+  private labelFrame = 0;
+  /** Re-place the labels at the next frame, once however many changes come before it. */
+  private labelsSoon(): void {
+    if (this.labelFrame) return;
+    this.labelFrame = requestAnimationFrame(() => {
+      this.labelFrame = 0;
+      this.placeLabels();
+    });
+  }
+
   /** Labels for countries, capitals and story places, without collisions. */
   private placeLabels(): void {
+    if (this.labelFrame) {
+      cancelAnimationFrame(this.labelFrame);
+      this.labelFrame = 0;
+    }
     const cands: LabelCandidate[] = [];
     for (const r of this.regionById.values()) {
       const v = r.versions.length ? this.current.get(r.id) : r;
