@@ -4,12 +4,13 @@
  * around two shared values: the selected region and the slider's date.
  */
 import "./styles.css";
-import type { ActiveEvent, DatasetInfo, SearchHit, State } from "./api/bindings";
+import type { ActiveEvent, DatasetInfo, Region, RegionVersion, SearchHit, State } from "./api/bindings";
 import { BackendError, connect, type Backend } from "./api/client";
 import { dayToIso, formatDate, isoToDay } from "./format";
 import { legend } from "./legend";
 import { describeBorders } from "./map/borders";
 import { AtlasMap, type NameLang } from "./map/map";
+import { versionAt } from "./map/versions";
 import { ExcerptsPanel } from "./panel/panel";
 import { Reader } from "./panel/reader";
 import { SearchBox } from "./panel/search";
@@ -210,14 +211,36 @@ async function start(): Promise<void> {
     moving: (m) => {
       byId("map").classList.toggle("moving", m);
       timeline.status.classList.toggle("stale", m);
+      if (!m) settleBorders();
     },
   });
+  // Border changes are told as they happen when the date steps or plays; while
+  // the slider is dragged they are summed up once it rests (from where the drag began).
   let bordersDay = firstDay;
+  let pending: { from: number; regions: Map<string, Region> } | null = null;
+  const tellBorders = (changes: { from: RegionVersion | null; to: RegionVersion | null }[], from: number, to: number) => {
+    const text = describeBorders(changes, to >= from, to);
+    if (text) bordersNote.textContent = text;
+  };
+  const settleBorders = () => {
+    map.settle();
+    if (!pending) return;
+    const { from, regions } = pending;
+    pending = null;
+    const net = [...regions.values()]
+      .map((r) => ({ from: versionAt(r.versions, from), to: map.versionOf(r.id) }))
+      .filter((c) => c.from !== c.to);
+    tellBorders(net, from, timeline.day);
+  };
   timeline.on("change", (d) => {
     const changes = map.setDay(d);
     if (changes.length) {
-      const text = describeBorders(changes, d >= bordersDay, d);
-      if (text) bordersNote.textContent = text;
+      if (byId("map").classList.contains("moving")) {
+        pending ??= { from: bordersDay, regions: new Map() };
+        for (const c of changes) pending.regions.set(c.region.id, c.region);
+      } else {
+        tellBorders(changes, bordersDay, d);
+      }
       if (selection.value && changes.some((c) => c.region.id === selection.value)) panel.onDay();
     }
     bordersDay = d;

@@ -23,8 +23,9 @@ const region = (name) => page.getByRole("button", { name, exact: true });
 /** Move the slider to `iso` as a drag would and wait for the shapes to settle. */
 async function goTo(iso) {
   await page.evaluate((d) => window.faultlines.timeline.setDay(d), dayOf(iso));
-  // A shape giving way fades for under half a second, then leaves the map.
-  await page.waitForFunction(() => document.querySelectorAll(".region.fade-out").length === 0);
+  // The slider rests (labels and the words for the change come then), and a
+  // shape giving way fades for under half a second, then leaves the map.
+  await page.waitForFunction(() => !document.getElementById("map")?.classList.contains("moving") && document.querySelectorAll(".region.fade-out").length === 0);
 }
 
 /** Region ids with more than one element shown at once (should be none). */
@@ -32,7 +33,7 @@ const doubled = () =>
   page.evaluate(() => {
     const seen = new Map();
     for (const n of document.querySelectorAll(".atlas [data-id]")) {
-      if (n.classList.contains("off") || window.getComputedStyle(n).display === "none") continue;
+      if (n.classList.contains("off") || window.getComputedStyle(n).visibility === "hidden") continue;
       seen.set(n.dataset.id, (seen.get(n.dataset.id) ?? 0) + 1);
     }
     return [...seen].filter(([, c]) => c > 1).map(([id]) => id);

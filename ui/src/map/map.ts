@@ -411,7 +411,8 @@ export class AtlasMap {
     }
     if (changes.length) {
       if (changes.some((c) => c.region.kind === "province")) this.updateProvinceActivity();
-      this.labelsSoon();
+      if (this.moving) this.renameLabels(changes);
+      else this.labelsSoon();
       if (changes.some((c) => c.to?.layer === "history") && !this.historyLoaded) void this.ensureHistory();
     }
     return changes;
@@ -745,6 +746,37 @@ export class AtlasMap {
     this.svg.dataset.lod = "detail";
   }
 
+  private get moving(): boolean {
+    return this.opts.container.classList.contains("moving");
+  }
+
+  private labelsStale = false;
+
+  /**
+   * While the slider is dragged, labels keep their places and take the
+   * names of the date (placing them all again costs a frame its budget);
+   * `settle` places them once it rests.
+   */
+  private renameLabels(changes: VersionChange[]): void {
+    for (const c of changes) {
+      const t = this.labelGroup.querySelector(`text[data-region="${CSS.escape(c.region.id)}"]`);
+      if (!t) continue;
+      if (!c.to) t.remove();
+      else t.textContent = this.labelText(c.region);
+    }
+    this.labelsStale = true;
+  }
+
+  /** The slider came to rest: finish what was put off while it moved. */
+  settle(): void {
+    if (this.labelsStale) this.labelsSoon();
+  }
+
+  private labelText(r: Region): string {
+    const bold = r.kind === "country" || r.kind === "union";
+    return bold ? this.displayName(r.id).toUpperCase() : this.displayName(r.id);
+  }
+
   private labelFrame = 0;
   /** Re-place the labels at the next frame, once however many changes come before it. */
   private labelsSoon(): void {
@@ -757,6 +789,7 @@ export class AtlasMap {
 
   /** Labels for countries, capitals and story places, without collisions. */
   private placeLabels(): void {
+    this.labelsStale = false;
     if (this.labelFrame) {
       cancelAnimationFrame(this.labelFrame);
       this.labelFrame = 0;
@@ -790,7 +823,7 @@ export class AtlasMap {
       const p = this.project(v.anchor as [number, number]);
       if (!p) continue;
       const bold = r.kind === "country" || r.kind === "union";
-      const text = bold ? this.displayName(r.id).toUpperCase() : this.displayName(r.id);
+      const text = this.labelText(r);
       cands.push({ id: r.id, text, x: p[0], y: p[1], priority, size, beside, width: measure(text, size, bold) });
     }
     // Place symbols are obstacles: a label never covers a city's dot.
@@ -810,6 +843,7 @@ export class AtlasMap {
           "font-size": String(l.size),
           "text-anchor": "start",
           "dominant-baseline": "central",
+          "data-region": l.id,
         });
         t.textContent = l.text;
         return t;
