@@ -38,15 +38,29 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     pub fn new(spec: &GazetteerSpec) -> Self {
-        let mut entries: Vec<(Vec<char>, Vec<String>)> = Vec::new();
+        // One entry per name: a name listed for several regions ("Yerevan"
+        // for Armenia and for the city) links every one of them, not only
+        // the first that lists it.
+        let mut by_name: std::collections::BTreeMap<Vec<char>, BTreeSet<String>> =
+            std::collections::BTreeMap::new();
         for (region, names) in &spec.names {
             for n in names {
-                entries.push((n.chars().collect(), vec![region.clone()]));
+                by_name
+                    .entry(n.chars().collect())
+                    .or_default()
+                    .insert(region.clone());
             }
         }
         for (group, members) in &spec.groups {
-            entries.push((group.chars().collect(), members.clone()));
+            by_name
+                .entry(group.chars().collect())
+                .or_default()
+                .extend(members.iter().cloned());
         }
+        let mut entries: Vec<(Vec<char>, Vec<String>)> = by_name
+            .into_iter()
+            .map(|(name, regions)| (name, regions.into_iter().collect()))
+            .collect();
         // Longest first, so "South Ossetia" wins over "Ossetia" at the same place.
         entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         Gazetteer { entries }
@@ -129,6 +143,23 @@ mod tests {
         let g = gaz();
         let r = g.regions("not to treat the Central Asian republics as vassals");
         assert_eq!(r.into_iter().collect::<Vec<_>>(), ["KGZ", "TJK"]);
+    }
+
+    #[test]
+    fn a_name_listed_for_two_regions_links_both() {
+        let mut spec = GazetteerSpec::default();
+        spec.names.insert("ARM".into(), vec!["Yerevan".into()]);
+        spec.names.insert("yerevan".into(), vec!["Yerevan".into()]);
+        spec.names
+            .insert("CSK".into(), vec!["Czechoslovakia".into()]);
+        spec.names
+            .insert("SVK".into(), vec!["Czechoslovakia".into()]);
+        let g = Gazetteer::new(&spec);
+        let r: Vec<_> = g
+            .regions("Yerevan and Czechoslovakia")
+            .into_iter()
+            .collect();
+        assert_eq!(r, ["ARM", "CSK", "SVK", "yerevan"]);
     }
 
     #[test]
