@@ -235,7 +235,7 @@ async function start(): Promise<void> {
   timeline.on("change", (d) => {
     const changes = map.setDay(d);
     if (changes.length) {
-      if (byId("map").classList.contains("moving")) {
+      if (map.moving) {
         pending ??= { from: bordersDay, regions: new Map() };
         for (const c of changes) pending.regions.set(c.region.id, c.region);
       } else {

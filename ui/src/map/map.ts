@@ -269,9 +269,14 @@ export class AtlasMap {
     const byGroup = new Map<GroupName, LayerFeature[]>();
     for (const name of LAYERS) {
       for (const f of layers.get(name)?.features ?? []) {
-        const owner = this.featureOwner.get(f.id) ?? this.regionById.get(f.id);
-        const group: GroupName = name === "water" ? "water" : name === "history" ? (owner ? KIND_GROUP[owner.kind] : "water") : name;
-        if (name === "history" && !owner) continue;
+        let group: GroupName;
+        if (name === "history") {
+          const owner = this.featureOwner.get(f.id);
+          if (!owner) continue;
+          group = KIND_GROUP[owner.kind];
+        } else {
+          group = name;
+        }
         const list = byGroup.get(group) ?? [];
         list.push(f);
         byGroup.set(group, list);
@@ -406,8 +411,11 @@ export class AtlasMap {
         this.nodes.delete(c.region.id);
       }
       if (oldNode === newNode) continue;
+      // Keyboard focus moves with the region to its new shape.
+      const focused = oldNode !== undefined && document.activeElement === oldNode;
       if (oldNode) this.hide(oldNode, fade);
       if (newNode) this.show(newNode, fade && oldNode !== undefined);
+      if (focused) newNode?.focus();
     }
     if (changes.length) {
       if (changes.some((c) => c.region.kind === "province")) this.updateProvinceActivity();
@@ -431,7 +439,6 @@ export class AtlasMap {
     node.classList.remove("fade-in", "hover", "selected");
     node.setAttribute("aria-pressed", "false");
     for (const key of this.regionData.keys()) delete node.dataset[key];
-    if (document.activeElement === node) this.svg.focus();
     if (!fade) {
       node.classList.remove("fade-out");
       node.classList.add("off");
@@ -746,7 +753,8 @@ export class AtlasMap {
     this.svg.dataset.lod = "detail";
   }
 
-  private get moving(): boolean {
+  /** The slider is being dragged (the story feed marks the map so). */
+  get moving(): boolean {
     return this.opts.container.classList.contains("moving");
   }
 

@@ -9,18 +9,12 @@
  * lies in another stretch, so most moves of the slider cost one comparison.
  */
 import type { Region, RegionVersion } from "../api/bindings";
+import { countAtOrBefore } from "../sorted";
 
 /** The version of `versions` (sorted, non-overlapping) in force on `day`, if any. */
 export function versionAt(versions: readonly RegionVersion[], day: number): RegionVersion | null {
-  let lo = 0;
-  let hi = versions.length;
-  // First version whose start is after `day`; the one before it may hold `day`.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (versions[mid]!.lo <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  const v = versions[lo - 1];
+  // The last version starting at or before `day` may hold it.
+  const v = versions[countAtOrBefore(versions.length, (i) => versions[i]!.lo, day) - 1];
   return v && day < v.hi ? v : null;
 }
 
@@ -36,14 +30,7 @@ export class Epochs {
 
   /** The stretch holding `day`: the number of boundary days at or before it. */
   of(day: number): number {
-    let lo = 0;
-    let hi = this.bounds.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.bounds[mid]! <= day) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return countAtOrBefore(this.bounds.length, (i) => this.bounds[i]!, day);
   }
 
   /** Boundary days in (from, to], in time order: the changes a move crosses. */

@@ -6,6 +6,7 @@
  * which one holds.
  */
 import type { State } from "../api/bindings";
+import { countAtOrBefore } from "../sorted";
 
 export class Overviews {
   private readonly days: Int32Array;
@@ -24,13 +25,6 @@ export class Overviews {
 
   /** The state holding on `day` (the first one also holds before its own day). */
   at(day: number): State {
-    let lo = 1;
-    let hi = this.days.length;
-    while (lo < hi) {
-      const m = (lo + hi) >> 1;
-      if (this.days[m]! <= day) lo = m + 1;
-      else hi = m;
-    }
-    return this.states[lo - 1]!;
+    return this.states[countAtOrBefore(this.days.length, (i) => this.days[i]!, day, 1) - 1]!;
   }
 }

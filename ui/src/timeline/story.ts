@@ -130,8 +130,8 @@ export class StoryLayer {
     if (org) {
       for (const m of state.memberships) {
         if (m.org !== org) continue;
-        const regions = m.regions.length ? m.regions : [m.country];
-        for (const r of regions) next.set(r, m.status);
+        // The core names the regions that stand for the member at that date.
+        for (const r of m.regions) next.set(r, m.status);
       }
     }
     this.map.setRegionData("member", next);
