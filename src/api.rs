@@ -233,6 +233,11 @@ pub struct EventRef {
     pub end: EventEnd,
     pub lo: DayNum,
     pub hi: DayNum,
+    /// Where the event's facts come from.
+    pub sources: Vec<String>,
+    /// Notes on the event itself (sources that disagree on its day), as
+    /// opposed to notes on a sentence, which its excerpt carries.
+    pub notes: Vec<Discrepancy>,
 }
 
 /// An excerpt with what it links to.
@@ -240,15 +245,9 @@ pub struct EventRef {
 pub struct ExcerptView {
     pub excerpt: Excerpt,
     pub events: Vec<EventRef>,
-    /// Fact notes of the linked events, where article and sources disagree.
-    pub discrepancies: Vec<EventDiscrepancy>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct EventDiscrepancy {
-    pub event: String,
-    pub note: String,
-    pub sources: Vec<String>,
+    /// Why it is listed for the region asked about (`excerpts_for_region`
+    /// only).
+    pub link: Option<crate::relevance::ExcerptLink>,
 }
 
 /// `excerpts_for_region`.
@@ -305,12 +304,24 @@ impl Api {
                 )
             })
             .collect();
-        let mut excerpts_by_region: HashMap<String, Vec<usize>> = HashMap::new();
+        // Each region's excerpts, most relevant first, then in article order
+        // (excerpts are stored in article order and the sort is stable).
+        let mut excerpts_by_region: HashMap<String, Vec<(usize, _)>> = HashMap::new();
         for (i, x) in ds.excerpts.iter().enumerate() {
-            for r in &x.regions {
-                excerpts_by_region.entry(r.clone()).or_default().push(i);
+            for l in &x.links {
+                excerpts_by_region
+                    .entry(l.region.clone())
+                    .or_default()
+                    .push((i, l.rank()));
             }
         }
+        let excerpts_by_region: HashMap<String, Vec<usize>> = excerpts_by_region
+            .into_iter()
+            .map(|(r, mut v)| {
+                v.sort_by_key(|&(_, rank)| rank);
+                (r, v.into_iter().map(|(i, _)| i).collect())
+            })
+            .collect();
         let by_id = IdOrder::new(&ds.events);
         let region_pos: HashMap<String, usize> = ds
             .regions
@@ -894,28 +905,23 @@ impl Api {
             })
     }
 
-    fn excerpt_view(&self, x: &Excerpt) -> ExcerptView {
-        let mut events = Vec::new();
-        let mut discrepancies = Vec::new();
-        for id in &x.events {
-            if let Some(i) = self.position(id) {
-                let e = &self.ds.events[i];
-                events.push(event_ref(e));
-                discrepancies.extend(e.props.discrepancies.iter().map(|d| EventDiscrepancy {
-                    event: e.props.id.to_string(),
-                    note: d.note.clone(),
-                    sources: d.sources.clone(),
-                }));
-            }
-        }
+    fn excerpt_view(&self, x: &Excerpt, region: Option<&str>) -> ExcerptView {
+        let events = x
+            .events
+            .iter()
+            .filter_map(|id| self.position(id))
+            .map(|i| event_ref(&self.ds.events[i]))
+            .collect();
         ExcerptView {
             excerpt: x.clone(),
             events,
-            discrepancies,
+            link: region.and_then(|r| x.links.iter().find(|l| l.region == r).cloned()),
         }
     }
 
-    /// The article's passages about a region, in article order.
+    /// The article's passages about a region, most relevant first (see
+    /// [`crate::relevance`]); each says why it is listed, and its
+    /// `excerpt.start` gives article order.
     pub fn excerpts_for_region(&self, region: &str) -> Result<RegionExcerpts, ApiError> {
         let r = self.region(region)?.clone();
         let excerpts = self
@@ -923,7 +929,7 @@ impl Api {
             .get(region)
             .into_iter()
             .flatten()
-            .map(|&i| self.excerpt_view(&self.ds.excerpts[i]))
+            .map(|&i| self.excerpt_view(&self.ds.excerpts[i], Some(region)))
             .collect();
         let events = self
             .by_region
@@ -945,7 +951,7 @@ impl Api {
             .excerpts
             .iter()
             .find(|x| x.id == id)
-            .map(|x| self.excerpt_view(x))
+            .map(|x| self.excerpt_view(x, None))
             .ok_or_else(|| {
                 ApiError::param(
                     ErrorCode::UnknownExcerpt,
@@ -1037,6 +1043,8 @@ fn event_ref(e: &Event) -> EventRef {
         end: e.props.end,
         lo: e.lo,
         hi: e.hi,
+        sources: e.props.sources.iter().map(|s| s.to_string()).collect(),
+        notes: e.props.discrepancies.to_vec(),
     }
 }
 

@@ -147,7 +147,24 @@ pub struct Excerpt {
     pub events: Vec<String>,
     /// Linked regions: gazetteer matches, plus curated additions, minus removals.
     pub regions: Vec<String>,
+    /// The same regions, each with why it is linked.
+    pub links: Vec<crate::relevance::ExcerptLink>,
     pub general: bool,
+    /// Notes on this sentence, in the order of the words they are about.
+    pub notes: Vec<ExcerptNote>,
+}
+
+/// A note on a sentence, placed on its words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+pub struct ExcerptNote {
+    pub kind: crate::model::NoteKind,
+    pub quote: String,
+    pub note: String,
+    pub sources: Vec<String>,
+    /// Where the quoted words are in the excerpt's text, in UTF-16 code
+    /// units from its start (what the web UI slices by).
+    pub start_utf16: usize,
+    pub end_utf16: usize,
 }
 
 /// A loaded, validated dataset.

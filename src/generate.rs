@@ -233,6 +233,16 @@ pub fn write(dir: &std::path::Path, n: usize, seed: u64) -> Result<(), String> {
             add_regions: x.regions.clone(),
             remove_regions: vec![],
             general: x.general,
+            notes: x
+                .notes
+                .iter()
+                .map(|n| NoteSpec {
+                    kind: n.kind,
+                    quote: n.quote.clone(),
+                    note: n.note.clone(),
+                    sources: n.sources.clone(),
+                })
+                .collect(),
         })
         .collect();
     serde_json::to_writer(w("excerpts.json")?, &specs).map_err(|e| e.to_string())?;

@@ -29,6 +29,7 @@ pub mod prefs;
 pub mod report;
 pub mod search;
 pub mod shape;
+pub mod relevance;
 mod validate;
 mod validate_shapes;
 mod validate_time;

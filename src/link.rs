@@ -12,7 +12,7 @@
 //! `excerpts.json` sit on top of it, and `faultlines links` prints every
 //! paragraph's links so a reader can audit them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -28,12 +28,22 @@ pub struct Mention {
     pub name: String,
     /// Regions it stands for (several for a group).
     pub regions: Vec<String>,
+    /// Set when the name is a group's ("Central Asian republics"): the
+    /// text reaches its members through the group rather than naming them.
+    pub group: bool,
 }
 
 /// A compiled gazetteer: every name with the regions it stands for, longest first.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
-    entries: Vec<(Vec<char>, Vec<String>)>,
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    name: Vec<char>,
+    regions: Vec<String>,
+    group: bool,
 }
 
 impl Gazetteer {
@@ -41,28 +51,39 @@ impl Gazetteer {
         // One entry per name: a name listed for several regions ("Yerevan"
         // for Armenia and for the city) links every one of them, not only
         // the first that lists it.
-        let mut by_name: std::collections::BTreeMap<Vec<char>, BTreeSet<String>> =
-            std::collections::BTreeMap::new();
+        let mut by_name: BTreeMap<Vec<char>, (BTreeSet<String>, bool)> = BTreeMap::new();
         for (region, names) in &spec.names {
             for n in names {
                 by_name
                     .entry(n.chars().collect())
                     .or_default()
+                    .0
                     .insert(region.clone());
             }
         }
         for (group, members) in &spec.groups {
-            by_name
-                .entry(group.chars().collect())
-                .or_default()
-                .extend(members.iter().cloned());
+            let e = by_name.entry(group.chars().collect()).or_insert_with(|| {
+                // A group's members are reached through it, unless the same
+                // words also name a region directly.
+                (BTreeSet::new(), true)
+            });
+            e.0.extend(members.iter().cloned());
         }
-        let mut entries: Vec<(Vec<char>, Vec<String>)> = by_name
+        let mut entries: Vec<Entry> = by_name
             .into_iter()
-            .map(|(name, regions)| (name, regions.into_iter().collect()))
+            .map(|(name, (regions, group))| Entry {
+                name,
+                regions: regions.into_iter().collect(),
+                group,
+            })
             .collect();
         // Longest first, so "South Ossetia" wins over "Ossetia" at the same place.
-        entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        entries.sort_by(|a, b| {
+            b.name
+                .len()
+                .cmp(&a.name.len())
+                .then_with(|| a.name.cmp(&b.name))
+        });
         Gazetteer { entries }
     }
 
@@ -71,7 +92,12 @@ impl Gazetteer {
         let chars: Vec<char> = text.chars().collect();
         let mut taken = vec![false; chars.len()];
         let mut found = Vec::new();
-        for (name, regions) in &self.entries {
+        for Entry {
+            name,
+            regions,
+            group,
+        } in &self.entries
+        {
             let n = name.len();
             if n == 0 || n > chars.len() {
                 continue;
@@ -89,6 +115,7 @@ impl Gazetteer {
                         end: i + n,
                         name: name.iter().collect(),
                         regions: regions.clone(),
+                        group: *group,
                     });
                     i += n;
                 } else {

@@ -419,6 +419,35 @@ pub struct ExcerptSpec {
     /// Marked as about the story in general, with no place of its own.
     #[serde(default)]
     pub general: bool,
+    /// Notes on what this sentence says (not on its events).
+    #[serde(default)]
+    pub notes: Vec<NoteSpec>,
+}
+
+/// What a note on a sentence says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteKind {
+    /// The sentence is wrong; the note says what the sources say.
+    Correction,
+    /// The sentence may be right, but no source confirms it.
+    Unverified,
+    /// Right when written; overtaken by later events.
+    Update,
+    /// A typo kept verbatim; the display marks it "[sic]".
+    Sic,
+}
+
+/// A note on a sentence, as stored in `excerpts.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NoteSpec {
+    pub kind: NoteKind,
+    /// The words of the sentence the note is about; they must occur in it.
+    pub quote: String,
+    pub note: String,
+    /// Required for every kind but `sic`, whose evidence is the text itself.
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// What sort of map feature a region is.

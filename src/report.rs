@@ -7,6 +7,7 @@ use crate::dataset::Dataset;
 use crate::date::{Date, Precision};
 use crate::link::Gazetteer;
 use crate::model::EventEnd;
+use crate::relevance::LinkReason;
 
 fn precision(d: &Date) -> String {
     let p = match d.precision() {
@@ -106,7 +107,6 @@ pub fn links_report(ds: &Dataset) -> String {
                 .iter()
                 .map(|m| format!("{} → {}", m.name, m.regions.join(",")))
                 .collect();
-            let added: Vec<&String> = x.regions.iter().filter(|r| !found.contains(*r)).collect();
             let removed: Vec<&String> = found.iter().filter(|r| !x.regions.contains(r)).collect();
             writeln!(
                 out,
@@ -126,7 +126,27 @@ pub fn links_report(ds: &Dataset) -> String {
                 }
             )
             .unwrap();
-            list_line(&mut out, "added by hand", &added);
+            let by = |reason: LinkReason| -> Vec<String> {
+                x.links
+                    .iter()
+                    .filter(|l| l.reason == reason)
+                    .map(|l| match &l.via {
+                        Some(v) => format!("{} (via {v})", l.region),
+                        None if reason == LinkReason::Group => {
+                            format!("{} (via {})", l.region, l.names.join(", "))
+                        }
+                        None => l.region.clone(),
+                    })
+                    .collect()
+            };
+            for (label, reason) in [
+                ("added by hand", LinkReason::Curated),
+                ("through a historical state", LinkReason::Through),
+                ("through a group", LinkReason::Group),
+            ] {
+                let items = by(reason);
+                list_line(&mut out, label, &items.iter().collect::<Vec<_>>());
+            }
             list_line(&mut out, "removed by hand", &removed);
             writeln!(
                 out,
@@ -138,6 +158,9 @@ pub fn links_report(ds: &Dataset) -> String {
                 }
             )
             .unwrap();
+            for note in &x.notes {
+                writeln!(out, "  - note ({:?}) on “{}”: {}", note.kind, note.quote, note.note).unwrap();
+            }
         }
     }
     out

@@ -2,7 +2,7 @@
 //! geometry is plausible, excerpts are verbatim, every event and discrepancy
 //! cites a source. Each problem names its file and record.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 
 use crate::dataset::{Dataset, Excerpt, LayerIndex, MembershipsFile, Origin, Problem};
 use crate::link::Gazetteer;
@@ -89,6 +89,40 @@ fn check_discrepancies(p: &mut P, file: &str, id: &str, ds: &[Discrepancy]) {
     }
 }
 
+/// A sentence's notes, each placed on the words it is about.
+fn excerpt_notes(p: &mut P, x: &ExcerptSpec) -> Vec<crate::dataset::ExcerptNote> {
+    let mut out = Vec::with_capacity(x.notes.len());
+    for n in &x.notes {
+        if n.note.trim().is_empty() {
+            p.add(EXCERPTS, &x.id, "a note is empty");
+        }
+        // A typo's evidence is the text itself, and "no source was found"
+        // may have none to give; a correction or an update must cite one.
+        if matches!(n.kind, NoteKind::Correction | NoteKind::Update) || !n.sources.is_empty() {
+            check_sources(p, EXCERPTS, &x.id, &n.sources, "a note");
+        }
+        let Some(b) = (!n.quote.is_empty()).then(|| x.text.find(&n.quote)).flatten() else {
+            p.add(
+                EXCERPTS,
+                &x.id,
+                format!("a note quotes {:?}, which is not in the sentence", n.quote),
+            );
+            continue;
+        };
+        let start_utf16 = x.text[..b].encode_utf16().count();
+        out.push(crate::dataset::ExcerptNote {
+            kind: n.kind,
+            quote: n.quote.clone(),
+            note: n.note.clone(),
+            sources: n.sources.clone(),
+            start_utf16,
+            end_utf16: start_utf16 + n.quote.encode_utf16().count(),
+        });
+    }
+    out.sort_by_key(|n| n.start_utf16);
+    out
+}
+
 /// Validate and assemble. Problems are appended to `problems`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn build(
@@ -145,7 +179,20 @@ pub(crate) fn build(
             }
         }
     }
+    // Every region is also found by the names it has had ("Slovakia",
+    // "Yerevan", "Kazakh SSR"), so no region the article names is left
+    // without its sentences because nobody listed the obvious.
+    let mut gazetteer = gazetteer;
+    for r in &regions {
+        let names = gazetteer.names.entry(r.id.clone()).or_default();
+        for n in std::iter::once(&r.name_en).chain(r.versions.iter().map(|v| &v.name_en)) {
+            if !names.contains(n) {
+                names.push(n.clone());
+            }
+        }
+    }
     let gaz = Gazetteer::new(&gazetteer);
+    let heirs = crate::relevance::Heirs::new(&regions);
 
     // Excerpts: verbatim spans of the article.
     let chars: Vec<char> = article.chars().collect();
@@ -199,18 +246,21 @@ pub(crate) fn build(
                 p.add(EXCERPTS, &x.id, format!("unknown region {r:?}"));
             }
         }
-        let mut linked: BTreeSet<String> = gaz.regions(&x.text);
-        linked.extend(x.add_regions.iter().cloned());
-        for r in &x.remove_regions {
-            linked.remove(r);
-        }
-        if linked.is_empty() && !x.general {
+        let links = crate::relevance::links(
+            &gaz,
+            &heirs,
+            &x.text,
+            &x.add_regions,
+            &x.remove_regions,
+        );
+        if links.is_empty() && !x.general {
             p.add(
                 EXCERPTS,
                 &x.id,
                 "links to no region and is not marked general",
             );
         }
+        let notes = excerpt_notes(&mut p, &x);
         excerpts.push(Excerpt {
             id: x.id,
             start: x.start,
@@ -219,8 +269,10 @@ pub(crate) fn build(
             end_utf16: utf16_at[x.end.min(chars.len())],
             text: x.text,
             events: x.events,
-            regions: linked.into_iter().collect(),
+            regions: links.iter().map(|l| l.region.clone()).collect(),
+            links,
             general: x.general,
+            notes,
         });
     }
     excerpts.sort_by_key(|x| (x.start, x.end));

@@ -203,7 +203,14 @@ pub fn references(
             .map(|&(a, b)| if b == OPEN_END { a } else { b })
             .max();
         let Some(last) = last else { continue };
-        for r in &x.regions {
+        // A region reached through a historical state it succeeded is, by
+        // definition, not yet on the map when that state's events happen.
+        let direct = x
+            .links
+            .iter()
+            .filter(|l| l.reason != crate::relevance::LinkReason::Through)
+            .map(|l| &l.region);
+        for r in direct {
             if f.first_day(r) > last {
                 out.push(problem(
                     EXCERPTS,

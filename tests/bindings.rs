@@ -3,7 +3,8 @@
 //! is stale; run `UPDATE_BINDINGS=1 cargo test --test bindings` to refresh it.
 
 use faultlines::api::*;
-use faultlines::dataset::{Excerpt, LayerEntry, LayerIndex, Problem};
+use faultlines::dataset::{Excerpt, ExcerptNote, LayerEntry, LayerIndex, Problem};
+use faultlines::relevance::{ExcerptLink, LinkReason};
 use faultlines::link::Mention;
 use faultlines::model::*;
 use faultlines::search::{HitKind, SearchHit};
@@ -29,9 +30,9 @@ fn generate() -> String {
         Precision, ErrorCode, faultlines::ApiError, Problem,
         Geometry, ArticleMeta, EventKind, EventEnd, Discrepancy, Absence, EventProps, Event,
         MemberStatus, MembershipPeriod, Membership, Organization, DisputeLevel, DisputePeriod, DisputeProps, Dispute,
-        RegionKind, Region, RegionVersion, Excerpt, LayerIndex, LayerEntry, Mention, HitKind, SearchHit,
+        RegionKind, Region, RegionVersion, Excerpt, ExcerptNote, NoteKind, LinkReason, ExcerptLink, LayerIndex, LayerEntry, Mention, HitKind, SearchHit,
         TimeSpan, HistogramMode, StateEvents, Counts, KindCount, DatasetInfo, Phase, ActiveEvent, MembershipState, DisputeState, State, Filter,
-        EventPage, Bin, Histogram, EventRef, ExcerptView, EventDiscrepancy, RegionExcerpts, Article,
+        EventPage, Bin, Histogram, EventRef, ExcerptView, RegionExcerpts, Article,
         faultlines::prefs::UiState, faultlines::prefs::WindowGeometry,
     );
     for d in all {

@@ -67,8 +67,8 @@ fn every_event_is_sourced_and_every_discrepancy_cites_a_source() {
         .filter(|e| !e.props.discrepancies.is_empty())
         .count();
     assert!(
-        with_notes >= 20,
-        "the article's errors are noted ({with_notes})"
+        with_notes >= 5,
+        "sources that disagree about an event are noted on it ({with_notes})"
     );
 }
 
@@ -85,9 +85,14 @@ fn tajikistan_has_the_isfara_passage_and_uzbekistan_the_gas_deal() {
         .excerpt
         .text
         .contains("Uzbekistan signed a gas treaty with Turkmenistan")));
-    // Article order.
-    let starts: Vec<usize> = tj.excerpts.iter().map(|x| x.excerpt.start).collect();
-    assert!(starts.windows(2).all(|w| w[0] < w[1]));
+    // Most relevant first: every sentence naming Tajikistan before any
+    // that reaches it only through a group or the Soviet Union.
+    let ranks: Vec<_> = tj
+        .excerpts
+        .iter()
+        .map(|x| x.link.as_ref().unwrap().rank())
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
 }
 
 #[test]
@@ -285,7 +290,7 @@ fn a_discrepancy_without_a_source_is_rejected() {
     let (_t, dir) = common::broken("story/events.geojson", |s| {
         let mut v: serde_json::Value = serde_json::from_str(&s).unwrap();
         for f in v["features"].as_array_mut().unwrap() {
-            if f["properties"]["id"] == "rahmon-astana-remarks-2022" {
+            if f["properties"]["id"] == "cst-renewal-1999" {
                 f["properties"]["discrepancies"][0]["sources"] = serde_json::json!([]);
             }
         }
@@ -294,7 +299,7 @@ fn a_discrepancy_without_a_source_is_rejected() {
     let p = problems_of(&dir);
     assert!(
         p.iter()
-            .any(|m| m.contains("rahmon-astana-remarks-2022: a discrepancy note has no source")),
+            .any(|m| m.contains("cst-renewal-1999: a discrepancy note has no source")),
         "{p:?}"
     );
 }

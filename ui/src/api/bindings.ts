@@ -227,7 +227,42 @@ start_utf16: number, end_utf16: number, text: string, events: Array<string>,
 /**
  * Linked regions: gazetteer matches, plus curated additions, minus removals.
  */
-regions: Array<string>, general: boolean, };
+regions: Array<string>, 
+/**
+ * The same regions, each with why it is linked.
+ */
+links: Array<ExcerptLink>, general: boolean, 
+/**
+ * Notes on this sentence, in the order of the words they are about.
+ */
+notes: Array<ExcerptNote>, };
+
+export type ExcerptNote = { kind: NoteKind, quote: string, note: string, sources: Array<string>, 
+/**
+ * Where the quoted words are in the excerpt's text, in UTF-16 code
+ * units from its start (what the web UI slices by).
+ */
+start_utf16: number, end_utf16: number, };
+
+export type NoteKind = "correction" | "unverified" | "update" | "sic";
+
+export type LinkReason = "names" | "curated" | "through" | "group";
+
+export type ExcerptLink = { region: string, reason: LinkReason, 
+/**
+ * The words of the sentence that reach it, as written, in text order
+ * ("Tajik", "Dushanbe"); the group's or the state's name for the
+ * weaker reasons; empty for a curated link.
+ */
+names: Array<string>, 
+/**
+ * The historical state it is reached through (`through` only).
+ */
+via: string | null, 
+/**
+ * How many times the sentence reaches it this way.
+ */
+mentions: number, };
 
 export type LayerIndex = { layers: Array<LayerEntry>, };
 
@@ -257,7 +292,12 @@ name: string,
 /**
  * Regions it stands for (several for a group).
  */
-regions: Array<string>, };
+regions: Array<string>, 
+/**
+ * Set when the name is a group's ("Central Asian republics"): the
+ * text reaches its members through the group rather than naming them.
+ */
+group: boolean, };
 
 export type HitKind = "region" | "event" | "excerpt";
 
@@ -350,15 +390,23 @@ export type Bin = { start_day: number, end_day: number, count: number, };
 
 export type Histogram = { bins: Array<Bin>, max: number, };
 
-export type EventRef = { id: string, title: string, kind: EventKind, start: string, end: EventEnd, lo: number, hi: number, };
+export type EventRef = { id: string, title: string, kind: EventKind, start: string, end: EventEnd, lo: number, hi: number, 
+/**
+ * Where the event's facts come from.
+ */
+sources: Array<string>, 
+/**
+ * Notes on the event itself (sources that disagree on its day), as
+ * opposed to notes on a sentence, which its excerpt carries.
+ */
+notes: Array<Discrepancy>, };
 
 export type ExcerptView = { excerpt: Excerpt, events: Array<EventRef>, 
 /**
- * Fact notes of the linked events, where article and sources disagree.
+ * Why it is listed for the region asked about (`excerpts_for_region`
+ * only).
  */
-discrepancies: Array<EventDiscrepancy>, };
-
-export type EventDiscrepancy = { event: string, note: string, sources: Array<string>, };
+link: ExcerptLink | null, };
 
 export type RegionExcerpts = { region: Region, excerpts: Array<ExcerptView>, 
 /**
