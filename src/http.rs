@@ -44,7 +44,11 @@ impl IntoResponse for ApiError {
 
 type Params = HashMap<String, String>;
 
-fn params(q: Option<String>) -> Result<Params, ApiError> {
+/// The query's parameters, refusing what a route cannot honour: a name it
+/// does not know (a typo such as `kind=` for `kinds=` would otherwise give
+/// an answer that looks real) or a parameter given twice. The error names
+/// the parameter and the valid ones.
+fn params(q: Option<String>, allowed: &[&str]) -> Result<Params, ApiError> {
     let q = q.unwrap_or_default();
     if q.len() > MAX_QUERY_STRING {
         return Err(ApiError::new(
@@ -52,12 +56,50 @@ fn params(q: Option<String>) -> Result<Params, ApiError> {
             format!("the query string is longer than {MAX_QUERY_STRING} bytes"),
         ));
     }
-    serde_urlencoded_lite(&q)
+    let mut out = Params::new();
+    for (k, v) in serde_urlencoded_lite(&q)? {
+        if !allowed.contains(&k.as_str()) {
+            let valid = if allowed.is_empty() {
+                "this route takes no parameters".to_string()
+            } else {
+                format!("valid parameters: {}", allowed.join(", "))
+            };
+            return Err(ApiError::new(
+                ErrorCode::BadRequest,
+                format!("unknown query parameter {k:?}; {valid}"),
+            )
+            .with_details(serde_json::json!({ "param": k, "valid": allowed })));
+        }
+        if out.contains_key(&k) {
+            return Err(ApiError::new(
+                ErrorCode::BadRequest,
+                format!("query parameter {k:?} is given more than once; it takes one value"),
+            )
+            .with_details(serde_json::json!({ "param": k, "valid": allowed })));
+        }
+        out.insert(k, v);
+    }
+    Ok(out)
+}
+
+/// A route without parameters still refuses a query it would ignore.
+fn no_params(q: Option<String>) -> Result<(), ApiError> {
+    params(q, &[]).map(|_| ())
+}
+
+const FILTER: [&str; 3] = ["kinds", "actor", "region"];
+
+/// `a` then `b`, as one list of parameter names.
+fn with<const N: usize, const M: usize>(
+    a: [&'static str; N],
+    b: [&'static str; M],
+) -> Vec<&'static str> {
+    a.into_iter().chain(b).collect()
 }
 
 /// Minimal `application/x-www-form-urlencoded` parsing (no extra dependency).
-fn serde_urlencoded_lite(q: &str) -> Result<Params, ApiError> {
-    let mut out = HashMap::new();
+fn serde_urlencoded_lite(q: &str) -> Result<Vec<(String, String)>, ApiError> {
+    let mut out = Vec::new();
     for pair in q.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let dec = |s: &str| -> Result<String, ApiError> {
@@ -89,7 +131,7 @@ fn serde_urlencoded_lite(q: &str) -> Result<Params, ApiError> {
             String::from_utf8(buf)
                 .map_err(|_| ApiError::new(ErrorCode::BadRequest, "the query string is not UTF-8"))
         };
-        out.insert(dec(k)?, dec(v)?);
+        out.push((dec(k)?, dec(v)?));
     }
     Ok(out)
 }
@@ -125,11 +167,16 @@ fn filter(p: &Params) -> Result<Filter, ApiError> {
             list.split(',')
                 .map(|k| {
                     EventKind::parse(k).ok_or_else(|| {
-                        ApiError::param(
+                        let valid: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
+                        ApiError::new(
                             ErrorCode::BadRequest,
-                            "kinds",
-                            k,
-                            format!("unknown event kind {k:?}"),
+                            format!(
+                                "unknown event kind {k:?}; valid kinds: {}",
+                                valid.join(", ")
+                            ),
+                        )
+                        .with_details(
+                            serde_json::json!({ "param": "kinds", "value": k, "valid": valid }),
                         )
                     })
                 })
@@ -159,12 +206,14 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
     Router::new()
         .route(
             "/api/info",
-            get(|s: AxState<AppState>| async move { Json(s.api.info()) }),
+            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+                json(no_params(q).map(|_| s.api.info()))
+            }),
         )
         .route(
             "/api/state",
             get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
-                json(params(q).and_then(|p| {
+                json(params(q, &["at", "events"]).and_then(|p| {
                     let events = match p.get("events") {
                         Some(e) => StateEvents::parse(e)?,
                         None => StateEvents::All,
@@ -176,7 +225,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         .route(
             "/api/events",
             get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
-                json(params(q).and_then(|p| {
+                json(params(q, &with(["from", "to", "offset", "limit"], FILTER)).and_then(|p| {
                     s.api.events_in(
                         required(&p, "from")?,
                         required(&p, "to")?,
@@ -190,7 +239,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         .route(
             "/api/histogram",
             get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
-                json(params(q).and_then(|p| {
+                json(params(q, &with(["from", "to", "bins", "mode"], FILTER)).and_then(|p| {
                     let mode = match p.get("mode").map(String::as_str) {
                         None | Some("overlap") => HistogramMode::Overlap,
                         Some("starts") => HistogramMode::Starts,
@@ -200,6 +249,8 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
                                 "mode",
                                 other,
                                 "mode must be overlap or starts",
+                            )
+                            .with_details(serde_json::json!({ "param": "mode", "value": other, "valid": ["overlap", "starts"] })
                             ))
                         }
                     };
@@ -216,7 +267,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         .route(
             "/api/step",
             get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
-                json(params(q).and_then(|p| {
+                json(params(q, &with(["after", "dir"], FILTER)).and_then(|p| {
                     let backward = match p.get("dir").map(String::as_str) {
                         None | Some("next") => false,
                         Some("prev") => true,
@@ -226,6 +277,8 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
                                 "dir",
                                 other,
                                 "dir must be next or prev",
+                            )
+                            .with_details(serde_json::json!({ "param": "dir", "value": other, "valid": ["next", "prev"] })
                             ))
                         }
                     };
@@ -235,27 +288,32 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         )
         .route(
             "/api/regions",
-            get(|s: AxState<AppState>| async move { Json(s.api.regions().to_vec()) }),
+            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+                json(no_params(q).map(|_| s.api.regions().to_vec()))
+            }),
         )
         .route(
             "/api/excerpts",
             get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
-                json(params(q).and_then(|p| s.api.excerpts_for_region(required(&p, "region")?)))
+                json(
+                    params(q, &["region"])
+                        .and_then(|p| s.api.excerpts_for_region(required(&p, "region")?)),
+                )
             }),
         )
         .route(
             "/api/excerpt/{id}",
             get(
-                |s: AxState<AppState>, UrlPath(id): UrlPath<String>| async move {
-                    json(s.api.excerpt(&id))
+                |s: AxState<AppState>, UrlPath(id): UrlPath<String>, RawQuery(q): RawQuery| async move {
+                    json(no_params(q).and_then(|_| s.api.excerpt(&id)))
                 },
             ),
         )
         .route(
             "/api/event/{id}",
             get(
-                |s: AxState<AppState>, UrlPath(id): UrlPath<String>| async move {
-                    json(s.api.event(&id).cloned())
+                |s: AxState<AppState>, UrlPath(id): UrlPath<String>, RawQuery(q): RawQuery| async move {
+                    json(no_params(q).and_then(|_| s.api.event(&id).cloned()))
                 },
             ),
         )
@@ -263,14 +321,17 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
             "/api/search",
             get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
                 json(
-                    params(q)
+                    params(q, &["q", "limit"])
                         .and_then(|p| s.api.search(required(&p, "q")?, number(&p, "limit", 20)?)),
                 )
             }),
         )
         .route(
             "/api/columns",
-            get(|s: AxState<AppState>| async move {
+            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+                if let Err(e) = no_params(q) {
+                    return e.into_response();
+                }
                 Response::builder()
                     .header(header::CONTENT_TYPE, "application/octet-stream")
                     .body(Body::from(s.api.columns()))
@@ -281,7 +342,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         .route(
             "/api/map",
             get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
-                match params(q).and_then(|p| s.api.map_at(required(&p, "at")?)) {
+                match params(q, &["at"]).and_then(|p| s.api.map_at(required(&p, "at")?)) {
                     Ok(text) => Response::builder()
                         .header(header::CONTENT_TYPE, "application/geo+json")
                         .body(axum::body::Body::from(text))
@@ -293,21 +354,29 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         )
         .route(
             "/api/overviews",
-            get(|s: AxState<AppState>| async move { Json(s.api.overviews()) }),
+            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+                json(no_params(q).map(|_| s.api.overviews()))
+            }),
         )
         .route(
             "/api/article",
-            get(|s: AxState<AppState>| async move { Json(s.api.article()) }),
+            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+                json(no_params(q).map(|_| s.api.article()))
+            }),
         )
         .route(
             "/api/all-events",
-            get(|s: AxState<AppState>| async move { Json(s.api.all_events().to_vec()) }),
+            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+                json(no_params(q).map(|_| s.api.all_events().to_vec()))
+            }),
         )
         .route(
             "/api/layers/{name}/{lod}",
             get(
-                |s: AxState<AppState>, UrlPath((name, lod)): UrlPath<(String, String)>| async move {
-                    match s.api.layer(&name, &lod) {
+                |s: AxState<AppState>,
+                 UrlPath((name, lod)): UrlPath<(String, String)>,
+                 RawQuery(q): RawQuery| async move {
+                    match no_params(q).and_then(|_| s.api.layer(&name, &lod)) {
                         Ok(bytes) => Response::builder()
                             .header(header::CONTENT_TYPE, "application/json")
                             .header(header::CACHE_CONTROL, "max-age=3600")
@@ -334,7 +403,8 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
 pub fn resolve_inside(root: &Path, request_path: &str) -> Option<PathBuf> {
     let decoded = serde_urlencoded_lite(&format!("p={}", request_path.replace('+', "%2B")))
         .ok()?
-        .remove("p")?;
+        .pop()?
+        .1;
     let rel = decoded.trim_start_matches('/');
     let mut out = root.to_path_buf();
     for c in Path::new(rel).components() {

@@ -143,7 +143,15 @@ fn kinds(list: &[String]) -> Result<Option<Vec<EventKind>>, String> {
         return Ok(None);
     }
     list.iter()
-        .map(|k| EventKind::parse(k).ok_or_else(|| format!("unknown event kind {k:?}")))
+        .map(|k| {
+            EventKind::parse(k).ok_or_else(|| {
+                let valid: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
+                format!(
+                    "--kind: unknown event kind {k:?}; valid kinds: {}",
+                    valid.join(", ")
+                )
+            })
+        })
         .collect::<Result<_, _>>()
         .map(Some)
 }

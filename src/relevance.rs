@@ -25,9 +25,7 @@ use crate::link::Gazetteer;
 use crate::model::{Region, RegionKind, OPEN_END};
 
 /// How a sentence reaches a region, strongest first.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum LinkReason {
     /// The sentence names it (or its capital, leader, demonym).
@@ -84,9 +82,9 @@ impl Heirs {
                     .iter()
                     .any(|v| v.sovereign.as_deref() == Some(state.id.as_str()));
                 let successor = matches!(r.kind, RegionKind::Country | RegionKind::Union)
-                    && r.versions.iter().any(|v| {
-                        (v.lo - last.hi).abs() <= 1 && contains(&last.bbox, v.anchor)
-                    });
+                    && r.versions
+                        .iter()
+                        .any(|v| (v.lo - last.hi).abs() <= 1 && contains(&last.bbox, v.anchor));
                 if part || successor {
                     out.entry(state.id.clone())
                         .or_default()
@@ -170,7 +168,11 @@ mod tests {
     use super::*;
     use crate::model::{GazetteerSpec, RegionVersion};
 
-    fn region(id: &str, kind: RegionKind, versions: &[(i32, i32, Option<&str>, [f64; 2])]) -> Region {
+    fn region(
+        id: &str,
+        kind: RegionKind,
+        versions: &[(i32, i32, Option<&str>, [f64; 2])],
+    ) -> Region {
         Region {
             id: id.into(),
             kind,
@@ -212,7 +214,14 @@ mod tests {
             // Begins the same day, but far away: not an heir.
             region("FAR", Country, &[(1000, OPEN_END, None, [50.0, 50.0])]),
             region("SUN", Union, &[(-500, 900, None, [0.0, 0.0])]),
-            region("KAZ", Country, &[(-500, 890, Some("SUN"), [2.0, 2.0]), (890, OPEN_END, None, [2.0, 2.0])]),
+            region(
+                "KAZ",
+                Country,
+                &[
+                    (-500, 890, Some("SUN"), [2.0, 2.0]),
+                    (890, OPEN_END, None, [2.0, 2.0]),
+                ],
+            ),
             region("TUR", Country, &[(-500, OPEN_END, None, [3.0, 3.0])]),
         ]
     }
@@ -222,19 +231,32 @@ mod tests {
         let h = Heirs::new(&world());
         assert_eq!(h.of("CSK").collect::<Vec<_>>(), ["SVK"]);
         assert_eq!(h.of("SUN").collect::<Vec<_>>(), ["KAZ"]);
-        assert_eq!(h.of("TUR").count(), 0, "a state still in force has no heirs");
+        assert_eq!(
+            h.of("TUR").count(),
+            0,
+            "a state still in force has no heirs"
+        );
     }
 
     #[test]
     fn naming_beats_every_weaker_reason_and_counts_its_words() {
         let mut spec = GazetteerSpec::default();
-        spec.names.insert("KAZ".into(), vec!["Kazakhstan".into(), "Tokayev".into()]);
+        spec.names
+            .insert("KAZ".into(), vec!["Kazakhstan".into(), "Tokayev".into()]);
         spec.names.insert("SUN".into(), vec!["USSR".into()]);
-        spec.names.insert("CSK".into(), vec!["Czechoslovakia".into()]);
-        spec.groups.insert("Central Asia".into(), vec!["KAZ".into()]);
+        spec.names
+            .insert("CSK".into(), vec!["Czechoslovakia".into()]);
+        spec.groups
+            .insert("Central Asia".into(), vec!["KAZ".into()]);
         let g = Gazetteer::new(&spec);
         let h = Heirs::new(&world());
-        let l = links(&g, &h, "Central Asia, the USSR, Kazakhstan and Tokayev; Czechoslovakia", &["TUR".into()], &[]);
+        let l = links(
+            &g,
+            &h,
+            "Central Asia, the USSR, Kazakhstan and Tokayev; Czechoslovakia",
+            &["TUR".into()],
+            &[],
+        );
         let by: BTreeMap<_, _> = l.iter().map(|l| (l.region.as_str(), l)).collect();
         assert_eq!(by["KAZ"].reason, LinkReason::Names);
         assert_eq!(by["KAZ"].names, ["Kazakhstan", "Tokayev"]);

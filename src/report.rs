@@ -159,7 +159,12 @@ pub fn links_report(ds: &Dataset) -> String {
             )
             .unwrap();
             for note in &x.notes {
-                writeln!(out, "  - note ({:?}) on “{}”: {}", note.kind, note.quote, note.note).unwrap();
+                writeln!(
+                    out,
+                    "  - note ({:?}) on “{}”: {}",
+                    note.kind, note.quote, note.note
+                )
+                .unwrap();
             }
         }
     }

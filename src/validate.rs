@@ -101,7 +101,10 @@ fn excerpt_notes(p: &mut P, x: &ExcerptSpec) -> Vec<crate::dataset::ExcerptNote>
         if matches!(n.kind, NoteKind::Correction | NoteKind::Update) || !n.sources.is_empty() {
             check_sources(p, EXCERPTS, &x.id, &n.sources, "a note");
         }
-        let Some(b) = (!n.quote.is_empty()).then(|| x.text.find(&n.quote)).flatten() else {
+        let Some(b) = (!n.quote.is_empty())
+            .then(|| x.text.find(&n.quote))
+            .flatten()
+        else {
             p.add(
                 EXCERPTS,
                 &x.id,
@@ -246,13 +249,8 @@ pub(crate) fn build(
                 p.add(EXCERPTS, &x.id, format!("unknown region {r:?}"));
             }
         }
-        let links = crate::relevance::links(
-            &gaz,
-            &heirs,
-            &x.text,
-            &x.add_regions,
-            &x.remove_regions,
-        );
+        let links =
+            crate::relevance::links(&gaz, &heirs, &x.text, &x.add_regions, &x.remove_regions);
         if links.is_empty() && !x.general {
             p.add(
                 EXCERPTS,

@@ -4,9 +4,9 @@
 
 use faultlines::api::*;
 use faultlines::dataset::{Excerpt, ExcerptNote, LayerEntry, LayerIndex, Problem};
-use faultlines::relevance::{ExcerptLink, LinkReason};
 use faultlines::link::Mention;
 use faultlines::model::*;
+use faultlines::relevance::{ExcerptLink, LinkReason};
 use faultlines::search::{HitKind, SearchHit};
 use faultlines::{ErrorCode, Precision};
 use ts_rs::{Config, TS};

@@ -98,3 +98,31 @@ fn map_at_prints_the_map_of_that_date_as_geojson() {
     assert_ne!(code, 0);
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn an_unknown_kind_or_a_repeated_option_is_refused_naming_what_is_valid() {
+    let (code, out, err) = faultlines(&[
+        "events", "--from", "1950", "--to", "2000", "--kind", "party",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("\"party\"") && err.contains("valid kinds: exercise"),
+        "{err}"
+    );
+    let (code, _, err) = faultlines(&["state", "--at", "2022", "--at", "1970"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--at"), "{err}");
+}
+
+#[test]
+fn links_report_says_why_each_region_is_linked() {
+    let (code, out, _) = faultlines(&["links"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("CZE (via CSK)") && out.contains("through a historical state: "),
+        "{out}"
+    );
+    assert!(out.contains("KAZ (via former USSR republics)"));
+    assert!(out.contains("note (Sic) on “made s step”"));
+}

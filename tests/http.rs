@@ -262,3 +262,68 @@ async fn the_map_of_a_date_is_served_as_geojson_and_a_bad_date_is_a_coded_error(
     let (s, e) = json(&app, "/api/map").await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "{e}");
 }
+
+#[tokio::test]
+async fn a_parameter_the_route_does_not_know_is_refused_naming_the_valid_ones() {
+    let app = app(None);
+    // `kind` for `kinds`: ignoring it would answer every kind, an answer
+    // that looks real.
+    let (s, body) = json(&app, "/api/events?from=1950&to=2000&kind=exercise").await;
+    assert_eq!(s.as_u16(), 400, "{body}");
+    assert_eq!(body["code"], "bad_request");
+    assert_eq!(body["details"]["param"], "kind");
+    let valid: Vec<&str> = body["details"]["valid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        valid.contains(&"kinds") && valid.contains(&"from"),
+        "{valid:?}"
+    );
+    assert!(
+        body["message"].as_str().unwrap().contains("kinds"),
+        "{body}"
+    );
+    for uri in [
+        "/api/info?x=1",
+        "/api/regions?region=KAZ",
+        "/api/article?id=s01",
+        "/api/layers/countries/low?v=2",
+    ] {
+        let (s, body) = json(&app, uri).await;
+        assert_eq!(
+            (s.as_u16(), body["code"].as_str()),
+            (400, Some("bad_request")),
+            "{uri}: {body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_single_valued_parameter_given_twice_is_refused() {
+    let app = app(None);
+    let (s, body) = json(&app, "/api/state?at=2022&at=1970").await;
+    assert_eq!(s.as_u16(), 400, "{body}");
+    assert_eq!(body["details"]["param"], "at");
+    assert!(body["message"].as_str().unwrap().contains("more than once"));
+}
+
+#[tokio::test]
+async fn an_unknown_kind_is_refused_with_the_list_of_kinds() {
+    let app = app(None);
+    let (s, body) = json(
+        &app,
+        "/api/histogram?from=1950&to=2000&kinds=exercise,party",
+    )
+    .await;
+    assert_eq!(s.as_u16(), 400, "{body}");
+    assert_eq!(body["details"]["param"], "kinds");
+    assert_eq!(body["details"]["value"], "party");
+    assert!(body["details"]["valid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|v| v == "exercise"));
+}

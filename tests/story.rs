@@ -56,7 +56,14 @@ fn every_region_the_article_names_by_any_of_its_names_has_those_sentences() {
     for r in api.regions() {
         let names: Vec<&str> = std::iter::once(r.name_en.as_str())
             .chain(r.versions.iter().map(|v| v.name_en.as_str()))
-            .chain(ds.gazetteer.names.get(&r.id).into_iter().flatten().map(String::as_str))
+            .chain(
+                ds.gazetteer
+                    .names
+                    .get(&r.id)
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            )
             .collect();
         let listed = ids(&api, &r.id);
         for x in &ds.excerpts {
@@ -78,7 +85,10 @@ fn every_region_the_article_names_by_any_of_its_names_has_those_sentences() {
 fn a_city_named_in_the_article_has_its_sentences() {
     let api = api();
     assert!(ids(&api, "city-yerevan").contains(&"s16".to_string()));
-    assert!(ids(&api, "city-moscow").contains(&"s36".to_string()), "through “Kremlin”");
+    assert!(
+        ids(&api, "city-moscow").contains(&"s36".to_string()),
+        "through “Kremlin”"
+    );
 }
 
 #[test]
@@ -99,7 +109,10 @@ fn historical_states_have_their_sentences_and_reach_their_successors() {
     assert_eq!(l.names, ["Czechoslovakia"]);
     // The Kazakh SSR was part of the Soviet Union.
     let kz = api.excerpts_for_region("KAZ").unwrap();
-    assert!(kz.excerpts.iter().any(|x| x.link.as_ref().unwrap().via.as_deref() == Some("SUN")));
+    assert!(kz
+        .excerpts
+        .iter()
+        .any(|x| x.link.as_ref().unwrap().via.as_deref() == Some("SUN")));
 }
 
 #[test]
@@ -108,9 +121,17 @@ fn a_region_reads_the_sentences_naming_it_before_those_reaching_it_through_a_gro
     for region in ["KAZ", "TJK", "ARM", "UZB", "KGZ", "POL"] {
         let xs = api.excerpts_for_region(region).unwrap().excerpts;
         let first = xs[0].link.as_ref().unwrap();
-        assert_eq!(first.reason, LinkReason::Names, "{region}: {}", xs[0].excerpt.text);
+        assert_eq!(
+            first.reason,
+            LinkReason::Names,
+            "{region}: {}",
+            xs[0].excerpt.text
+        );
         let reasons: Vec<LinkReason> = xs.iter().map(|x| x.link.as_ref().unwrap().reason).collect();
-        assert!(reasons.windows(2).all(|w| w[0] <= w[1]), "{region}: {reasons:?}");
+        assert!(
+            reasons.windows(2).all(|w| w[0] <= w[1]),
+            "{region}: {reasons:?}"
+        );
     }
     // Kazakhstan's first sentence is about Kazakhstan, not Yeltsin's treaty
     // that reaches it through "the former USSR republics".
@@ -128,7 +149,11 @@ fn a_sentence_shows_its_own_notes_not_every_note_of_its_events() {
     // day, not about anything s17 says.
     let x = api.excerpt("s17").unwrap();
     assert!(x.excerpt.notes.is_empty(), "{:?}", x.excerpt.notes);
-    let accession = x.events.iter().find(|e| e.id == "cst-accessions-1993").unwrap();
+    let accession = x
+        .events
+        .iter()
+        .find(|e| e.id == "cst-accessions-1993")
+        .unwrap();
     assert!(!accession.notes.is_empty(), "the event keeps its own note");
 }
 
@@ -153,12 +178,24 @@ fn every_article_error_of_the_fact_sheet_is_a_note_on_the_sentence_making_it() {
     // (sentence, words of the error, kind): sections E and G of the fact sheet.
     let errors = [
         ("s36", "2021", NoteKind::Correction),
-        ("s44", "Shanghai Cooperation Organization", NoteKind::Correction),
+        (
+            "s44",
+            "Shanghai Cooperation Organization",
+            NoteKind::Correction,
+        ),
         ("s45", "President Nikola", NoteKind::Correction),
         ("s62", "current six members", NoteKind::Correction),
         ("s06", "May 14, 2002", NoteKind::Correction),
-        ("s06", "Organization of the Collective Security Treaty", NoteKind::Correction),
-        ("s04", "Organization of the Collective Security Treaty", NoteKind::Correction),
+        (
+            "s06",
+            "Organization of the Collective Security Treaty",
+            NoteKind::Correction,
+        ),
+        (
+            "s04",
+            "Organization of the Collective Security Treaty",
+            NoteKind::Correction,
+        ),
         ("s31", "four days", NoteKind::Correction),
         ("s31", "China’s snuffy grumping", NoteKind::Correction),
         ("s01", "the EU", NoteKind::Correction),
@@ -169,7 +206,11 @@ fn every_article_error_of_the_fact_sheet_is_a_note_on_the_sentence_making_it() {
         ("s59", "gas treaty", NoteKind::Correction),
         ("s55", "newly elected", NoteKind::Correction),
         ("s55", "for the first time", NoteKind::Unverified),
-        ("s64", "depends on the outcome of the war", NoteKind::Correction),
+        (
+            "s64",
+            "depends on the outcome of the war",
+            NoteKind::Correction,
+        ),
         ("s13", "silently died", NoteKind::Correction),
         ("s61", "Mandela", NoteKind::Unverified),
         ("s24", "230", NoteKind::Unverified),
@@ -192,8 +233,12 @@ fn every_article_error_of_the_fact_sheet_is_a_note_on_the_sentence_making_it() {
         }
     }
     assert!(note_on(&api, "s20", "ended in 1994").note.contains("1988"));
-    assert!(note_on(&api, "s20", "ended in 1994").note.contains("ceasefire"));
-    assert!(note_on(&api, "s62", "current six members").note.contains("Azerbaijan"));
+    assert!(note_on(&api, "s20", "ended in 1994")
+        .note
+        .contains("ceasefire"));
+    assert!(note_on(&api, "s62", "current six members")
+        .note
+        .contains("Azerbaijan"));
 }
 
 #[test]
@@ -214,7 +259,11 @@ fn a_note_points_at_its_words_in_the_verbatim_sentence() {
 #[test]
 fn a_note_on_words_the_sentence_does_not_have_is_rejected() {
     let (_t, dir) = common::broken("story/excerpts.json", |s| {
-        s.replacen("\"quote\": \"made s step\"", "\"quote\": \"made a step\"", 1)
+        s.replacen(
+            "\"quote\": \"made s step\"",
+            "\"quote\": \"made a step\"",
+            1,
+        )
     });
     let p = problems_of(&dir);
     assert!(
@@ -235,5 +284,8 @@ fn a_correction_without_a_source_is_rejected() {
         serde_json::to_string(&v).unwrap()
     });
     let p = problems_of(&dir);
-    assert!(p.iter().any(|m| m.contains("s36: a note has no source")), "{p:?}");
+    assert!(
+        p.iter().any(|m| m.contains("s36: a note has no source")),
+        "{p:?}"
+    );
 }

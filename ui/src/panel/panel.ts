@@ -11,6 +11,7 @@ import type { EventRef, ExcerptView, Region, RegionExcerpts, RegionVersion, Stat
 import type { Backend } from "../api/client";
 import { formatDate, formatSpan } from "../format";
 import { h, hostOf, sourceLink } from "./dom";
+import { NOTE_LABEL, pieces, why } from "./quote";
 
 export interface PanelHost {
   backend: Backend;
@@ -47,6 +48,7 @@ export class ExcerptsPanel {
   private readonly list: HTMLOListElement;
   private readonly empty: HTMLDivElement;
   private readonly nearBox: HTMLInputElement;
+  private readonly order: HTMLSelectElement;
   private data: RegionExcerpts | null = null;
   private token = 0;
 
@@ -56,6 +58,8 @@ export class ExcerptsPanel {
     this.versionBox = h("div", { className: "region-version", attrs: { "aria-label": "Borders at this date" } });
     this.nearBox = h("input", { type: "checkbox" });
     this.nearBox.addEventListener("change", () => this.renderList());
+    this.order = h("select", { className: "order" }, h("option", { value: "relevance", textContent: "Most relevant first" }), h("option", { value: "article", textContent: "Article order" }));
+    this.order.addEventListener("change", () => this.renderList());
     this.list = h("ol", { className: "excerpt-list" });
     this.empty = h("div", { className: "panel-empty" });
     const intro = h("p", { className: "panel-intro", textContent: "Click a country, province, disputed area, river or city on the map, or search, to read what the article says about it." });
@@ -65,7 +69,7 @@ export class ExcerptsPanel {
       this.heading,
       this.versionBox,
       this.statusLine,
-      h("label", { className: "near" }, this.nearBox, " Only excerpts around the current date"),
+      h("div", { className: "panel-controls" }, h("label", { className: "near" }, this.nearBox, " Only excerpts around the current date"), h("label", { className: "order-label" }, "Order ", this.order)),
       intro,
       this.list,
       this.empty,
@@ -170,7 +174,9 @@ export class ExcerptsPanel {
   private renderList(): void {
     const d = this.data;
     if (!d) return;
-    const shown = this.nearBox.checked ? d.excerpts.filter((x) => this.near(x)) : d.excerpts;
+    const near = this.nearBox.checked ? d.excerpts.filter((x) => this.near(x)) : d.excerpts;
+    // The core sends the most relevant first; article order is the offsets'.
+    const shown = this.order.value === "article" ? [...near].sort((a, b) => a.excerpt.start - b.excerpt.start) : near;
     this.list.replaceChildren(...shown.map((x) => this.item(x)));
     this.empty.replaceChildren();
     if (d.excerpts.length === 0) {
@@ -191,7 +197,15 @@ export class ExcerptsPanel {
 
   private item(v: ExcerptView): HTMLLIElement {
     const x = v.excerpt;
-    const quote = h("blockquote", { className: "excerpt-text", textContent: x.text });
+    // The sentence verbatim; the words a note is about are marked, and a
+    // typo is followed by "[sic]" (not part of the quotation).
+    const quote = h("blockquote", { className: "excerpt-text" });
+    for (const p of pieces(x.text, x.notes)) {
+      if (p.kind === "plain") quote.append(p.text);
+      else if (p.kind === "noted") quote.append(h("mark", { className: `noted ${x.notes[p.note!]!.kind}`, textContent: p.text }));
+      else quote.append(" ", h("span", { className: "sic", textContent: p.text, attrs: { "aria-label": "sic: so in the original" } }));
+    }
+    const reason = why(v.link, (id) => this.host.regionName(id));
     const meta = h("p", { className: "excerpt-meta" });
     if (v.events.length) {
       for (const e of v.events) {
@@ -200,18 +214,36 @@ export class ExcerptsPanel {
           ev.stopPropagation();
           this.choose(v, e);
         });
-        meta.append(b, " ");
+        const line = h("span", { className: "event-line" }, b);
+        if (e.sources.length) {
+          const src = h("span", { className: "event-sources" }, " ");
+          e.sources.forEach((u, i) => src.append(sourceLink(u, `[${i + 1}] ${hostOf(u)}`, this.host.inDesktop, this.host.notify), " "));
+          line.append(src);
+        }
+        for (const n of e.notes) {
+          const box = h("span", { className: "event-note" }, h("strong", { textContent: "About the event: " }), n.note, " ");
+          n.sources.forEach((u, i) => box.append(sourceLink(u, `[${i + 1}] ${hostOf(u)}`, this.host.inDesktop, this.host.notify), " "));
+          line.append(box);
+        }
+        meta.append(line, " ");
       }
     } else {
       meta.append(h("span", { className: "undated", textContent: "No dated event" }));
     }
     const places = h("p", { className: "excerpt-places", textContent: `Places: ${x.regions.map((r) => this.host.regionName(r)).join(", ") || "none (general)"}` });
-    const li = h("li", { className: "excerpt", tabIndex: 0, attrs: { "data-excerpt": x.id, "aria-label": `Excerpt: ${x.text}` } }, quote, meta, places);
-    for (const note of v.discrepancies) {
-      const box = h("aside", { className: "fact-note", attrs: { "aria-label": "Fact note" } }, h("strong", { textContent: "Fact note: " }), note.note, " ");
+    const label = reason ? `Excerpt, ${reason}: ${x.text}` : `Excerpt: ${x.text}`;
+    const li = h("li", { className: "excerpt", tabIndex: 0, attrs: { "data-excerpt": x.id, "aria-label": label } });
+    if (reason) li.append(h("p", { className: "excerpt-why", textContent: reason }));
+    li.append(quote);
+    // Only the notes about this sentence; an event's own notes sit with the event.
+    x.notes.forEach((note) => {
+      const box = h("p", { className: `fact-note ${note.kind}` }, h("strong", { textContent: `${NOTE_LABEL[note.kind]}: ` }));
+      if (note.kind !== "sic") box.append(h("q", { textContent: note.quote }), " ");
+      box.append(note.note, " ");
       note.sources.forEach((u, i) => box.append(sourceLink(u, `[${i + 1}] ${hostOf(u)}`, this.host.inDesktop, this.host.notify), " "));
       li.append(box);
-    }
+    });
+    li.append(meta, places);
     const preview = () => this.host.highlight(x.regions, v.events[0]?.id ?? null);
     li.addEventListener("mouseenter", preview);
     li.addEventListener("focus", preview);

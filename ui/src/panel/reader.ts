@@ -53,6 +53,17 @@ export class Reader {
     u16[chars.length] = acc;
     const mentions = a.mentions.map((mn) => ({ from: u16[mn.start]!, to: u16[mn.end]!, regions: mn.regions, name: mn.name }));
     const excerpts = a.excerpts.map((x) => ({ from: x.start_utf16, to: x.end_utf16, id: x.id }));
+    // Typos stay verbatim and are followed by "[sic]", as in the panel.
+    const sics = a.excerpts.flatMap((x) => x.notes.filter((n) => n.kind === "sic").map((n) => x.start_utf16 + n.end_utf16));
+    const sic = () => h("span", { className: "sic", textContent: " [sic]", attrs: { "aria-label": "sic: so in the original" } });
+    const putText = (span: HTMLElement, from: number, to: number) => {
+      let c = from;
+      for (const at of sics.filter((q) => q > from && q <= to).sort((x, y) => x - y)) {
+        span.append(text.slice(c, at), sic());
+        c = at;
+      }
+      if (c < to) span.append(text.slice(c, to));
+    };
     const text = a.text;
     const paras: HTMLParagraphElement[] = [];
     let pos = 0;
@@ -79,14 +90,15 @@ export class Reader {
         }
         let c = piece.from;
         for (const mn of mentions.filter((mm) => mm.from >= piece.from && mm.to <= piece.to)) {
-          if (mn.from > c) span.append(text.slice(c, mn.from));
+          if (mn.from > c) putText(span, c, mn.from);
           const b = h("button", { type: "button", className: "mention", textContent: text.slice(mn.from, mn.to) });
           b.title = `Show on the map`;
           b.addEventListener("click", () => this.select(mn.regions[0]!));
           span.append(b);
+          if (sics.some((q) => q > mn.from && q <= mn.to)) span.append(sic());
           c = mn.to;
         }
-        if (c < piece.to) span.append(text.slice(c, piece.to));
+        if (c < piece.to) putText(span, c, piece.to);
         p.append(span);
       }
       paras.push(p);

@@ -85,7 +85,7 @@ export class Timeline {
   private readonly listeners: { [K in keyof TimelineEvents]: TimelineEvents[K][] } = { change: [], filter: [], window: [] };
   private histogram: Histogram | null = null;
   private histToken = 0;
-  private uncertain: EventRef[] = [];
+  private uncertain: Pick<EventRef, "id" | "title" | "kind" | "start" | "end" | "lo" | "hi">[] = [];
   /** The date's line across the track: an element of its own, moved by a transform, so that moving it repaints nothing else. */
   private readonly cursor = h("div", { className: "tl-cursor", attrs: { "aria-hidden": "true" } });
   /** The track's size, kept by a ResizeObserver so that moving the thumb never forces a layout. */
