@@ -259,7 +259,7 @@ async function start(): Promise<void> {
     backend,
     regionName: (id) => map.versionOf(id)?.name_en ?? regionById.get(id)?.name_en ?? id,
     versionOf: (id) => map.versionOf(id),
-    goToDay: (d) => timeline.setDay(d),
+    goToDay: (d, precision) => timeline.setDay(d, precision),
     highlight,
     focusMap: (id) => map.focusRegion(id),
     currentDay: () => timeline.day,

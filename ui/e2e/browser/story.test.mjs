@@ -147,7 +147,7 @@ describe("the excerpts panel", () => {
       await panel.getByText("Westminster Hall debates on the closure of the Lachin Corridor", { exact: false }).waitFor();
       await panel.getByText("joint motion for a resolution on the humanitarian consequences", { exact: false }).waitFor();
       // The article's error is noted with a source, the text left as written.
-      await panel.getByText("Fact note:", { exact: false }).first().waitFor();
+      await panel.getByText("Correction:", { exact: false }).first().waitFor();
     }));
 
   it("moves the slider to an excerpt's event when it is clicked", () =>
@@ -157,6 +157,76 @@ describe("the excerpts panel", () => {
       await page.waitForFunction(() => document.querySelector("[role=slider]")?.getAttribute("aria-valuetext")?.includes("2023"));
       const valueText = await slider().getAttribute("aria-valuetext");
       assert.match(valueText, /24 January 2023|January 2023|2023/);
+    }));
+
+  it("puts the sentences naming Kazakhstan first, says why each is listed, and can switch to article order", () =>
+    guard("relevance", async () => {
+      await page.getByRole("button", { name: "Kazakhstan", exact: true }).focus();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.querySelector("#panel-heading")?.textContent?.startsWith("Kazakhstan:"));
+      const panel = page.getByRole("complementary", { name: "Excerpts" });
+      const whys = await panel.locator(".excerpt-why").allTextContents();
+      assert.match(whys[0], /^names Kazakhstan/);
+      const firstGroup = whys.findIndex((w) => w.startsWith("via:"));
+      assert.ok(firstGroup > 0 && whys.slice(firstGroup).every((w) => w.startsWith("via:")), whys.join(" | "));
+      assert.ok(whys.includes("via: former USSR republics"), "Yeltsin's treaty reaches it through a group");
+      const ids = () => panel.locator("li.excerpt").evaluateAll((ls) => ls.map((l) => l.dataset.excerpt));
+      const ranked = await ids();
+      await panel.getByRole("combobox", { name: "Order" }).selectOption("article");
+      const ordered = await ids();
+      assert.deepEqual([...ordered], [...ranked].sort());
+      assert.notDeepEqual(ordered, ranked);
+      await panel.getByRole("combobox", { name: "Order" }).selectOption("relevance");
+    }));
+
+  it("reaches Slovakia through Czechoslovakia and marks a typo [sic] without changing the quotation", () =>
+    guard("sic", async () => {
+      await page.evaluate(() => window.faultlines.timeline.setDay(Math.round(Date.parse("2000-01-01T00:00:00Z") / 86400000)));
+      await page.getByRole("button", { name: "Slovakia", exact: true }).focus();
+      await page.keyboard.press("Enter");
+      const panel = page.getByRole("complementary", { name: "Excerpts" });
+      const item = panel.locator('li[data-excerpt="s10"]');
+      await item.waitFor();
+      assert.equal(await item.locator(".excerpt-why").textContent(), "via: Czechoslovakia");
+      assert.equal(await item.locator("span.sic").first().textContent(), "[sic]");
+      const quoted = await item.locator(".excerpt-text").evaluate((q) => {
+        const c = q.cloneNode(true);
+        c.querySelectorAll(".sic").forEach((s) => s.remove());
+        return c.textContent;
+      });
+      assert.equal(quoted, "Brezhnev’s articulated his “limited sovereignty” doctrine in 1968 after the Warsaw Pact troops invaded Czechoslovakia to crack down on the starting democratic movement.");
+      assert.ok(!quoted.includes("[sic]"));
+      // An event's sources sit with the event.
+      assert.ok((await item.locator(".event-sources a").count()) > 0);
+    }));
+
+  it("shows under a sentence only the notes about that sentence", () =>
+    guard("own-notes", async () => {
+      await page.getByRole("button", { name: "Poland", exact: true }).focus();
+      await page.keyboard.press("Enter");
+      const panel = page.getByRole("complementary", { name: "Excerpts" });
+      // s17 tells of the 1993 accessions; the note on that event's day is the
+      // event's, not a correction of the sentence.
+      const item = panel.locator('li[data-excerpt="s17"]');
+      await item.waitFor();
+      assert.equal(await item.locator(".fact-note").count(), 0);
+      assert.match(await item.locator(".event-note").first().textContent(), /About the event/);
+    }));
+
+  it("says the date of a chosen excerpt's event as precisely as the event, whatever the axis zoom", () =>
+    guard("precision", async () => {
+      await page.getByRole("button", { name: "All", exact: true }).click();
+      await page.waitForFunction(() => /^\d{4}$/.test(document.querySelector("[role=slider]")?.getAttribute("aria-valuetext") ?? ""));
+      await page.getByRole("button", { name: "Kazakhstan", exact: true }).focus();
+      await page.keyboard.press("Enter");
+      const panel = page.getByRole("complementary", { name: "Excerpts" });
+      await panel.locator('li[data-excerpt="s31"] blockquote').click();
+      await page.waitForFunction(() => document.querySelector("[role=slider]")?.getAttribute("aria-valuetext") === "6 January 2022");
+      assert.equal(await page.locator(".tl-date-text").textContent(), "6 January 2022");
+      // Moving on by the arrow keys gives the axis's own precision back.
+      await slider().focus();
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction(() => /^\d{4}$/.test(document.querySelector("[role=slider]")?.getAttribute("aria-valuetext") ?? ""));
     }));
 
   it("finds Tokayev and choosing the result selects Kazakhstan", () =>

@@ -12,6 +12,7 @@ import type { Backend } from "../api/client";
 import { formatDate, formatSpan } from "../format";
 import { h, hostOf, sourceLink } from "./dom";
 import { NOTE_LABEL, pieces, why } from "./quote";
+import { unitOfDate, type Unit } from "../timeline/time";
 
 export interface PanelHost {
   backend: Backend;
@@ -19,8 +20,8 @@ export interface PanelHost {
   regionName: (id: string) => string;
   /** The region's version in force at the slider's date (null: not on the map then). */
   versionOf: (id: string) => RegionVersion | null;
-  /** Move the slider to an event's start. */
-  goToDay: (day: number) => void;
+  /** Move the slider to an event's start, dated as precisely as the event. */
+  goToDay: (day: number, precision: Unit) => void;
   /** Highlight regions on the map (empty: clear). */
   highlight: (regions: string[], eventId: string | null) => void;
   focusMap: (regionId: string) => void;
@@ -188,7 +189,7 @@ export class ExcerptsPanel {
       const list = h("ul", { className: "region-events" });
       for (const e of d.events) {
         const b = h("button", { type: "button", className: "event-link", textContent: `${spanOf(e)}: ${e.title}` });
-        b.addEventListener("click", () => this.host.goToDay(e.lo));
+        b.addEventListener("click", () => this.host.goToDay(e.lo, unitOfDate(e.start)));
         list.append(h("li", {}, b));
       }
       this.empty.append(h("h3", { textContent: `Events concerning ${this.host.regionName(d.region.id)}` }), list);
@@ -202,8 +203,8 @@ export class ExcerptsPanel {
     const quote = h("blockquote", { className: "excerpt-text" });
     for (const p of pieces(x.text, x.notes)) {
       if (p.kind === "plain") quote.append(p.text);
-      else if (p.kind === "noted") quote.append(h("mark", { className: `noted ${x.notes[p.note!]!.kind}`, textContent: p.text }));
-      else quote.append(" ", h("span", { className: "sic", textContent: p.text, attrs: { "aria-label": "sic: so in the original" } }));
+      else if (p.kind === "noted") quote.append(h("mark", { className: `noted note-${x.notes[p.note!]!.kind}`, textContent: p.text }));
+      else quote.append(h("span", { className: "sic", textContent: p.text, attrs: { "aria-label": "sic: so in the original" } }));
     }
     const reason = why(v.link, (id) => this.host.regionName(id));
     const meta = h("p", { className: "excerpt-meta" });
@@ -259,7 +260,7 @@ export class ExcerptsPanel {
   }
 
   private choose(v: ExcerptView, e: EventRef | null): void {
-    if (e) this.host.goToDay(e.lo);
+    if (e) this.host.goToDay(e.lo, unitOfDate(e.start));
     this.host.highlight(v.excerpt.regions, e?.id ?? null);
     for (const li of this.list.querySelectorAll("li.current")) li.classList.remove("current");
     this.list.querySelector(`li[data-excerpt="${CSS.escape(v.excerpt.id)}"]`)?.classList.add("current");

@@ -55,7 +55,7 @@ export class Reader {
     const excerpts = a.excerpts.map((x) => ({ from: x.start_utf16, to: x.end_utf16, id: x.id }));
     // Typos stay verbatim and are followed by "[sic]", as in the panel.
     const sics = a.excerpts.flatMap((x) => x.notes.filter((n) => n.kind === "sic").map((n) => x.start_utf16 + n.end_utf16));
-    const sic = () => h("span", { className: "sic", textContent: " [sic]", attrs: { "aria-label": "sic: so in the original" } });
+    const sic = () => h("span", { className: "sic", textContent: "[sic]", attrs: { "aria-label": "sic: so in the original" } });
     const putText = (span: HTMLElement, from: number, to: number) => {
       let c = from;
       for (const at of sics.filter((q) => q > from && q <= to).sort((x, y) => x - y)) {

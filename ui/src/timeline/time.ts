@@ -25,6 +25,19 @@ export function addUnits(day: number, unit: Unit, n: number): number {
   return Math.round(d.getTime() / 86400000);
 }
 
+/** How precise a date of the data is: "2022-05-20" a day, "2022-05" a month, "~1999" a year. */
+export function unitOfDate(date: string): Unit {
+  const n = date.replace(/^~/, "").length;
+  return n >= 10 ? "day" : n >= 7 ? "month" : "year";
+}
+
+const FINENESS: Record<Unit, number> = { day: 0, week: 1, month: 2, year: 3 };
+
+/** The finer of two units. */
+export function finer(a: Unit, b: Unit): Unit {
+  return FINENESS[a] <= FINENESS[b] ? a : b;
+}
+
 /** The slider's date in words, as precise as the unit it moves by. */
 export function dateAt(day: number, unit: Unit): string {
   const iso = dayToIso(day);

@@ -7,7 +7,7 @@
 import type { DatasetInfo, EventKind, EventRef, Filter, Histogram } from "../api/bindings";
 import type { Backend } from "../api/client";
 import { dayToIso, isoToDay } from "../format";
-import { addUnits, dateAt, ERAS, PRESETS, SPEEDS, unitFor, zoomWindow, type Unit } from "./time";
+import { addUnits, dateAt, ERAS, finer, PRESETS, SPEEDS, unitFor, unitOfDate, zoomWindow, type Unit } from "./time";
 
 const SVG = "http://www.w3.org/2000/svg";
 const KINDS: { kind: EventKind; label: string }[] = [
@@ -85,6 +85,8 @@ export class Timeline {
   private readonly listeners: { [K in keyof TimelineEvents]: TimelineEvents[K][] } = { change: [], filter: [], window: [] };
   private histogram: Histogram | null = null;
   private histToken = 0;
+  /** The moment last chosen and how precisely it is dated. */
+  private moment: { day: number; unit: Unit } | null = null;
   private uncertain: Pick<EventRef, "id" | "title" | "kind" | "start" | "end" | "lo" | "hi">[] = [];
   /** The date's line across the track: an element of its own, moved by a transform, so that moving it repaints nothing else. */
   private readonly cursor = h("div", { className: "tl-cursor", attrs: { "aria-hidden": "true" } });
@@ -234,13 +236,22 @@ export class Timeline {
     for (const f of this.listeners.filter) f(this.kinds, this.org);
   }
 
-  setDay(day: number): void {
+  /**
+   * Move to `day`. `precision` is that of the moment chosen (an event's
+   * date): the readout then says the date that precisely, whatever the
+   * axis zoom, until the slider moves on.
+   */
+  setDay(day: number, precision?: Unit): void {
     const d = Math.round(Math.min(this.max, Math.max(this.min, day)));
+    this.moment = precision ? { day: d, unit: precision } : null;
     if (d < this.w0 || d > this.w1) {
       const len = this.w1 - this.w0;
       this.setWindow(d - len / 2, d + len / 2, false);
     }
-    if (d === this.current) return;
+    if (d === this.current) {
+      this.updateThumb();
+      return;
+    }
     this.current = d;
     this.updateThumb();
     for (const f of this.listeners.change) f(d);
@@ -273,7 +284,8 @@ export class Timeline {
   }
 
   private updateThumb(): void {
-    const text = dateAt(this.current, this.unit);
+    const m = this.moment;
+    const text = dateAt(this.current, m && m.day === this.current ? finer(m.unit, this.unit) : this.unit);
     this.placeThumb();
     // Only what changed is written: each attribute write costs style work.
     const set = (name: string, value: string) => {
@@ -367,7 +379,7 @@ export class Timeline {
   /** Jump to the previous or next event start (respecting the kinds shown). */
   async stepEvent(backward: boolean): Promise<EventRef | null> {
     const e = await this.backend.step(dayToIso(this.current), backward, this.filter);
-    if (e) this.setDay(e.lo);
+    if (e) this.setDay(e.lo, unitOfDate(e.start));
     return e;
   }
 

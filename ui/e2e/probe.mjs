@@ -1,0 +1,16 @@
+import { openAtlas } from "./browser.mjs";
+const atlas = await openAtlas();
+const page = atlas.page;
+await page.setViewportSize({ width: 1280, height: 800 });
+await page.evaluate(() => window.faultlines.timeline.setDay(Math.round(Date.parse("2000-01-01T00:00:00Z") / 86400000)));
+await page.getByRole("button", { name: "Slovakia", exact: true }).focus();
+await page.keyboard.press("Enter");
+await page.locator('li[data-excerpt="s10"]').waitFor();
+await page.waitForTimeout(500);
+await page.screenshot({ path: "/tmp/panel-svk.png" });
+await page.getByRole("button", { name: "Kazakhstan", exact: true }).focus();
+await page.keyboard.press("Enter");
+await page.waitForTimeout(800);
+await page.locator('li[data-excerpt="s31"]').scrollIntoViewIfNeeded();
+await page.screenshot({ path: "/tmp/panel-kaz.png" });
+await atlas.close();
