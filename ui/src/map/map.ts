@@ -140,8 +140,13 @@ export class AtlasMap {
     this.viewport = el("g", { class: "viewport" });
     this.viewport.append(sea);
     for (const name of GROUPS) {
-      const g = el("g", { class: `layer layer-${name}`, "aria-label": name === "water" ? "" : name });
+      const g = el("g", { class: `layer layer-${name}` });
+      // A named group of region buttons (a label needs a role to be allowed).
       if (name === "water") g.setAttribute("aria-hidden", "true");
+      else {
+        g.setAttribute("role", "group");
+        g.setAttribute("aria-label", name);
+      }
       this.groups.set(name, g);
       this.viewport.append(g);
     }

@@ -56,7 +56,7 @@ export class ExcerptsPanel {
   constructor(private readonly host: PanelHost) {
     this.heading = h("h2", { id: "panel-heading", tabIndex: -1, textContent: "Excerpts" });
     this.statusLine = h("p", { className: "region-status" });
-    this.versionBox = h("div", { className: "region-version", attrs: { "aria-label": "Borders at this date" } });
+    this.versionBox = h("div", { className: "region-version", attrs: { role: "group", "aria-label": "Borders at this date" } });
     this.nearBox = h("input", { type: "checkbox" });
     this.nearBox.addEventListener("change", () => this.renderList());
     this.order = h("select", { className: "order" }, h("option", { value: "relevance", textContent: "Most relevant first" }), h("option", { value: "article", textContent: "Article order" }));

@@ -19,7 +19,7 @@ export class Reader {
     private readonly select: (region: string) => void,
   ) {
     this.body = h("div", { className: "reader-body" });
-    this.root = h("section", { className: "reader", hidden: true, attrs: { "aria-label": "Article" } }, this.body);
+    this.root = h("section", { className: "reader", id: "reader", hidden: true, attrs: { "aria-label": "Article" } }, this.body);
   }
 
   get open(): boolean {
