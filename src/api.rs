@@ -410,7 +410,7 @@ impl Api {
             counts: Counts {
                 events: ds.events.len(),
                 excerpts: ds.excerpts.len(),
-                links: ds.excerpts.iter().map(|x| x.regions.len()).sum(),
+                links: ds.excerpts.iter().map(|x| x.links.len()).sum(),
                 regions: ds.regions.len(),
                 disputes: ds.disputes.len(),
                 memberships: ds.memberships.len(),
@@ -990,7 +990,7 @@ impl Api {
 
     /// The article text and metadata with every excerpt and place mention, for the reading view.
     pub fn article(&self) -> Article {
-        let gaz = crate::link::Gazetteer::new(&self.ds.gazetteer);
+        let gaz = crate::link::Gazetteer::new(&self.ds.gazetteer, &self.ds.regions);
         Article {
             meta: self.ds.meta.article.clone(),
             text: self.ds.article.clone(),

@@ -145,13 +145,19 @@ pub struct Excerpt {
     pub end_utf16: usize,
     pub text: String,
     pub events: Vec<String>,
-    /// Linked regions: gazetteer matches, plus curated additions, minus removals.
-    pub regions: Vec<String>,
-    /// The same regions, each with why it is linked.
+    /// Linked regions, in id order, each with why it is linked: gazetteer
+    /// matches and their heirs, plus curated additions, minus removals.
     pub links: Vec<crate::relevance::ExcerptLink>,
     pub general: bool,
     /// Notes on this sentence, in the order of the words they are about.
     pub notes: Vec<ExcerptNote>,
+}
+
+impl Excerpt {
+    /// The ids of the linked regions, in id order.
+    pub fn regions(&self) -> impl Iterator<Item = &str> {
+        self.links.iter().map(|l| l.region.as_str())
+    }
 }
 
 /// A note on a sentence, placed on its words.

@@ -230,7 +230,7 @@ pub fn write(dir: &std::path::Path, n: usize, seed: u64) -> Result<(), String> {
             end: x.end,
             text: x.text.clone(),
             events: vec![],
-            add_regions: x.regions.clone(),
+            add_regions: x.regions().map(str::to_string).collect(),
             remove_regions: vec![],
             general: x.general,
             notes: x

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::model::GazetteerSpec;
+use crate::model::{GazetteerSpec, Region};
 
 /// A place name found in a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -47,19 +47,29 @@ struct Entry {
 }
 
 impl Gazetteer {
-    pub fn new(spec: &GazetteerSpec) -> Self {
+    /// The gazetteer of `spec` plus every name each of `regions` has had
+    /// ("Slovakia", "Yerevan", "Kazakh SSR"): no region the text names is
+    /// left without its sentences because nobody listed the obvious.
+    pub fn new(spec: &GazetteerSpec, regions: &[Region]) -> Self {
         // One entry per name: a name listed for several regions ("Yerevan"
         // for Armenia and for the city) links every one of them, not only
         // the first that lists it.
         let mut by_name: BTreeMap<Vec<char>, (BTreeSet<String>, bool)> = BTreeMap::new();
-        for (region, names) in &spec.names {
-            for n in names {
-                by_name
-                    .entry(n.chars().collect())
-                    .or_default()
-                    .0
-                    .insert(region.clone());
-            }
+        let own = regions.iter().flat_map(|r| {
+            std::iter::once(&r.name_en)
+                .chain(r.versions.iter().map(|v| &v.name_en))
+                .map(move |n| (&r.id, n))
+        });
+        let listed = spec
+            .names
+            .iter()
+            .flat_map(|(region, names)| names.iter().map(move |n| (region, n)));
+        for (region, n) in listed.chain(own) {
+            by_name
+                .entry(n.chars().collect())
+                .or_default()
+                .0
+                .insert(region.clone());
         }
         for (group, members) in &spec.groups {
             let e = by_name.entry(group.chars().collect()).or_insert_with(|| {
@@ -153,7 +163,7 @@ mod tests {
             "Central Asian republics".into(),
             vec!["KGZ".into(), "TJK".into()],
         );
-        Gazetteer::new(&spec)
+        Gazetteer::new(&spec, &[])
     }
 
     #[test]
@@ -181,7 +191,7 @@ mod tests {
             .insert("CSK".into(), vec!["Czechoslovakia".into()]);
         spec.names
             .insert("SVK".into(), vec!["Czechoslovakia".into()]);
-        let g = Gazetteer::new(&spec);
+        let g = Gazetteer::new(&spec, &[]);
         let r: Vec<_> = g
             .regions("Yerevan and Czechoslovakia")
             .into_iter()

@@ -507,6 +507,25 @@ impl Region {
     }
 }
 
+/// Each code that is some version's sovereign → the regions with such a
+/// version (the union republics under `SUN`), each once, in `regions` order.
+pub fn parts_by_sovereign(regions: &[Region]) -> std::collections::HashMap<&str, Vec<&Region>> {
+    let mut out: std::collections::HashMap<&str, Vec<&Region>> = Default::default();
+    for r in regions {
+        let mut codes: Vec<&str> = r
+            .versions
+            .iter()
+            .filter_map(|v| v.sovereign.as_deref())
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        for c in codes {
+            out.entry(c).or_default().push(r);
+        }
+    }
+    out
+}
+
 /// The day number used for "since before the record".
 pub const FOREVER_BEFORE: DayNum = -2_932_896;
 

@@ -67,6 +67,7 @@ pub struct Heirs(BTreeMap<String, BTreeSet<String>>);
 impl Heirs {
     pub fn new(regions: &[Region]) -> Heirs {
         let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let parts = crate::model::parts_by_sovereign(regions);
         let ended: Vec<&Region> = regions
             .iter()
             .filter(|r| {
@@ -76,11 +77,9 @@ impl Heirs {
             .collect();
         for state in ended {
             let last = state.versions.last().expect("filtered on a last version");
+            let part_of: &[&Region] = parts.get(state.id.as_str()).map_or(&[], Vec::as_slice);
             for r in regions.iter().filter(|r| r.id != state.id) {
-                let part = r
-                    .versions
-                    .iter()
-                    .any(|v| v.sovereign.as_deref() == Some(state.id.as_str()));
+                let part = part_of.iter().any(|p| p.id == r.id);
                 let successor = matches!(r.kind, RegionKind::Country | RegionKind::Union)
                     && r.versions
                         .iter()
@@ -116,21 +115,17 @@ pub fn links(
 ) -> Vec<ExcerptLink> {
     let mut found: BTreeMap<String, ExcerptLink> = BTreeMap::new();
     let mut offer = |region: &str, reason: LinkReason, name: &str, via: Option<&str>| {
-        let l = found.entry(region.to_string()).or_insert(ExcerptLink {
+        let fresh = || ExcerptLink {
             region: region.to_string(),
             reason,
             names: vec![],
             via: via.map(str::to_string),
             mentions: 0,
-        });
+        };
+        let l = found.entry(region.to_string()).or_insert_with(fresh);
+        // A stronger reason replaces a weaker one; the same reason counts.
         if reason < l.reason {
-            *l = ExcerptLink {
-                region: region.to_string(),
-                reason,
-                names: vec![],
-                via: via.map(str::to_string),
-                mentions: 0,
-            };
+            *l = fresh();
         }
         if reason == l.reason {
             l.mentions += 1;
@@ -248,7 +243,7 @@ mod tests {
             .insert("CSK".into(), vec!["Czechoslovakia".into()]);
         spec.groups
             .insert("Central Asia".into(), vec!["KAZ".into()]);
-        let g = Gazetteer::new(&spec);
+        let g = Gazetteer::new(&spec, &[]);
         let h = Heirs::new(&world());
         let l = links(
             &g,
@@ -273,7 +268,7 @@ mod tests {
     fn an_editors_removal_wins_over_every_reason() {
         let mut spec = GazetteerSpec::default();
         spec.names.insert("TUR".into(), vec!["Turkey".into()]);
-        let g = Gazetteer::new(&spec);
+        let g = Gazetteer::new(&spec, &[]);
         assert!(links(&g, &Heirs::default(), "Turkey", &[], &["TUR".into()]).is_empty());
     }
 }

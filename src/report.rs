@@ -79,7 +79,7 @@ fn list_line(out: &mut String, label: &str, items: &[&String]) {
 
 /// For each paragraph of the article, each excerpt's names found, and the final links.
 pub fn links_report(ds: &Dataset) -> String {
-    let gaz = Gazetteer::new(&ds.gazetteer);
+    let gaz = Gazetteer::new(&ds.gazetteer, &ds.regions);
     let mut out = String::new();
     let mut offset = 0usize; // in characters
     let mut n = 0;
@@ -107,7 +107,10 @@ pub fn links_report(ds: &Dataset) -> String {
                 .iter()
                 .map(|m| format!("{} → {}", m.name, m.regions.join(",")))
                 .collect();
-            let removed: Vec<&String> = found.iter().filter(|r| !x.regions.contains(r)).collect();
+            let removed: Vec<&String> = found
+                .iter()
+                .filter(|r| !x.regions().any(|l| l == r.as_str()))
+                .collect();
             writeln!(
                 out,
                 "- {}{}: {}",
@@ -151,10 +154,10 @@ pub fn links_report(ds: &Dataset) -> String {
             writeln!(
                 out,
                 "  - links: {}",
-                if x.regions.is_empty() {
+                if x.links.is_empty() {
                     "none".into()
                 } else {
-                    x.regions.join(", ")
+                    x.regions().collect::<Vec<_>>().join(", ")
                 }
             )
             .unwrap();

@@ -80,7 +80,6 @@ impl SearchIndex {
             docs: Vec::new(),
             terms: BTreeMap::new(),
         };
-        let gaz = crate::link::Gazetteer::new(&ds.gazetteer);
         let pos = |id: &str| region_pos.get(id).map(|&i| i as u32);
         for (i, r) in ds.regions.iter().enumerate() {
             let d = idx.add_doc(Doc {
@@ -132,13 +131,12 @@ impl SearchIndex {
                 .iter()
                 .filter_map(|e| event_day.get(e.as_str()).copied())
                 .min();
-            let region = gaz
-                .mentions(&x.text)
-                .into_iter()
-                .flat_map(|m| m.regions)
-                .next()
-                .or_else(|| x.regions.first().cloned())
-                .and_then(|r| pos(&r));
+            // The region the sentence is most about, ranked at load.
+            let region = x
+                .links
+                .iter()
+                .min_by_key(|l| l.rank())
+                .and_then(|l| pos(&l.region));
             let d = idx.add_doc(Doc {
                 kind: HitKind::Excerpt,
                 index: i as u32,

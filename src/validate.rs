@@ -182,19 +182,7 @@ pub(crate) fn build(
             }
         }
     }
-    // Every region is also found by the names it has had ("Slovakia",
-    // "Yerevan", "Kazakh SSR"), so no region the article names is left
-    // without its sentences because nobody listed the obvious.
-    let mut gazetteer = gazetteer;
-    for r in &regions {
-        let names = gazetteer.names.entry(r.id.clone()).or_default();
-        for n in std::iter::once(&r.name_en).chain(r.versions.iter().map(|v| &v.name_en)) {
-            if !names.contains(n) {
-                names.push(n.clone());
-            }
-        }
-    }
-    let gaz = Gazetteer::new(&gazetteer);
+    let gaz = Gazetteer::new(&gazetteer, &regions);
     let heirs = crate::relevance::Heirs::new(&regions);
 
     // Excerpts: verbatim spans of the article.
@@ -267,7 +255,6 @@ pub(crate) fn build(
             end_utf16: utf16_at[x.end.min(chars.len())],
             text: x.text,
             events: x.events,
-            regions: links.iter().map(|l| l.region.clone()).collect(),
             links,
             general: x.general,
             notes,

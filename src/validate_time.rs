@@ -105,22 +105,9 @@ pub struct InForce<'a> {
 
 impl<'a> InForce<'a> {
     pub fn new(regions: &'a [Region]) -> InForce<'a> {
-        let mut by_sovereign: HashMap<&str, Vec<&Region>> = HashMap::new();
-        for r in regions {
-            let mut codes: Vec<&str> = r
-                .versions
-                .iter()
-                .filter_map(|v| v.sovereign.as_deref())
-                .collect();
-            codes.sort_unstable();
-            codes.dedup();
-            for c in codes {
-                by_sovereign.entry(c).or_default().push(r);
-            }
-        }
         InForce {
             by_id: regions.iter().map(|r| (r.id.as_str(), r)).collect(),
-            by_sovereign,
+            by_sovereign: crate::model::parts_by_sovereign(regions),
         }
     }
 

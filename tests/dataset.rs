@@ -182,17 +182,12 @@ fn the_lachin_corridor_is_blocked_from_12_december_2022() {
     );
 }
 
-fn problems_of(dir: &std::path::Path) -> Vec<String> {
-    let err = Dataset::from_dir(dir).expect_err("a broken dataset is rejected");
-    err.problems.iter().map(|p| p.to_string()).collect()
-}
-
 #[test]
 fn a_bad_date_is_rejected_naming_file_and_event() {
     let (_t, dir) = common::broken("story/events.geojson", |s| {
         s.replacen("\"start\": \"2022-01-06\"", "\"start\": \"2022-13-06\"", 1)
     });
-    let p = problems_of(&dir);
+    let p = common::problems_of(&dir);
     assert!(
         p.iter().any(|m| m.starts_with("story/events.geojson")
             && m.contains("2022-13-06")
@@ -206,7 +201,7 @@ fn an_unknown_region_is_rejected() {
     let (_t, dir) = common::broken("story/events.geojson", |s| {
         s.replacen("\"KZ-ALA\"", "\"KZ-NOWHERE\"", 1)
     });
-    let p = problems_of(&dir);
+    let p = common::problems_of(&dir);
     assert!(
         p.iter()
             .any(|m| m.contains("kazakhstan-csto-deployment-2022")
@@ -228,7 +223,7 @@ fn a_duplicate_event_id_is_rejected_and_lookups_still_resolve() {
         fs.push(copy);
         serde_json::to_string_pretty(&v).unwrap()
     });
-    let p = problems_of(&dir);
+    let p = common::problems_of(&dir);
     assert!(
         p.iter()
             .any(|m| m.contains("kazakhstan-csto-withdrawal-2022")
@@ -260,7 +255,7 @@ fn an_excerpt_off_by_one_character_is_rejected() {
         x["end"] = (x["end"].as_u64().unwrap() + 1).into();
         serde_json::to_string_pretty(&v).unwrap()
     });
-    let p = problems_of(&dir);
+    let p = common::problems_of(&dir);
     assert!(
         p.iter().any(
             |m| m.contains("story/excerpts.json: s24: text is not verbatim")
@@ -277,7 +272,7 @@ fn an_event_without_a_source_is_rejected() {
         v["features"][0]["properties"]["sources"] = serde_json::json!([]);
         serde_json::to_string(&v).unwrap()
     });
-    let p = problems_of(&dir);
+    let p = common::problems_of(&dir);
     assert!(
         p.iter()
             .any(|m| m.contains("story/events.geojson: nato-founding-1949: event has no source")),
@@ -296,7 +291,7 @@ fn a_discrepancy_without_a_source_is_rejected() {
         }
         serde_json::to_string(&v).unwrap()
     });
-    let p = problems_of(&dir);
+    let p = common::problems_of(&dir);
     assert!(
         p.iter()
             .any(|m| m.contains("cst-renewal-1999: a discrepancy note has no source")),
@@ -307,7 +302,7 @@ fn a_discrepancy_without_a_source_is_rejected() {
 #[test]
 fn malformed_json_names_the_file() {
     let (_t, dir) = common::broken("story/memberships.json", |s| s.replacen('{', "{{", 1));
-    let p = problems_of(&dir);
+    let p = common::problems_of(&dir);
     assert!(
         p.iter()
             .any(|m| m.starts_with("story/memberships.json: cannot parse")),

@@ -157,11 +157,6 @@ fn a_sentence_shows_its_own_notes_not_every_note_of_its_events() {
     assert!(!accession.notes.is_empty(), "the event keeps its own note");
 }
 
-fn problems_of(dir: &std::path::Path) -> Vec<String> {
-    let err = Dataset::from_dir(dir).expect_err("a broken dataset is rejected");
-    err.problems.iter().map(|p| p.to_string()).collect()
-}
-
 fn note_on(api: &Api, id: &str, words: &str) -> faultlines::dataset::ExcerptNote {
     let x = api.excerpt(id).unwrap();
     x.excerpt
@@ -265,7 +260,7 @@ fn a_note_on_words_the_sentence_does_not_have_is_rejected() {
             1,
         )
     });
-    let p = problems_of(&dir);
+    let p = common::problems_of(&dir);
     assert!(
         p.iter().any(|m| m.contains("s06: a note quotes \"made a step\", which is not in the sentence")),
         "{p:?}"
@@ -283,7 +278,7 @@ fn a_correction_without_a_source_is_rejected() {
         }
         serde_json::to_string(&v).unwrap()
     });
-    let p = problems_of(&dir);
+    let p = common::problems_of(&dir);
     assert!(
         p.iter().any(|m| m.contains("s36: a note has no source")),
         "{p:?}"

@@ -30,3 +30,9 @@ pub fn broken(file: &str, edit: impl FnOnce(String) -> String) -> (tempfile::Tem
     let path = dir.path().to_path_buf();
     (dir, path)
 }
+
+/// The problems loading `dir` reports, one line each; panics if it loads.
+pub fn problems_of(dir: &Path) -> Vec<String> {
+    let err = faultlines::Dataset::from_dir(dir).expect_err("a broken dataset is rejected");
+    err.problems.iter().map(|p| p.to_string()).collect()
+}

@@ -225,11 +225,8 @@ export type Excerpt = { id: string, start: number, end: number,
  */
 start_utf16: number, end_utf16: number, text: string, events: Array<string>, 
 /**
- * Linked regions: gazetteer matches, plus curated additions, minus removals.
- */
-regions: Array<string>, 
-/**
- * The same regions, each with why it is linked.
+ * Linked regions, in id order, each with why it is linked: gazetteer
+ * matches and their heirs, plus curated additions, minus removals.
  */
 links: Array<ExcerptLink>, general: boolean, 
 /**

@@ -35,6 +35,8 @@ export interface PanelHost {
 
 const NEAR_DAYS = 400;
 
+const regionsOf = (v: ExcerptView): string[] => v.excerpt.links.map((l) => l.region);
+
 function spanOf(e: EventRef): string {
   if (e.end.type === "at") return formatSpan(e.start, e.end.date);
   if (e.end.type === "open") return `${formatDate(e.start)} onwards`;
@@ -198,6 +200,7 @@ export class ExcerptsPanel {
 
   private item(v: ExcerptView): HTMLLIElement {
     const x = v.excerpt;
+    const regions = regionsOf(v);
     // The sentence verbatim; the words a note is about are marked, and a
     // typo is followed by "[sic]" (not part of the quotation).
     const quote = h("blockquote", { className: "excerpt-text" });
@@ -231,7 +234,7 @@ export class ExcerptsPanel {
     } else {
       meta.append(h("span", { className: "undated", textContent: "No dated event" }));
     }
-    const places = h("p", { className: "excerpt-places", textContent: `Places: ${x.regions.map((r) => this.host.regionName(r)).join(", ") || "none (general)"}` });
+    const places = h("p", { className: "excerpt-places", textContent: `Places: ${regions.map((r) => this.host.regionName(r)).join(", ") || "none (general)"}` });
     const label = reason ? `Excerpt, ${reason}: ${x.text}` : `Excerpt: ${x.text}`;
     const li = h("li", { className: "excerpt", tabIndex: 0, attrs: { "data-excerpt": x.id, "aria-label": label } });
     if (reason) li.append(h("p", { className: "excerpt-why", textContent: reason }));
@@ -245,7 +248,7 @@ export class ExcerptsPanel {
       li.append(box);
     });
     li.append(meta, places);
-    const preview = () => this.host.highlight(x.regions, v.events[0]?.id ?? null);
+    const preview = () => this.host.highlight(regions, v.events[0]?.id ?? null);
     li.addEventListener("mouseenter", preview);
     li.addEventListener("focus", preview);
     li.addEventListener("mouseleave", () => this.host.highlight([], null));
@@ -261,7 +264,7 @@ export class ExcerptsPanel {
 
   private choose(v: ExcerptView, e: EventRef | null): void {
     if (e) this.host.goToDay(e.lo, unitOfDate(e.start));
-    this.host.highlight(v.excerpt.regions, e?.id ?? null);
+    this.host.highlight(regionsOf(v), e?.id ?? null);
     for (const li of this.list.querySelectorAll("li.current")) li.classList.remove("current");
     this.list.querySelector(`li[data-excerpt="${CSS.escape(v.excerpt.id)}"]`)?.classList.add("current");
     this.host.onExcerpt(v.excerpt.id);
