@@ -37,3 +37,8 @@ export function hostOf(url: string): string {
     return url;
   }
 }
+
+/** "[sic]" after a typo kept verbatim; not part of the quotation. */
+export function sicMark(): HTMLSpanElement {
+  return h("span", { className: "sic", textContent: "[sic]", attrs: { "aria-label": "sic: so in the original" } });
+}

@@ -1,16 +1,16 @@
 /**
  * The excerpts panel: click a region, read what the article says about it.
- * Verbatim passages in article order, each with its dates and events and,
- * where the sources disagree with the article, a marked fact note with its
- * sources; the region at the slider's date (its name and borders then, and
- * its memberships and disputes); its events when the
- * article never mentions it. A landmark named "Excerpts"; selecting a region
+ * Verbatim passages, those naming the region first (or in article order),
+ * each saying why it is listed, with the notes on its own words (a typo
+ * marked "[sic]"), and its events with their sources and their own notes;
+ * the region at the slider's date (its name and borders then, and its
+ * memberships and disputes); its events when the article never mentions it. A landmark named "Excerpts"; selecting a region
  * moves focus to its heading and Escape returns to the map.
  */
 import type { EventRef, ExcerptView, Region, RegionExcerpts, RegionVersion, State } from "../api/bindings";
 import type { Backend } from "../api/client";
 import { formatDate, formatSpan } from "../format";
-import { h, hostOf, sourceLink } from "./dom";
+import { h, hostOf, sicMark, sourceLink } from "./dom";
 import { NOTE_LABEL, pieces, why } from "./quote";
 import { unitOfDate, type Unit } from "../timeline/time";
 
@@ -158,15 +158,20 @@ export class ExcerptsPanel {
       if (facts.length) kids.push(h("p", { className: "version-facts", textContent: `${facts.join("; ")}.` }));
       if (v.note) {
         const box = h("p", { className: "version-note" }, v.note, " ");
-        v.sources.forEach((u, i) => box.append(sourceLink(u, `[${i + 1}] ${hostOf(u)}`, this.host.inDesktop, this.host.notify), " "));
+        this.cite(box, v.sources);
         kids.push(box);
       } else if (v.sources.length && facts.length) {
         const box = h("p", { className: "version-sources" }, "Borders: ");
-        v.sources.forEach((u, i) => box.append(sourceLink(u, `[${i + 1}] ${hostOf(u)}`, this.host.inDesktop, this.host.notify), " "));
+        this.cite(box, v.sources);
         kids.push(box);
       }
     }
     this.versionBox.replaceChildren(...kids);
+  }
+
+  /** Append numbered links to `urls` ("[1] host") to `box`. */
+  private cite(box: HTMLElement, urls: readonly string[]): void {
+    urls.forEach((u, i) => box.append(sourceLink(u, `[${i + 1}] ${hostOf(u)}`, this.host.inDesktop, this.host.notify), " "));
   }
 
   private near(x: ExcerptView): boolean {
@@ -207,7 +212,7 @@ export class ExcerptsPanel {
     for (const p of pieces(x.text, x.notes)) {
       if (p.kind === "plain") quote.append(p.text);
       else if (p.kind === "noted") quote.append(h("mark", { className: `noted note-${x.notes[p.note!]!.kind}`, textContent: p.text }));
-      else quote.append(h("span", { className: "sic", textContent: p.text, attrs: { "aria-label": "sic: so in the original" } }));
+      else quote.append(sicMark());
     }
     const reason = why(v.link, (id) => this.host.regionName(id));
     const meta = h("p", { className: "excerpt-meta" });
@@ -221,12 +226,12 @@ export class ExcerptsPanel {
         const line = h("span", { className: "event-line" }, b);
         if (e.sources.length) {
           const src = h("span", { className: "event-sources" }, " ");
-          e.sources.forEach((u, i) => src.append(sourceLink(u, `[${i + 1}] ${hostOf(u)}`, this.host.inDesktop, this.host.notify), " "));
+          this.cite(src, e.sources);
           line.append(src);
         }
         for (const n of e.notes) {
           const box = h("span", { className: "event-note" }, h("strong", { textContent: "About the event: " }), n.note, " ");
-          n.sources.forEach((u, i) => box.append(sourceLink(u, `[${i + 1}] ${hostOf(u)}`, this.host.inDesktop, this.host.notify), " "));
+          this.cite(box, n.sources);
           line.append(box);
         }
         meta.append(line, " ");
@@ -244,7 +249,7 @@ export class ExcerptsPanel {
       const box = h("p", { className: `fact-note ${note.kind}` }, h("strong", { textContent: `${NOTE_LABEL[note.kind]}: ` }));
       if (note.kind !== "sic") box.append(h("q", { textContent: note.quote }), " ");
       box.append(note.note, " ");
-      note.sources.forEach((u, i) => box.append(sourceLink(u, `[${i + 1}] ${hostOf(u)}`, this.host.inDesktop, this.host.notify), " "));
+      this.cite(box, note.sources);
       li.append(box);
     });
     li.append(meta, places);

@@ -6,7 +6,7 @@
  */
 import type { Article } from "../api/bindings";
 import { formatDate } from "../format";
-import { h } from "./dom";
+import { h, sicMark } from "./dom";
 
 export class Reader {
   readonly root: HTMLElement;
@@ -55,11 +55,10 @@ export class Reader {
     const excerpts = a.excerpts.map((x) => ({ from: x.start_utf16, to: x.end_utf16, id: x.id }));
     // Typos stay verbatim and are followed by "[sic]", as in the panel.
     const sics = a.excerpts.flatMap((x) => x.notes.filter((n) => n.kind === "sic").map((n) => x.start_utf16 + n.end_utf16));
-    const sic = () => h("span", { className: "sic", textContent: "[sic]", attrs: { "aria-label": "sic: so in the original" } });
     const putText = (span: HTMLElement, from: number, to: number) => {
       let c = from;
       for (const at of sics.filter((q) => q > from && q <= to).sort((x, y) => x - y)) {
-        span.append(text.slice(c, at), sic());
+        span.append(text.slice(c, at), sicMark());
         c = at;
       }
       if (c < to) span.append(text.slice(c, to));
@@ -95,7 +94,7 @@ export class Reader {
           b.title = `Show on the map`;
           b.addEventListener("click", () => this.select(mn.regions[0]!));
           span.append(b);
-          if (sics.some((q) => q > mn.from && q <= mn.to)) span.append(sic());
+          if (sics.some((q) => q > mn.from && q <= mn.to)) span.append(sicMark());
           c = mn.to;
         }
         if (c < piece.to) putText(span, c, piece.to);
