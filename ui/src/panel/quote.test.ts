@@ -29,7 +29,8 @@ describe("a sentence with its notes", () => {
 
 describe("why an excerpt is listed", () => {
   const name = (id: string) => ({ CSK: "Czechoslovakia" })[id] ?? id;
-  it("names what the sentence says", () => {
+  it("names what the sentence says, without the possessive", () => {
+    expect(why({ region: "TJK", reason: "names", names: ["Tajikistan’s", "Tajikistan", "Rakhmon"], via: null, mentions: 3 }, name)).toBe("names Tajikistan, Rakhmon");
     expect(why({ region: "TJK", reason: "names", names: ["Tajikistan", "Rakhmon"], via: null, mentions: 2 }, name)).toBe("names Tajikistan, Rakhmon");
     expect(why({ region: "KAZ", reason: "group", names: ["CSTO countries"], via: null, mentions: 1 }, name)).toBe("via: CSTO countries");
     expect(why({ region: "SVK", reason: "through", names: ["Czechoslovakia"], via: "CSK", mentions: 1 }, name)).toBe("via: Czechoslovakia");

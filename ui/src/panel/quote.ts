@@ -35,7 +35,8 @@ export const NOTE_LABEL: Record<NoteKind, string> = {
 /** Why an excerpt is listed for a region: "names Tajikistan, Rakhmon", "via: CSTO countries". */
 export function why(link: ExcerptLink | null, stateName: (id: string) => string): string {
   if (!link) return "";
-  const names = link.names.join(", ");
+  // "Tajikistan’s" names Tajikistan: the label gives the name, not its case.
+  const names = [...new Set(link.names.map((n) => n.replace(/[’']s$/, "")))].join(", ");
   switch (link.reason) {
     case "names":
       return `names ${names}`;
