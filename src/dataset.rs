@@ -437,7 +437,28 @@ impl Dataset {
             }
         }
         problems.extend(crate::validate_shapes::check(self, &detail));
+        problems.extend(crate::validate_places::check(self, &detail));
         problems
+    }
+
+    /// The detail shapes of the map by feature id, with their layer file:
+    /// what the place checks measure against. Files that do not decode are
+    /// left out ([`Dataset::check_layers`] reports them).
+    pub fn detail_shapes(&self) -> std::collections::HashMap<String, (String, Geometry)> {
+        let mut out = std::collections::HashMap::new();
+        for entry in self.layers.layers.iter().filter(|l| l.name != "water") {
+            let Some(file) = entry.files.get("detail") else {
+                continue;
+            };
+            let feats = self
+                .layer_bytes(&entry.name, "detail")
+                .and_then(|b| crate::layer::decode_layer(&b).ok())
+                .unwrap_or_default();
+            for f in feats {
+                out.insert(f.id, (format!("map/layers/{file}"), f.geometry));
+            }
+        }
+        out
     }
 
     /// Lookup tables by id.

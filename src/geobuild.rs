@@ -32,10 +32,29 @@ struct Names {
     provinces: BTreeMap<String, NameEn>,
     disputed: BTreeMap<String, Named>,
     enclaves: BTreeMap<String, Named>,
-    rivers: BTreeMap<String, Named>,
+    rivers: BTreeMap<String, River>,
     lines: BTreeMap<String, NameEn>,
     cities: Vec<String>,
     extra_places: Vec<ExtraPlace>,
+    /// Where Natural Earth's point for a town is wrong, the position from
+    /// the source named beside it.
+    #[serde(default)]
+    place_positions: BTreeMap<String, Position>,
+}
+/// A Natural Earth river by its NE name: what we call it, and the countries
+/// it flows through (the build checks the line against them, so a river of
+/// the same NE name elsewhere is not taken for it).
+#[derive(Deserialize)]
+struct River {
+    id: String,
+    en: String,
+    ru: String,
+    through: Vec<String>,
+}
+#[derive(Deserialize)]
+struct Position {
+    lonlat: LonLat,
+    country: String,
 }
 #[derive(Deserialize)]
 struct NameEn {
@@ -55,6 +74,74 @@ struct ExtraPlace {
     ru: String,
     country: String,
     lonlat: LonLat,
+}
+
+/// Rivers may run along a border: this far outside the countries they flow
+/// through, a vertex still counts as theirs.
+const RIVER_MARGIN_KM: f64 = 15.0;
+
+/// The country whose shape (in the countries layer) holds a point.
+fn country_of<'a>(g: &Geometry, countries: &'a [Out]) -> Option<&'a str> {
+    let Geometry::Point(p) = g else {
+        return None;
+    };
+    countries
+        .iter()
+        .find(|o| crate::validate_places::distance_km(*p, &o.feature.geometry) == 0.0)
+        .map(|o| o.feature.id.as_str())
+}
+
+/// Whether a point is in country `c`'s shape or within the border margin of
+/// it (or `c` has no shape in the layer).
+fn within_margin(g: &Geometry, c: &str, countries: &[Out]) -> bool {
+    let Geometry::Point(p) = g else {
+        return false;
+    };
+    let mut shapes = countries.iter().filter(|o| o.feature.id == c).peekable();
+    // A country too small for the layer (the Vatican) has nothing to disagree with.
+    shapes.peek().is_none()
+        || shapes.any(|o| {
+            crate::validate_places::distance_km(*p, &o.feature.geometry)
+                <= crate::validate_places::BORDER_MARGIN_KM
+        })
+}
+
+/// A river whose line strays from the countries it is said to flow through,
+/// or misses one of them, is another river of the same name.
+fn river_problems(ne_name: &str, n: &River, g: &Geometry, countries: &[Out]) -> Vec<String> {
+    let shapes: Vec<&Out> = countries
+        .iter()
+        .filter(|o| n.through.contains(&o.feature.id))
+        .collect();
+    let mut out = Vec::new();
+    for c in &n.through {
+        if !shapes.iter().any(|o| &o.feature.id == c) {
+            out.push(format!(
+                "names.json: river {ne_name}: {c} is not a country of the map"
+            ));
+        }
+    }
+    let near = |p: LonLat, o: &Out| {
+        crate::validate_places::distance_km(p, &o.feature.geometry) <= RIVER_MARGIN_KM
+    };
+    if let Some(p) = g.coords().find(|&&p| !shapes.iter().any(|o| near(p, o))) {
+        out.push(format!(
+            "names.json: river {ne_name} (shown as {}) has a point at [{:.2}, {:.2}], outside {}: it is not the river named",
+            n.en,
+            p[0],
+            p[1],
+            n.through.join(", ")
+        ));
+    }
+    for o in &shapes {
+        if !g.coords().any(|&p| near(p, o)) {
+            out.push(format!(
+                "names.json: river {ne_name} (shown as {}) never reaches {}",
+                n.en, o.feature.id
+            ));
+        }
+    }
+    out
 }
 
 /// A source layer of `geodata/src/` (gzipped GeoJSON) by its name.
@@ -290,6 +377,7 @@ pub fn build(src: &Path) -> Result<Built, String> {
     for (name, (parts, rank)) in rivers {
         let n = &names.rivers[&name];
         let g = merge_lines(parts);
+        problems.extend(river_problems(&name, n, &g, &layers["countries"]));
         layers.entry("lines").or_default().push(Out {
             region: Some(region(
                 &n.id,
@@ -391,6 +479,7 @@ pub fn build(src: &Path) -> Result<Built, String> {
     layers.insert("water", water);
 
     // Places: capitals in the frame, every city the story names, and hand additions.
+    let mut moved: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (p, g) in features(&read_source(src, "places")?) {
         let en = if s(p, "name_en").is_empty() {
@@ -416,7 +505,23 @@ pub fn build(src: &Path) -> Result<Built, String> {
         if !seen.insert(id.clone()) {
             continue;
         }
-        let country = s(p, "adm0_a3");
+        let fix = names.place_positions.get(en);
+        let g = fix.map_or(g, |f| Geometry::Point(f.lonlat));
+        // Natural Earth's adm0 field stands where its own borders agree, up
+        // to the border margin (the Vatican, Nicosia by the buffer zone);
+        // a town further inside another country is filed under that one, and
+        // a reviewed fix in names.json decides over both.
+        let ne_country = s(p, "adm0_a3");
+        let country = match (fix, country_of(&g, &layers["countries"])) {
+            (Some(f), _) => f.country.clone(),
+            (None, Some(c))
+                if c != ne_country && !within_margin(&g, ne_country, &layers["countries"]) =>
+            {
+                moved.push(format!("| {en} | {ne_country} | {c} |"));
+                c.to_string()
+            }
+            _ => ne_country.to_string(),
+        };
         let ru = if s(p, "name_ru").is_empty() {
             en
         } else {
@@ -429,7 +534,7 @@ pub fn build(src: &Path) -> Result<Built, String> {
                 RegionKind::Place,
                 en,
                 ru,
-                Some(country),
+                Some(&country),
                 "places",
                 &g,
             )),
@@ -578,6 +683,13 @@ pub fn build(src: &Path) -> Result<Built, String> {
     for line in history_report {
         report += &line;
         report.push('\n');
+    }
+    if !moved.is_empty() {
+        report += "\n| town | Natural Earth's adm0 | country its point lies in |\n|---|---|---|\n";
+        for line in moved {
+            report += &line;
+            report.push('\n');
+        }
     }
     Ok(Built {
         regions,

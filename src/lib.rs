@@ -31,6 +31,7 @@ pub mod report;
 pub mod search;
 pub mod shape;
 mod validate;
+pub mod validate_places;
 mod validate_shapes;
 mod validate_time;
 

@@ -26,9 +26,45 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
+/// How an event's marked points stand against the regions it lists: the
+/// areas holding them ("ok: ARM, AZE"), the points no listed region holds,
+/// or "off the map".
+fn places_cell(places: &crate::validate_places::Places, e: &crate::model::Event) -> String {
+    let checks = places.check_event(e);
+    let wrong: Vec<String> = checks
+        .iter()
+        .filter(|c| !c.listed && !c.within.is_empty())
+        .map(|c| {
+            format!(
+                "[{}, {}] in {}, not listed",
+                c.at[0],
+                c.at[1],
+                c.within.join("/")
+            )
+        })
+        .collect();
+    if !wrong.is_empty() {
+        return format!("✗ {}", wrong.join("; "));
+    }
+    let mut held: Vec<&str> = checks
+        .iter()
+        .flat_map(|c| c.within.iter().map(String::as_str))
+        .filter(|r| e.props.regions.iter().any(|x| x == r))
+        .collect();
+    held.sort_unstable();
+    held.dedup();
+    match (checks.iter().all(|c| c.within.is_empty()), held.is_empty()) {
+        (true, _) => "off the map".into(),
+        (false, true) => "ok (through a union)".into(),
+        (false, false) => format!("ok: {}", held.join(", ")),
+    }
+}
+
 /// Markdown table of every event in time order.
 pub fn audit_table(ds: &Dataset) -> String {
-    let mut out = String::from("| id | start | end | precision | kind | title | places | sources | notes |\n|---|---|---|---|---|---|---|---|---|\n");
+    let shapes = ds.detail_shapes();
+    let places = crate::validate_places::Places::new(&ds.regions, &shapes);
+    let mut out = String::from("| id | start | end | precision | kind | title | places | points in regions | sources | notes |\n|---|---|---|---|---|---|---|---|---|---|\n");
     for e in &ds.events {
         let p = &e.props;
         let end = match p.end {
@@ -53,7 +89,7 @@ pub fn audit_table(ds: &Dataset) -> String {
         };
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             p.id,
             p.start,
             end,
@@ -61,6 +97,7 @@ pub fn audit_table(ds: &Dataset) -> String {
             p.kind.as_str(),
             cell(&p.title),
             cell(&p.places.join("; ")),
+            cell(&places_cell(&places, e)),
             sources.join(" "),
             notes
         )

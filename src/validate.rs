@@ -57,6 +57,11 @@ fn check_geometry(p: &mut P, file: &str, id: &str, g: &Geometry) {
         Geometry::LineString(v) if v.len() < 2 => {
             p.add(file, id, "a LineString needs at least two points")
         }
+        Geometry::MultiLineString(ls) if ls.iter().any(|l| l.len() < 2) => p.add(
+            file,
+            id,
+            "each line of a MultiLineString needs at least two points",
+        ),
         Geometry::Polygon(rings) => crate::geo::check_rings(rings)
             .into_iter()
             .for_each(|m| p.add(file, id, m)),
@@ -277,12 +282,15 @@ pub(crate) fn build(
         check_discrepancies(&mut p, EVENTS, id, &e.discrepancies);
         check_geometry(&mut p, EVENTS, id, geometry);
         if matches!(e.kind, EventKind::Deployment | EventKind::Withdrawal)
-            && !matches!(geometry, Geometry::LineString(_))
+            && !matches!(
+                geometry,
+                Geometry::LineString(_) | Geometry::MultiLineString(_)
+            )
         {
             p.add(
                 EVENTS,
                 id,
-                "a deployment or withdrawal needs a LineString from origin to destination",
+                "a deployment or withdrawal needs a LineString from origin to destination (a MultiLineString when troops came from several places)",
             );
         }
         for r in &e.regions {

@@ -120,10 +120,12 @@ fn kazakhstan_in_january_2022_has_a_deployment_and_a_withdrawal() {
         .iter()
         .find(|e| e.props.kind == EventKind::Deployment)
         .unwrap();
-    assert!(matches!(
-        dep.geometry,
-        faultlines::model::Geometry::LineString(_)
-    ));
+    // One arrow from each state that sent troops, each ending in Almaty.
+    let faultlines::model::Geometry::MultiLineString(lines) = &dep.geometry else {
+        panic!("{:?}", dep.geometry)
+    };
+    assert_eq!(lines.len(), 5);
+    assert!(lines.iter().all(|l| l.last() == Some(&[76.9115, 43.2525])));
     assert_eq!(dep.props.end, EventEnd::At("2022-01-19".parse().unwrap()));
 }
 

@@ -169,7 +169,7 @@ async function start(): Promise<void> {
       const target = fresh[0];
       if (target) {
         const g = target.geometry;
-        const p = g.type === "Point" ? g.coordinates : g.type === "LineString" || g.type === "MultiPoint" ? g.coordinates[g.coordinates.length - 1] : undefined;
+        const p = g.type === "Point" ? g.coordinates : g.type === "LineString" || g.type === "MultiPoint" ? g.coordinates[g.coordinates.length - 1] : g.type === "MultiLineString" ? g.coordinates[0]?.at(-1) : undefined;
         if (p) map.glideTo(p as [number, number], Math.max(map.zoom, 2));
       }
       seenStarting = new Set(shown.filter((e) => e.phase === "starting").map((e) => e.id));

@@ -31,18 +31,25 @@ function points(e: ActiveEvent): LonLat[] {
     case "MultiPoint":
     case "LineString":
       return g.coordinates;
+    case "MultiLineString":
+      return g.coordinates.flat();
     default:
       return [];
   }
+}
+
+/** One arrow of a movement: troops from one place (an event may have several). */
+interface Move {
+  path: SVGPathElement;
+  head: SVGGElement;
+  length?: number;
 }
 
 interface Symbol {
   g: SVGGElement;
   index: number;
   kind: EventKind;
-  path?: SVGPathElement;
-  head?: SVGGElement;
-  length?: number;
+  moves: Move[];
 }
 
 function isLong(e: ActiveEvent): boolean {
@@ -175,20 +182,25 @@ export class StoryLayer {
 
   private create(e: ActiveEvent): Symbol {
     const g = s("g", { class: `sym-event kind-${e.kind}`, "data-event": e.id });
-    const sym: Symbol = { g, index: e.index, kind: e.kind };
+    const sym: Symbol = { g, index: e.index, kind: e.kind, moves: [] };
     const pts = points(e);
     const base = (p: LonLat) => this.map.projectBase(p) ?? [0, 0];
-    if ((e.kind === "deployment" || e.kind === "withdrawal") && e.geometry.type === "LineString") {
-      const d = geoPath(this.mapProjection())(e.geometry as Parameters<ReturnType<typeof geoPath>>[0]) ?? "";
-      const track = s("path", { d, class: "move-track" });
-      const path = s("path", { d, class: "move-path", pathLength: "1" });
-      const head = s("g", { class: "move-head" });
-      const inner = s("g", { class: "sym" });
-      inner.append(s("path", { d: "M -6 -5 L 7 0 L -6 5 Z", class: "arrow" }));
-      head.append(inner);
-      g.append(track, path, head);
-      sym.path = path;
-      sym.head = head;
+    const geom = e.geometry;
+    const lines = geom.type === "LineString" ? [geom.coordinates] : geom.type === "MultiLineString" ? geom.coordinates : [];
+    if ((e.kind === "deployment" || e.kind === "withdrawal") && lines.length) {
+      // One arrow per line: troops that came from several places.
+      const draw = geoPath(this.mapProjection());
+      for (const coordinates of lines) {
+        const d = draw({ type: "LineString", coordinates }) ?? "";
+        const track = s("path", { d, class: "move-track" });
+        const path = s("path", { d, class: "move-path", pathLength: "1" });
+        const head = s("g", { class: "move-head" });
+        const inner = s("g", { class: "sym" });
+        inner.append(s("path", { d: "M -6 -5 L 7 0 L -6 5 Z", class: "arrow" }));
+        head.append(inner);
+        g.append(track, path, head);
+        sym.moves.push({ path, head });
+      }
     } else {
       for (const p of pts) {
         const [x, y] = base(p);
@@ -235,16 +247,16 @@ export class StoryLayer {
     // A long or open-ended presence (a base abroad) is drawn quietly once it has arrived.
     if (e.progress === null || (e.phase === "ongoing" && e.end.type === "at" && isLong(e))) sym.g.dataset.settled = "true";
     else delete sym.g.dataset.settled;
-    if (sym.path && sym.head) {
-      const p = e.progress ?? 1;
-      sym.path.style.strokeDasharray = `${p.toFixed(3)} 1`;
-      sym.length ??= sym.path.getTotalLength();
-      const len = sym.length * p;
-      const a = sym.path.getPointAtLength(len);
-      const b = sym.path.getPointAtLength(Math.min(sym.length, len + 0.5));
-      const c = sym.path.getPointAtLength(Math.max(0, len - 0.5));
+    const p = e.progress ?? 1;
+    for (const m of sym.moves) {
+      m.path.style.strokeDasharray = `${p.toFixed(3)} 1`;
+      m.length ??= m.path.getTotalLength();
+      const len = m.length * p;
+      const a = m.path.getPointAtLength(len);
+      const b = m.path.getPointAtLength(Math.min(m.length, len + 0.5));
+      const c = m.path.getPointAtLength(Math.max(0, len - 0.5));
       const angle = (Math.atan2(b.y - c.y, b.x - c.x) * 180) / Math.PI;
-      sym.head.setAttribute("transform", `translate(${a.x.toFixed(2)},${a.y.toFixed(2)}) rotate(${angle.toFixed(1)})`);
+      m.head.setAttribute("transform", `translate(${a.x.toFixed(2)},${a.y.toFixed(2)}) rotate(${angle.toFixed(1)})`);
     }
   }
 
