@@ -78,11 +78,7 @@ pub fn difference(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> MultiPolygon<
 /// to a few per cent at the frame's latitudes, which is all sliver removal needs).
 fn ring_km(r: &LineString<f64>) -> f64 {
     r.lines()
-        .map(|l| {
-            let k = (0.5 * (l.start.y + l.end.y)).to_radians().cos();
-            let (dx, dy) = ((l.end.x - l.start.x) * k, l.end.y - l.start.y);
-            (dx * dx + dy * dy).sqrt() * 111.32
-        })
+        .map(|l| crate::validate_places::km([l.start.x, l.start.y], [l.end.x, l.end.y]))
         .sum()
 }
 

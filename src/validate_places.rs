@@ -31,17 +31,17 @@ pub struct PointCheck {
 }
 
 /// Distance in km between two nearby points (equirectangular; exact enough
-/// for the few kilometres these checks measure).
-fn km(a: LonLat, b: LonLat) -> f64 {
+/// for the few kilometres these checks measure, and for sliver widths).
+pub fn km(a: LonLat, b: LonLat) -> f64 {
     let k = ((a[1] + b[1]) / 2.0).to_radians().cos();
     let (dx, dy) = ((a[0] - b[0]) * k, a[1] - b[1]);
-    (dx * dx + dy * dy).sqrt() * 111.2
+    (dx * dx + dy * dy).sqrt() * 111.32
 }
 
 fn seg_km(p: LonLat, a: LonLat, b: LonLat) -> f64 {
     let k = p[1].to_radians().cos();
     let s = |q: LonLat| [q[0] * k, q[1]];
-    crate::geo::seg_dist(s(p), s(a), s(b)) * 111.2
+    crate::geo::seg_dist(s(p), s(a), s(b)) * 111.32
 }
 
 fn polygons(g: &Geometry) -> Vec<&Vec<Vec<LonLat>>> {
@@ -142,12 +142,12 @@ impl<'a> Places<'a> {
     }
 
     /// Whether area `id` (listed by an event) holds point `p` on day `t`,
-    /// within the border margin. A listed town or line does not excuse a
-    /// point: the town itself must lie in a listed area, so that a town drawn
-    /// on the wrong side of a border is found.
-    /// A union drawn as an outline (the Soviet Union) holds what its
-    /// republics hold: a point in the Russian SFSR is in the USSR.
-    fn accounts_for(&self, p: LonLat, id: &str, t: DayNum) -> bool {
+    /// within the border margin, given the areas that hold `p` (`holding`).
+    /// A listed town or line does not excuse a point: the town itself must
+    /// lie in a listed area, so that a town drawn on the wrong side of a
+    /// border is found. A union drawn as an outline (the Soviet Union) holds
+    /// what its republics hold: a point in the Russian SFSR is in the USSR.
+    fn accounts_for(&self, p: LonLat, id: &str, t: DayNum, holding: &[&Region]) -> bool {
         let area = self
             .by_id
             .get(id)
@@ -155,10 +155,7 @@ impl<'a> Places<'a> {
         area && self
             .distance(p, id, t)
             .is_some_and(|d| d <= BORDER_MARGIN_KM)
-            || self
-                .areas_holding(p, t)
-                .iter()
-                .any(|a| sovereign_at(a, t) == Some(id))
+            || holding.iter().any(|a| sovereign_at(a, t) == Some(id))
     }
 
     /// The countries a town is in on day `t`: the one it is filed under
@@ -190,12 +187,13 @@ impl<'a> Places<'a> {
         marked_points(&e.geometry)
             .into_iter()
             .map(|p| {
-                let within: Vec<String> = self
-                    .areas_holding(p, t)
+                let holding = self.areas_holding(p, t);
+                let listed = e
+                    .props
+                    .regions
                     .iter()
-                    .map(|r| r.id.clone())
-                    .collect();
-                let listed = e.props.regions.iter().any(|r| self.accounts_for(p, r, t));
+                    .any(|r| self.accounts_for(p, r, t, &holding));
+                let within: Vec<String> = holding.iter().map(|r| r.id.clone()).collect();
                 PointCheck {
                     at: p,
                     within,

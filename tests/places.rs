@@ -13,10 +13,7 @@ fn api() -> Api {
     Api::new(Dataset::embedded().unwrap())
 }
 
-fn km(a: LonLat, b: LonLat) -> f64 {
-    let k = ((a[1] + b[1]) / 2.0).to_radians().cos();
-    ((a[0] - b[0]) * k).hypot(a[1] - b[1]) * 111.2
-}
+use faultlines::validate_places::km;
 
 /// The deep check of a copy of the story with one event edited.
 fn check_with_event(id: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
