@@ -89,6 +89,36 @@ describe("the map of a date", () => {
       assert.match(await page.locator("#map-borders").textContent(), /before 1 January 1993/);
     }));
 
+  it("never shows a label with a name the date has left behind, even while the slider is dragged", () =>
+    guard("labels-moving", async () => {
+      // Labels that are not the date's name for their region, among those shown.
+      const wrong = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll(".labels text")]
+            .filter((t) => window.getComputedStyle(t).opacity !== "0")
+            .filter((t) => t.textContent.toLowerCase() !== window.faultlines.map.displayName(t.dataset.region).toLowerCase())
+            .map((t) => t.textContent),
+        );
+      await goTo("1991-12-10");
+      assert.ok((await page.locator(".labels text").allTextContents()).includes("KAZAKH SSR"));
+      // A drag's steps across Kazakhstan's independence; look before the slider rests.
+      const seen = await page.evaluate(async (d) => {
+        for (const day of [d - 8, d - 4, d]) {
+          const drawn = window.faultlines.nextDraw();
+          window.faultlines.timeline.setDay(day);
+          await drawn;
+        }
+        const moving = document.getElementById("map").classList.contains("moving");
+        const label = [...document.querySelectorAll(".labels text")].find((t) => t.textContent === "KAZAKH SSR");
+        return { moving, hidden: label ? window.getComputedStyle(label).opacity === "0" : null };
+      }, dayOf("1991-12-20"));
+      assert.deepEqual(seen, { moving: true, hidden: true }, "the old name is hidden while the slider moves");
+      assert.deepEqual(await wrong(), []);
+      await goTo("1991-12-20");
+      assert.deepEqual(await wrong(), [], "at rest every label has the name of the date");
+      assert.ok((await page.locator(".labels text").allTextContents()).includes("KAZAKHSTAN"));
+    }));
+
   it("names a region in the panel as it was, with its borders and its sovereign", () =>
     guard("panel", async () => {
       await goTo("1980-06-01");

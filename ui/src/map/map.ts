@@ -87,6 +87,7 @@ export class AtlasMap {
   private readonly viewport: SVGGElement;
   private readonly groups = new Map<GroupName, SVGGElement>();
   private readonly labelGroup: SVGGElement;
+  private readonly labelSvg: SVGSVGElement;
   /** Above the base map, zoomed with it: for the story's symbols. */
   readonly overlay: SVGGElement;
   private readonly overlaySvg: SVGSVGElement;
@@ -158,16 +159,21 @@ export class AtlasMap {
     this.overlay = el("g", { class: "overlay" });
     this.overlayViewport.append(this.overlay);
     this.overlaySvg.append(this.overlayViewport);
-    this.labelGroup = el("g", { class: "labels", "aria-hidden": "true" });
+    // Labels too have an SVG of their own: in the map's, hiding or renaming
+    // one label while the slider is dragged made WebKit lay out and repaint
+    // the whole map (10 ms and 25 ms); here it repaints the label's box.
+    this.labelSvg = el("svg", { class: "atlas-labels", "aria-hidden": "true", width: "100%", height: "100%" });
+    this.labelGroup = el("g", { class: "labels" });
+    this.labelSvg.append(this.labelGroup);
     this.scaleBar = el("g", { class: "scalebar", "aria-hidden": "true" });
-    this.svg.append(this.viewport, this.labelGroup, this.scaleBar);
+    this.svg.append(this.viewport, this.scaleBar);
 
     this.tooltip = document.createElement("div");
     this.tooltip.className = "tooltip";
     this.tooltip.setAttribute("role", "tooltip");
     this.tooltip.hidden = true;
 
-    c.append(this.svg, this.overlaySvg, this.tooltip, this.controls());
+    c.append(this.svg, this.labelSvg, this.overlaySvg, this.tooltip, this.controls());
     this.bindInteraction();
     opts.selection.subscribe((id, prev) => this.showSelection(id, prev));
     new ResizeObserver(() => this.resize()).observe(c);
@@ -766,16 +772,17 @@ export class AtlasMap {
   private labelsStale = false;
 
   /**
-   * While the slider is dragged, labels keep their places and take the
-   * names of the date (placing them all again costs a frame its budget);
-   * `settle` places them once it rests.
+   * While the slider is dragged, labels keep their places (placing them all
+   * again costs a frame its budget) and a label whose name is no longer the
+   * date's is hidden, never shown wrong; `settle` places and names them all
+   * once the slider rests.
    */
   private renameLabels(changes: VersionChange[]): void {
     for (const c of changes) {
-      const t = this.labelGroup.querySelector(`text[data-region="${CSS.escape(c.region.id)}"]`);
+      const t = this.labelGroup.querySelector<SVGTextElement>(`text[data-region="${CSS.escape(c.region.id)}"]`);
       if (!t) continue;
-      if (!c.to) t.remove();
-      else t.textContent = this.labelText(c.region);
+      const stale = !c.to || t.textContent !== this.labelText(c.region);
+      t.toggleAttribute("data-stale", stale);
     }
     this.labelsStale = true;
   }
