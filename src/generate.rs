@@ -188,7 +188,7 @@ pub fn write(dir: &std::path::Path, n: usize, seed: u64) -> Result<(), String> {
     let ds = dataset(n, seed);
     let story = dir.join("story");
     std::fs::create_dir_all(&story).map_err(|e| format!("{}: {e}", story.display()))?;
-    for (rel, bytes) in crate::dataset::EMBEDDED
+    for (rel, bytes) in crate::source::EMBEDDED
         .iter()
         .filter(|(r, _)| r.starts_with("story/"))
     {

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::LonLat;
+use crate::model::{Geometry, LonLat};
 
 /// Problems with the rings of one polygon, as messages.
 pub fn check_rings(rings: &[Vec<LonLat>]) -> Vec<String> {
@@ -245,6 +245,25 @@ pub fn label_point(g: &crate::model::Geometry) -> LonLat {
         }
     }
     best.0
+}
+
+/// The bounding box of a geometry, [west, south, east, north], to 1e-4 degree.
+pub fn bbox_of(g: &Geometry) -> [f64; 4] {
+    let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+    for p in g.coords() {
+        b = [
+            b[0].min(p[0]),
+            b[1].min(p[1]),
+            b[2].max(p[0]),
+            b[3].max(p[1]),
+        ];
+    }
+    b.map(|x| (x * 1e4).round() / 1e4)
+}
+
+/// A point rounded to 1e-4 degree (about 10 m), as the map files store it.
+pub fn round(p: LonLat) -> LonLat {
+    [(p[0] * 1e4).round() / 1e4, (p[1] * 1e4).round() / 1e4]
 }
 
 #[cfg(test)]

@@ -14,15 +14,16 @@
 //! first paint stays small. See [`crate::layer`] for the format.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::dataset::{LayerEntry, LayerIndex};
+use crate::geo::{bbox_of, round};
 use crate::layer::{encode_layer, LayerFeature};
 use crate::model::{Geometry, LonLat, Region, RegionKind};
+use crate::raw_layers::read_source;
 
 /// Levels of detail: name, simplification tolerance and quantization step, in degrees.
 pub const LODS: [(&str, f64, f64); 2] = [("overview", 0.02, 0.002), ("detail", 0.002, 0.0005)];
@@ -144,17 +145,6 @@ fn river_problems(ne_name: &str, n: &River, g: &Geometry, countries: &[Out]) -> 
     out
 }
 
-/// A source layer of `geodata/src/` (gzipped GeoJSON) by its name.
-pub fn read_source(dir: &Path, name: &str) -> Result<Value, String> {
-    let path = dir.join(format!("{name}.geojson.gz"));
-    let f = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut s = String::new();
-    flate2::read::GzDecoder::new(f)
-        .read_to_string(&mut s)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_str(&s).map_err(|e| format!("{}: {e}", path.display()))
-}
-
 fn features(v: &Value) -> impl Iterator<Item = (&Map<String, Value>, Geometry)> {
     v["features"]
         .as_array()
@@ -182,23 +172,6 @@ pub struct Built {
     pub index: LayerIndex,
     pub files: Vec<(String, Vec<u8>)>,
     pub report: String,
-}
-
-pub(crate) fn bbox_of(g: &Geometry) -> [f64; 4] {
-    let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
-    for p in g.coords() {
-        b = [
-            b[0].min(p[0]),
-            b[1].min(p[1]),
-            b[2].max(p[0]),
-            b[3].max(p[1]),
-        ];
-    }
-    b.map(|x| (x * 1e4).round() / 1e4)
-}
-
-pub(crate) fn round(p: LonLat) -> LonLat {
-    [(p[0] * 1e4).round() / 1e4, (p[1] * 1e4).round() / 1e4]
 }
 
 fn region(

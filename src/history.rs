@@ -153,7 +153,7 @@ impl Inputs<'_> {
             .split_once(':')
             .ok_or_else(|| format!("{spec}: expected FILE:N"))?;
         let n: usize = n.parse().map_err(|_| format!("{spec}: bad index"))?;
-        let v = crate::geobuild::read_source(self.src, file)?;
+        let v = crate::raw_layers::read_source(self.src, file)?;
         v["features"]
             .as_array()
             .into_iter()
@@ -280,8 +280,8 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
             };
             let (anchor, bbox) = match (&geometry, today, versions.last()) {
                 (Some(g), _, _) => (
-                    crate::geobuild::round(crate::geo::label_point(g)),
-                    crate::geobuild::bbox_of(g),
+                    crate::geo::round(crate::geo::label_point(g)),
+                    crate::geo::bbox_of(g),
                 ),
                 (None, _, Some(prev)) if prev.feature == feature => (prev.anchor, prev.bbox),
                 (None, Some(r), _) if r.id == feature => (r.anchor, r.bbox),
@@ -293,8 +293,8 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
                         .find(|f| f.id == feature)
                         .ok_or_else(|| ctx("no shape".into()))?;
                     (
-                        crate::geobuild::round(crate::geo::label_point(&f.geometry)),
-                        crate::geobuild::bbox_of(&f.geometry),
+                        crate::geo::round(crate::geo::label_point(&f.geometry)),
+                        crate::geo::bbox_of(&f.geometry),
                     )
                 }
             };

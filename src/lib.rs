@@ -1,8 +1,9 @@
 //! # Faultlines core
 //!
 //! Everything about the atlas that can be decided without a window lives here:
-//! the data model, imprecise dates, loading and validating a dataset, the time
-//! indexes, the queries the UI asks, excerpt linking, and the HTTP mode.
+//! the data model, imprecise dates, loading and validating a dataset (files
+//! are read by [`load`], checked by `validate` and become a [`Dataset`], one
+//! way), the time indexes, the queries the UI asks, excerpt linking, and the HTTP mode.
 //!
 //! The desktop shell (`src-tauri/`), the HTTP server ([`http`]) and the CLI
 //! (`src/main.rs`) are three thin transports over one [`Api`]. Keeping the
@@ -12,6 +13,7 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod check;
 pub mod dataset;
 pub mod date;
 pub mod error;
@@ -23,13 +25,15 @@ pub mod http;
 pub mod index;
 pub mod layer;
 pub mod link;
+pub mod load;
 pub mod map;
 pub mod model;
-pub mod prefs;
+pub mod raw_layers;
 pub mod relevance;
 pub mod report;
 pub mod search;
 pub mod shape;
+pub mod source;
 mod validate;
 pub mod validate_places;
 mod validate_shapes;

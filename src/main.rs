@@ -167,7 +167,7 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             match ds {
                 Ok(ds) => {
-                    let layer_problems = ds.check_layers();
+                    let layer_problems = faultlines::check::layers(&ds);
                     if !layer_problems.is_empty() {
                         for p in &layer_problems {
                             eprintln!("{p}");

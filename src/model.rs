@@ -434,7 +434,7 @@ pub enum NoteKind {
     Unverified,
     /// Right when written; overtaken by later events.
     Update,
-    /// A typo kept verbatim; the display marks it "[sic]".
+    /// A typo kept verbatim; the display marks it `[sic]`.
     Sic,
 }
 

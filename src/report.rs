@@ -62,7 +62,7 @@ fn places_cell(places: &crate::validate_places::Places, e: &crate::model::Event)
 
 /// Markdown table of every event in time order.
 pub fn audit_table(ds: &Dataset) -> String {
-    let shapes = ds.detail_shapes();
+    let shapes = crate::check::detail_shapes(ds);
     let places = crate::validate_places::Places::new(&ds.regions, &shapes);
     let mut out = String::from("| id | start | end | precision | kind | title | places | points in regions | sources | notes |\n|---|---|---|---|---|---|---|---|---|---|\n");
     for e in &ds.events {

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::dataset::{Dataset, Excerpt, LayerIndex, MembershipsFile, Origin, Problem};
+use crate::dataset::{Dataset, Excerpt, Origin, Problem, RawDataset};
 use crate::link::Gazetteer;
 use crate::model::*;
 
@@ -133,19 +133,28 @@ fn excerpt_notes(p: &mut P, x: &ExcerptSpec) -> Vec<crate::dataset::ExcerptNote>
 
 /// Validate and assemble. Problems are appended to `problems`.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn build(
-    problems: &mut Vec<Problem>,
-    meta: DatasetMeta,
-    article: String,
-    events: EventCollection,
-    excerpt_specs: Vec<ExcerptSpec>,
-    disputes: FeatureCollection<DisputeProps>,
-    memberships: MembershipsFile,
-    gazetteer: GazetteerSpec,
-    regions: Vec<Region>,
-    layers: LayerIndex,
-    origin: Origin,
-) -> Dataset {
+pub(crate) fn build(raw: RawDataset, origin: Origin) -> Result<Dataset, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let ds = assemble(&mut problems, raw, origin);
+    if problems.is_empty() {
+        Ok(ds)
+    } else {
+        Err(problems)
+    }
+}
+
+fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dataset {
+    let RawDataset {
+        meta,
+        article,
+        events,
+        excerpts: excerpt_specs,
+        disputes,
+        memberships,
+        gazetteer,
+        regions,
+        layers,
+    } = raw;
     let mut p = P(problems);
 
     // Regions.

@@ -1,7 +1,7 @@
 //! States of the same date must not overlap one another by more than the
 //! layers' rounding can explain: the check a GIS user would make first.
 //! (Each polygon's own OGC validity is checked file by file, in
-//! [`crate::dataset::Dataset::check_layers`].)
+//! [`crate::check::layers`].)
 //!
 //! Overlaps are measured on the detail level, the one `faultlines map --at`
 //! exports; the overview is a drawing aid, simplified ten times as hard.

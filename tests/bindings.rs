@@ -33,7 +33,6 @@ fn generate() -> String {
         RegionKind, Region, RegionVersion, Excerpt, ExcerptNote, NoteKind, LinkReason, ExcerptLink, LayerIndex, LayerEntry, Mention, HitKind, SearchHit,
         TimeSpan, HistogramMode, StateEvents, Counts, KindCount, DatasetInfo, Phase, ActiveEvent, MembershipState, DisputeState, State, Filter,
         EventPage, Bin, Histogram, EventRef, ExcerptView, RegionExcerpts, Article,
-        faultlines::prefs::UiState, faultlines::prefs::WindowGeometry,
     );
     for d in all {
         out.push_str(&d);

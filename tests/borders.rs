@@ -500,7 +500,10 @@ fn the_map_of_a_date_is_geojson_with_the_versions_in_force() {
 fn problems_of(dir: &std::path::Path) -> Vec<String> {
     match Dataset::from_dir(dir) {
         Err(err) => err.problems.iter().map(|p| p.to_string()).collect(),
-        Ok(ds) => ds.check_layers().iter().map(|p| p.to_string()).collect(),
+        Ok(ds) => faultlines::check::layers(&ds)
+            .iter()
+            .map(|p| p.to_string())
+            .collect(),
     }
 }
 

@@ -323,7 +323,7 @@ fn a_dataset_without_a_map_uses_the_shipped_one() {
 #[test]
 fn shipped_layers_pass_the_deep_geometry_check() {
     let ds = Dataset::embedded().unwrap();
-    let problems = ds.check_layers();
+    let problems = faultlines::check::layers(&ds);
     assert!(problems.is_empty(), "{problems:?}");
 }
 
@@ -334,7 +334,10 @@ fn broken_layer(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
         serde_json::to_string(&v).unwrap()
     });
     let ds = Dataset::from_dir(&dir).unwrap();
-    ds.check_layers().iter().map(|p| p.to_string()).collect()
+    faultlines::check::layers(&ds)
+        .iter()
+        .map(|p| p.to_string())
+        .collect()
 }
 
 fn feature<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {

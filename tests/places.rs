@@ -29,7 +29,10 @@ fn check_with_event(id: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Vec<
         serde_json::to_string(&v).unwrap()
     });
     let ds = Dataset::from_dir(&dir).unwrap();
-    ds.check_layers().iter().map(|p| p.to_string()).collect()
+    faultlines::check::layers(&ds)
+        .iter()
+        .map(|p| p.to_string())
+        .collect()
 }
 
 fn without(f: &mut serde_json::Value, regions: &[&str]) {
@@ -111,7 +114,10 @@ fn a_town_filed_under_the_wrong_country_is_found() {
         serde_json::to_string(&v).unwrap()
     });
     let ds = Dataset::from_dir(&dir).unwrap();
-    let problems: Vec<String> = ds.check_layers().iter().map(|p| p.to_string()).collect();
+    let problems: Vec<String> = faultlines::check::layers(&ds)
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
     assert!(
         problems.iter().any(|p| p.contains("city-goris")
             && p.contains("filed under GEO")

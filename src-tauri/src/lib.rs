@@ -5,6 +5,8 @@
 //! are declared in `build.rs` and granted in `capabilities/default.json`.
 #![forbid(unsafe_code)]
 
+pub mod prefs;
+
 use faultlines::api::{
     Article, DatasetInfo, EventPage, EventRef, ExcerptView, Filter, Histogram, HistogramMode,
     RegionExcerpts, State, StateEvents,
@@ -13,8 +15,8 @@ use faultlines::model::{Event, Region};
 use faultlines::search::SearchHit;
 use std::sync::Mutex;
 
-use faultlines::prefs::{SavedState, StateFile, UiState, WindowGeometry};
 use faultlines::{Api, ApiError, Dataset, ErrorCode};
+use prefs::{SavedState, StateFile, UiState, WindowGeometry};
 use tauri::ipc::Response;
 use tauri::{Manager, WindowEvent};
 

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use faultlines::dataset::EMBEDDED;
+use faultlines::source::EMBEDDED;
 
 /// Write every shipped file under `dir` (same layout as `geodata/`).
 pub fn copy_shipped(dir: &Path, with_map: bool) {

@@ -416,39 +416,3 @@ export type Article = { meta: ArticleMeta, text: string, excerpts: Array<Excerpt
  * Place names found in the text (character offsets).
  */
 mentions: Array<Mention>, };
-
-export type UiState = { 
-/**
- * Slider date (day number).
- */
-day: number | null, 
-/**
- * Visible time window (day numbers).
- */
-window: [number, number] | null, 
-/**
- * Map view: centre [lon, lat] and zoom.
- */
-center: [number, number] | null, zoom: number | null, selected: string | null, 
-/**
- * Event kinds shown; `None` for all.
- */
-kinds: Array<EventKind> | null, 
-/**
- * Organization of the membership map ("" for none).
- */
-org: string | null, 
-/**
- * Only events of this organization ("" or none for all).
- */
-actor: string | null, 
-/**
- * "light" or "dark".
- */
-theme: string | null, 
-/**
- * Language of place names: "en" or "ru".
- */
-lang: string | null, follow: boolean, };
-
-export type WindowGeometry = { x: number, y: number, width: number, height: number, maximized: boolean, };

@@ -23,8 +23,8 @@ import type {
   RegionExcerpts,
   SearchHit,
   State,
-  UiState,
 } from "./bindings";
+import type { UiState } from "./shell-bindings";
 
 export interface Backend {
   /** Which transport answers: shown in the about box and used by tests. */

@@ -1,0 +1,38 @@
+// Generated from the Rust types by `src-tauri/tests/bindings.rs`; do not edit.
+// Refresh with: UPDATE_BINDINGS=1 cargo test -p faultlines-app --test bindings
+
+import type { EventKind } from "./bindings";
+
+export type UiState = { 
+/**
+ * Slider date (day number).
+ */
+day: number | null, 
+/**
+ * Visible time window (day numbers).
+ */
+window: [number, number] | null, 
+/**
+ * Map view: centre [lon, lat] and zoom.
+ */
+center: [number, number] | null, zoom: number | null, selected: string | null, 
+/**
+ * Event kinds shown; `None` for all.
+ */
+kinds: Array<EventKind> | null, 
+/**
+ * Organization of the membership map ("" for none).
+ */
+org: string | null, 
+/**
+ * Only events of this organization ("" or none for all).
+ */
+actor: string | null, 
+/**
+ * "light" or "dark".
+ */
+theme: string | null, 
+/**
+ * Language of place names: "en" or "ru".
+ */
+lang: string | null, follow: boolean, };
