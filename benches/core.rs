@@ -7,9 +7,9 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use faultlines::api::{Api, Filter};
-use faultlines::generate::Rng;
-use faultlines::Dataset;
+use faultlines_core::api::{Api, Filter};
+use faultlines_core::Dataset;
+use faultlines_geodata::generate::Rng;
 
 fn shipped(c: &mut Criterion) {
     c.bench_function("load+validate+index shipped dataset", |b| {
@@ -32,14 +32,14 @@ fn million(c: &mut Criterion) {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
-    let ds = faultlines::generate::dataset(n, 7);
+    let ds = faultlines_geodata::generate::dataset(n, 7);
     let api = Api::new(ds);
     let span = api.info().span;
     let mut rng = Rng::new(99);
     let instants: Vec<i32> = (0..1024)
         .map(|_| span.start_day + (rng.f64() * (span.end_day - span.start_day) as f64) as i32)
         .collect();
-    let date = faultlines::Date::from_daynum(instants[0]);
+    let date = faultlines_core::Date::from_daynum(instants[0]);
     let mut i = 0;
     let mut g = c.benchmark_group(format!("{n} events"));
     // The query itself: which events are on, with phase, progress and certainty.
@@ -49,10 +49,10 @@ fn million(c: &mut Criterion) {
             black_box(api.active_at_day(instants[i]))
         })
     });
-    let times: Vec<faultlines::api::Times> = api
+    let times: Vec<faultlines_core::api::Times> = api
         .all_events()
         .iter()
-        .map(faultlines::api::Times::of)
+        .map(faultlines_core::api::Times::of)
         .collect();
     g.bench_function("active set at t (linear scan baseline)", |b| {
         b.iter(|| {
@@ -62,7 +62,7 @@ fn million(c: &mut Criterion) {
             for (k, tm) in times.iter().enumerate() {
                 if tm.lo <= t && t <= tm.hi {
                     let (phase, progress, certainty) = tm.at(t);
-                    out.push(faultlines::api::Active {
+                    out.push(faultlines_core::api::Active {
                         index: k as u32,
                         phase,
                         progress,

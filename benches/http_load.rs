@@ -12,7 +12,7 @@ const CLIENTS: usize = 50;
 const REQUESTS: usize = 400;
 
 async fn client(addr: std::net::SocketAddr, seed: u64) -> (Vec<Duration>, usize) {
-    let mut rng = faultlines::generate::Rng::new(seed);
+    let mut rng = faultlines_geodata::generate::Rng::new(seed);
     let stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
     let (r, mut w) = stream.into_split();
     let mut r = BufReader::new(r);
@@ -57,7 +57,7 @@ fn main() {
         .build()
         .unwrap();
     rt.block_on(async {
-        let api = Arc::new(faultlines::Api::new(faultlines::Dataset::embedded().unwrap()));
+        let api = Arc::new(faultlines_core::Api::new(faultlines_core::Dataset::embedded().unwrap()));
         let (tx, rx) = tokio::sync::oneshot::channel();
         tokio::spawn(faultlines::http::serve(api, "127.0.0.1:0".parse().unwrap(), None, move |a| {
             let _ = tx.send(a);

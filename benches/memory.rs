@@ -27,16 +27,16 @@ fn main() {
     // `faultlines generate`) instead of generating in memory.
     let (api, what) = match std::env::var_os("FAULTLINES_BENCH_DATA") {
         Some(dir) => {
-            let ds = faultlines::Dataset::from_dir(std::path::Path::new(&dir))
+            let ds = faultlines_core::Dataset::from_dir(std::path::Path::new(&dir))
                 .unwrap_or_else(|e| panic!("{}: {e}", dir.to_string_lossy()));
             let n = ds.events.len();
             (
-                faultlines::Api::new(ds),
+                faultlines_core::Api::new(ds),
                 format!("{n} events loaded from {}", dir.to_string_lossy()),
             )
         }
         None => (
-            faultlines::Api::new(faultlines::generate::dataset(n, 7)),
+            faultlines_core::Api::new(faultlines_geodata::generate::dataset(n, 7)),
             format!("{n} events generated in memory"),
         ),
     };

@@ -21,9 +21,9 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
 
-use crate::api::{Api, Filter, HistogramMode, StateEvents};
-use crate::error::{ApiError, ErrorCode};
-use crate::model::EventKind;
+use faultlines_core::api::{Api, Filter, HistogramMode, StateEvents};
+use faultlines_core::error::{ApiError, ErrorCode};
+use faultlines_core::model::EventKind;
 
 /// Longest query string accepted, in bytes.
 pub const MAX_QUERY_STRING: usize = 4096;
@@ -34,11 +34,16 @@ struct AppState {
     ui_dir: Option<Arc<PathBuf>>,
 }
 
-impl IntoResponse for ApiError {
+/// An [`ApiError`] as an HTTP answer: its code's status and the error as JSON.
+/// (A wrapper, since the error type belongs to the core and the response
+/// trait to axum.)
+struct HttpError(ApiError);
+
+impl IntoResponse for HttpError {
     fn into_response(self) -> axum::response::Response {
         let status =
-            StatusCode::from_u16(self.code.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
-        (status, Json(self)).into_response()
+            StatusCode::from_u16(self.0.code.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
+        (status, Json(self.0)).into_response()
     }
 }
 
@@ -193,7 +198,7 @@ fn filter(p: &Params) -> Result<Filter, ApiError> {
 fn json<T: Serialize>(r: Result<T, ApiError>) -> axum::response::Response {
     match r {
         Ok(v) => Json(v).into_response(),
-        Err(e) => e.into_response(),
+        Err(e) => HttpError(e).into_response(),
     }
 }
 
@@ -330,7 +335,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
             "/api/columns",
             get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
                 if let Err(e) = no_params(q) {
-                    return e.into_response();
+                    return HttpError(e).into_response();
                 }
                 Response::builder()
                     .header(header::CONTENT_TYPE, "application/octet-stream")
@@ -348,7 +353,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
                         .body(axum::body::Body::from(text))
                         .expect("a valid response")
                         .into_response(),
-                    Err(e) => e.into_response(),
+                    Err(e) => HttpError(e).into_response(),
                 }
             }),
         )
@@ -383,7 +388,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
                             .body(Body::from(bytes))
                             .unwrap_or_default()
                             .into_response(),
-                        Err(e) => e.into_response(),
+                        Err(e) => HttpError(e).into_response(),
                     }
                 },
             ),
@@ -391,7 +396,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         .route(
             "/api/{*rest}",
             get(|uri: Uri| async move {
-                ApiError::new(ErrorCode::NotFound, format!("no API route {}", uri.path()))
+                HttpError(ApiError::new(ErrorCode::NotFound, format!("no API route {}", uri.path())))
                     .into_response()
             }),
         )
@@ -442,8 +447,13 @@ fn content_type(p: &Path) -> &'static str {
 }
 
 async fn static_file(AxState(s): AxState<AppState>, uri: Uri) -> axum::response::Response {
-    let not_found =
-        || ApiError::new(ErrorCode::NotFound, format!("no file {}", uri.path())).into_response();
+    let not_found = || {
+        HttpError(ApiError::new(
+            ErrorCode::NotFound,
+            format!("no file {}", uri.path()),
+        ))
+        .into_response()
+    };
     let Some(root) = s.ui_dir.as_deref() else {
         return not_found();
     };

@@ -11,9 +11,9 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
-use faultlines::api::{Api, Filter};
-use faultlines::model::EventKind;
-use faultlines::Dataset;
+use faultlines_core::api::{Api, Filter};
+use faultlines_core::model::EventKind;
+use faultlines_core::Dataset;
 use serde::Serialize;
 
 #[derive(Parser)]
@@ -157,7 +157,7 @@ fn kinds(list: &[String]) -> Result<Option<Vec<EventKind>>, String> {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
-    let err = |e: faultlines::ApiError| e.message;
+    let err = |e: faultlines_core::ApiError| e.message;
     match cli.cmd {
         Cmd::Check => {
             // A check reports every problem on its own line before failing.
@@ -167,7 +167,7 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             match ds {
                 Ok(ds) => {
-                    let layer_problems = faultlines::check::layers(&ds);
+                    let layer_problems = faultlines_geodata::check::layers(&ds);
                     if !layer_problems.is_empty() {
                         for p in &layer_problems {
                             eprintln!("{p}");
@@ -309,22 +309,25 @@ fn run(cli: Cli) -> Result<(), String> {
             if events > 5_000_000 {
                 return Err("at most 5,000,000 events".into());
             }
-            faultlines::generate::write(&out, events, seed)?;
+            faultlines_geodata::generate::write(&out, events, seed)?;
             println!("wrote {events} events to {}", out.display());
             Ok(())
         }
         Cmd::Audit => {
             let api = load(&cli.data)?;
-            print!("{}", faultlines::report::audit_table(api.dataset()));
+            print!("{}", faultlines_geodata::report::audit_table(api.dataset()));
             Ok(())
         }
         Cmd::Links => {
             let api = load(&cli.data)?;
-            print!("{}", faultlines::report::links_report(api.dataset()));
+            print!(
+                "{}",
+                faultlines_geodata::report::links_report(api.dataset())
+            );
             Ok(())
         }
         Cmd::BuildGeodata { src, out } => {
-            let report = faultlines::geobuild::write(&src, &out)?;
+            let report = faultlines_geodata::geobuild::write(&src, &out)?;
             println!("{report}");
             Ok(())
         }

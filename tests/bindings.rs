@@ -2,13 +2,13 @@
 //! by hand. This test regenerates them and fails when `ui/src/api/bindings.ts`
 //! is stale; run `UPDATE_BINDINGS=1 cargo test --test bindings` to refresh it.
 
-use faultlines::api::*;
-use faultlines::dataset::{Excerpt, ExcerptNote, LayerEntry, LayerIndex, Problem};
-use faultlines::link::Mention;
-use faultlines::model::*;
-use faultlines::relevance::{ExcerptLink, LinkReason};
-use faultlines::search::{HitKind, SearchHit};
-use faultlines::{ErrorCode, Precision};
+use faultlines_core::api::*;
+use faultlines_core::dataset::{Excerpt, ExcerptNote, LayerEntry, LayerIndex, Problem};
+use faultlines_core::link::Mention;
+use faultlines_core::model::*;
+use faultlines_core::relevance::{ExcerptLink, LinkReason};
+use faultlines_core::search::{HitKind, SearchHit};
+use faultlines_core::{ErrorCode, Precision};
 use ts_rs::{Config, TS};
 
 macro_rules! decls {
@@ -27,7 +27,7 @@ fn generate() -> String {
          export type DateText = string;\n\n",
     );
     let all = decls!(cfg;
-        Precision, ErrorCode, faultlines::ApiError, Problem,
+        Precision, ErrorCode, faultlines_core::ApiError, Problem,
         Geometry, ArticleMeta, EventKind, EventEnd, Discrepancy, Absence, EventProps, Event,
         MemberStatus, MembershipPeriod, Membership, Organization, DisputeLevel, DisputePeriod, DisputeProps, Dispute,
         RegionKind, Region, RegionVersion, Excerpt, ExcerptNote, NoteKind, LinkReason, ExcerptLink, LayerIndex, LayerEntry, Mention, HitKind, SearchHit,

@@ -5,10 +5,10 @@
 
 mod common;
 
-use faultlines::dataset::Dataset;
-use faultlines::date::Date;
-use faultlines::model::{Region, RegionVersion};
-use faultlines::Api;
+use faultlines_core::dataset::Dataset;
+use faultlines_core::date::Date;
+use faultlines_core::model::{Region, RegionVersion};
+use faultlines_core::Api;
 use proptest::prelude::*;
 
 fn api() -> Api {
@@ -274,8 +274,9 @@ fn area_km2(api: &Api, at: &str, id: &str) -> f64 {
         .iter()
         .find(|f| f["properties"]["id"] == id)
         .unwrap();
-    let g: faultlines::model::Geometry = serde_json::from_value(f["geometry"].clone()).unwrap();
-    faultlines::shape::area_km2(&faultlines::shape::to_geo(&g).unwrap())
+    let g: faultlines_core::model::Geometry =
+        serde_json::from_value(f["geometry"].clone()).unwrap();
+    faultlines_geodata::shape::area_km2(&faultlines_geodata::shape::to_geo(&g).unwrap())
 }
 
 #[test]
@@ -314,7 +315,7 @@ fn statuses_end_when_the_record_says_they_ended() {
             .find(|d| d.id == id)
             .unwrap()
     };
-    use faultlines::model::DisputeLevel;
+    use faultlines_core::model::DisputeLevel;
     assert_ne!(
         dispute("lachin-corridor", "2024-06-01").level,
         DisputeLevel::Blocked
@@ -348,7 +349,7 @@ fn only_events_still_running_are_open_ended() {
     let mut open: Vec<&str> = api
         .all_events()
         .iter()
-        .filter(|e| e.props.end == faultlines::model::EventEnd::Open)
+        .filter(|e| e.props.end == faultlines_core::model::EventEnd::Open)
         .map(|e| e.props.id.as_ref())
         .collect();
     open.sort();
@@ -388,11 +389,11 @@ fn exactly_one_version_of_each_region_is_in_force_between_its_first_and_last_day
         }
         assert!(r.in_force(a), "{}", r.id);
         assert!(
-            !r.in_force(a - 1) || a == faultlines::model::FOREVER_BEFORE,
+            !r.in_force(a - 1) || a == faultlines_core::model::FOREVER_BEFORE,
             "{}",
             r.id
         );
-        if b != faultlines::model::OPEN_END {
+        if b != faultlines_core::model::OPEN_END {
             assert!(!r.in_force(b) && r.in_force(b - 1), "{}", r.id);
         }
     }
@@ -432,7 +433,7 @@ proptest! {
         cuts.dedup();
         let mut versions = Vec::new();
         for (i, w) in cuts.windows(2).enumerate() {
-            let mut v = faultlines::history::always(&region_template());
+            let mut v = faultlines_geodata::history::always(&region_template());
             v.lo = w[0] + gaps[i % gaps.len()].min(w[1] - w[0] - 1).max(0);
             v.hi = w[1];
             versions.push(v);
@@ -500,7 +501,7 @@ fn the_map_of_a_date_is_geojson_with_the_versions_in_force() {
 fn problems_of(dir: &std::path::Path) -> Vec<String> {
     match Dataset::from_dir(dir) {
         Err(err) => err.problems.iter().map(|p| p.to_string()).collect(),
-        Ok(ds) => faultlines::check::layers(&ds)
+        Ok(ds) => faultlines_geodata::check::layers(&ds)
             .iter()
             .map(|p| p.to_string())
             .collect(),

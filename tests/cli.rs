@@ -24,7 +24,7 @@ fn check_passes_on_the_shipped_dataset() {
 #[test]
 fn check_fails_on_a_broken_dataset_listing_each_problem() {
     let dir = tempfile::tempdir().unwrap();
-    for (rel, bytes) in faultlines::source::EMBEDDED
+    for (rel, bytes) in faultlines_core::source::EMBEDDED
         .iter()
         .filter(|(r, _)| r.starts_with("story/"))
     {

@@ -3,9 +3,9 @@
 
 mod common;
 
-use faultlines::dataset::Dataset;
-use faultlines::model::{EventEnd, EventKind};
-use faultlines::Api;
+use faultlines_core::dataset::Dataset;
+use faultlines_core::model::{EventEnd, EventKind};
+use faultlines_core::Api;
 
 fn api() -> Api {
     Api::new(Dataset::embedded().expect("the shipped dataset is valid"))
@@ -102,7 +102,7 @@ fn kazakhstan_in_january_2022_has_a_deployment_and_a_withdrawal() {
         .events_in(
             "2022-01",
             "2022-01",
-            &faultlines::api::Filter {
+            &faultlines_core::api::Filter {
                 region: Some("KAZ".into()),
                 ..Default::default()
             },
@@ -121,7 +121,7 @@ fn kazakhstan_in_january_2022_has_a_deployment_and_a_withdrawal() {
         .find(|e| e.props.kind == EventKind::Deployment)
         .unwrap();
     // One arrow from each state that sent troops, each ending in Almaty.
-    let faultlines::model::Geometry::MultiLineString(lines) = &dep.geometry else {
+    let faultlines_core::model::Geometry::MultiLineString(lines) = &dep.geometry else {
         panic!("{:?}", dep.geometry)
     };
     assert_eq!(lines.len(), 5);
@@ -154,7 +154,7 @@ fn memberships_change_over_time() {
             .find(|m| m.org == org && m.country == c)
             .map(|m| m.status)
     };
-    use faultlines::model::MemberStatus::*;
+    use faultlines_core::model::MemberStatus::*;
     assert_eq!(status("1995-01-01", "csto", "UZB"), Some(Member));
     assert_eq!(status("2000-01-01", "csto", "UZB"), None);
     assert_eq!(status("2008-01-01", "csto", "UZB"), Some(Member));
@@ -323,7 +323,7 @@ fn a_dataset_without_a_map_uses_the_shipped_one() {
 #[test]
 fn shipped_layers_pass_the_deep_geometry_check() {
     let ds = Dataset::embedded().unwrap();
-    let problems = faultlines::check::layers(&ds);
+    let problems = faultlines_geodata::check::layers(&ds);
     assert!(problems.is_empty(), "{problems:?}");
 }
 
@@ -334,7 +334,7 @@ fn broken_layer(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
         serde_json::to_string(&v).unwrap()
     });
     let ds = Dataset::from_dir(&dir).unwrap();
-    faultlines::check::layers(&ds)
+    faultlines_geodata::check::layers(&ds)
         .iter()
         .map(|p| p.to_string())
         .collect()
@@ -411,7 +411,7 @@ fn overviews_agree_with_state_at_on_every_day() {
     let span = &api.info().span;
     for t in span.start_day - 400..=span.end_day + 400 {
         let at = ov.partition_point(|s| s.day <= t).max(1) - 1;
-        let want = api.state_at_day(faultlines::Date::from_daynum(t), t);
+        let want = api.state_at_day(faultlines_core::Date::from_daynum(t), t);
         assert_eq!(
             ov[at].memberships, want.memberships,
             "memberships on day {t}"

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use faultlines::{Api, Dataset};
+use faultlines_core::{Api, Dataset};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
@@ -130,7 +130,7 @@ async fn layers_travel_as_bytes() {
     let app = app(None);
     let (s, bytes) = get(&app, "/api/layers/countries/overview").await;
     assert_eq!(s, StatusCode::OK);
-    let decoded = faultlines::layer::decode_layer(&bytes).unwrap();
+    let decoded = faultlines_core::layer::decode_layer(&bytes).unwrap();
     assert!(decoded.iter().any(|f| f.id == "TJK"));
 }
 
@@ -141,10 +141,10 @@ async fn columns_travel_as_bytes_one_record_per_event() {
     assert_eq!(s, StatusCode::OK);
     assert_eq!(&bytes[..4], b"FLC1");
     let n = u32::from_le_bytes(bytes[4..8].try_into().unwrap()) as usize;
-    assert_eq!(bytes.len(), 8 + n * faultlines::api::COLUMN_RECORD);
+    assert_eq!(bytes.len(), 8 + n * faultlines_core::api::COLUMN_RECORD);
     let api = Api::new(Dataset::embedded().unwrap());
     for (k, e) in api.all_events().iter().enumerate() {
-        let o = 8 + k * faultlines::api::COLUMN_RECORD;
+        let o = 8 + k * faultlines_core::api::COLUMN_RECORD;
         let lo = i32::from_le_bytes(bytes[o..o + 4].try_into().unwrap());
         let hi = i32::from_le_bytes(bytes[o + 4..o + 8].try_into().unwrap());
         assert_eq!((lo, hi), (e.lo, e.hi), "{}", e.props.id);

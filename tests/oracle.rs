@@ -1,13 +1,13 @@
 //! Property tests: every indexed query agrees with a naive scan on random
 //! generated datasets (imprecise and open-ended dates included).
 
-use faultlines::api::{Api, Filter};
-use faultlines::model::{Event, EventKind};
-use faultlines::Date;
+use faultlines_core::api::{Api, Filter};
+use faultlines_core::model::{Event, EventKind};
+use faultlines_core::Date;
 use proptest::prelude::*;
 
 fn api(n: usize, seed: u64) -> Api {
-    Api::new(faultlines::generate::dataset(n, seed))
+    Api::new(faultlines_geodata::generate::dataset(n, seed))
 }
 
 fn matches(e: &Event, f: &Filter) -> bool {
@@ -85,7 +85,7 @@ proptest! {
             let want = api.all_events().iter().filter(|e| e.lo <= bin.end_day && bin.start_day <= e.hi && matches(e, &f)).count() as u32;
             prop_assert_eq!(bin.count, want, "bin {:?}", bin);
         }
-        let starts = api.histogram_days_mode(a, a + len, bins, &f, faultlines::api::HistogramMode::Starts);
+        let starts = api.histogram_days_mode(a, a + len, bins, &f, faultlines_core::api::HistogramMode::Starts);
         for bin in &starts.bins {
             let want = api.all_events().iter().filter(|e| bin.start_day <= e.lo && e.lo <= bin.end_day && matches(e, &f)).count() as u32;
             prop_assert_eq!(bin.count, want, "starts bin {:?}", bin);
@@ -108,7 +108,7 @@ proptest! {
 #[test]
 fn bad_requests_are_errors_not_panics() {
     let api = api(50, 1);
-    use faultlines::ErrorCode::*;
+    use faultlines_core::ErrorCode::*;
     let f = Filter::default();
     assert_eq!(api.state_at("2022-02-30").unwrap_err().code, BadDate);
     assert_eq!(

@@ -5,15 +5,15 @@
 
 mod common;
 
-use faultlines::dataset::Dataset;
-use faultlines::model::{Geometry, LonLat};
-use faultlines::Api;
+use faultlines_core::dataset::Dataset;
+use faultlines_core::model::{Geometry, LonLat};
+use faultlines_core::Api;
 
 fn api() -> Api {
     Api::new(Dataset::embedded().unwrap())
 }
 
-use faultlines::validate_places::km;
+use faultlines_geodata::validate_places::km;
 
 /// The deep check of a copy of the story with one event edited.
 fn check_with_event(id: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
@@ -29,7 +29,7 @@ fn check_with_event(id: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Vec<
         serde_json::to_string(&v).unwrap()
     });
     let ds = Dataset::from_dir(&dir).unwrap();
-    faultlines::check::layers(&ds)
+    faultlines_geodata::check::layers(&ds)
         .iter()
         .map(|p| p.to_string())
         .collect()
@@ -114,7 +114,7 @@ fn a_town_filed_under_the_wrong_country_is_found() {
         serde_json::to_string(&v).unwrap()
     });
     let ds = Dataset::from_dir(&dir).unwrap();
-    let problems: Vec<String> = faultlines::check::layers(&ds)
+    let problems: Vec<String> = faultlines_geodata::check::layers(&ds)
         .iter()
         .map(|p| p.to_string())
         .collect();
@@ -205,7 +205,7 @@ fn a_river_named_for_another_river_fails_the_build() {
         "id": "vakhsh", "en": "Vakhsh", "ru": "Вахш", "through": ["TJK"]
     });
     std::fs::write(&names, v.to_string()).unwrap();
-    let err = faultlines::geobuild::build(dir.path())
+    let err = faultlines_geodata::geobuild::build(dir.path())
         .err()
         .expect("the build refuses it");
     assert!(err.contains("river Vakh (shown as Vakhsh)"), "{err}");

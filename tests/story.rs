@@ -5,10 +5,10 @@
 
 mod common;
 
-use faultlines::dataset::Dataset;
-use faultlines::model::NoteKind;
-use faultlines::relevance::LinkReason;
-use faultlines::Api;
+use faultlines_core::dataset::Dataset;
+use faultlines_core::model::NoteKind;
+use faultlines_core::relevance::LinkReason;
+use faultlines_core::Api;
 
 fn api() -> Api {
     Api::new(Dataset::embedded().unwrap())
@@ -157,7 +157,7 @@ fn a_sentence_shows_its_own_notes_not_every_note_of_its_events() {
     assert!(!accession.notes.is_empty(), "the event keeps its own note");
 }
 
-fn note_on(api: &Api, id: &str, words: &str) -> faultlines::dataset::ExcerptNote {
+fn note_on(api: &Api, id: &str, words: &str) -> faultlines_core::dataset::ExcerptNote {
     let x = api.excerpt(id).unwrap();
     x.excerpt
         .notes

@@ -1,21 +1,21 @@
-//! The desktop shell: a thin Tauri 2 layer over the `faultlines` core.
+//! The desktop shell: a thin Tauri 2 layer over `faultlines-core` (it links neither the build-time map work nor the HTTP mode).
 //!
-//! Each command is a few lines that call [`faultlines::Api`]; all logic lives
+//! Each command is a few lines that call [`faultlines_core::Api`]; all logic lives
 //! in the core so the HTTP mode and the CLI answer exactly the same. Commands
 //! are declared in `build.rs` and granted in `capabilities/default.json`.
 #![forbid(unsafe_code)]
 
 pub mod prefs;
 
-use faultlines::api::{
+use faultlines_core::api::{
     Article, DatasetInfo, EventPage, EventRef, ExcerptView, Filter, Histogram, HistogramMode,
     RegionExcerpts, State, StateEvents,
 };
-use faultlines::model::{Event, Region};
-use faultlines::search::SearchHit;
+use faultlines_core::model::{Event, Region};
+use faultlines_core::search::SearchHit;
 use std::sync::Mutex;
 
-use faultlines::{Api, ApiError, Dataset, ErrorCode};
+use faultlines_core::{Api, ApiError, Dataset, ErrorCode};
 use prefs::{SavedState, StateFile, UiState, WindowGeometry};
 use tauri::ipc::Response;
 use tauri::{Manager, WindowEvent};

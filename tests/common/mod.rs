@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use faultlines::source::EMBEDDED;
+use faultlines_core::source::EMBEDDED;
 
 /// Write every shipped file under `dir` (same layout as `geodata/`).
 pub fn copy_shipped(dir: &Path, with_map: bool) {
@@ -33,6 +33,6 @@ pub fn broken(file: &str, edit: impl FnOnce(String) -> String) -> (tempfile::Tem
 
 /// The problems loading `dir` reports, one line each; panics if it loads.
 pub fn problems_of(dir: &Path) -> Vec<String> {
-    let err = faultlines::Dataset::from_dir(dir).expect_err("a broken dataset is rejected");
+    let err = faultlines_core::Dataset::from_dir(dir).expect_err("a broken dataset is rejected");
     err.problems.iter().map(|p| p.to_string()).collect()
 }

@@ -10,7 +10,7 @@
 
 use geo::{BooleanOps, Coord, GeodesicArea, LineString, MultiPolygon, Orient, Polygon, Validation};
 
-use crate::model::{Geometry, LonLat};
+use faultlines_core::model::{Geometry, LonLat};
 
 /// The frame every source layer is clipped to: lon 10…95 E, lat 25…62 N.
 pub const FRAME: [f64; 4] = [10.0, 25.0, 95.0, 62.0];

@@ -9,9 +9,9 @@
 //! drawn from the shipped map's regions.
 //! The same seed always gives the same dataset.
 
-use crate::dataset::Dataset;
-use crate::date::{Date, DayNum};
-use crate::model::*;
+use faultlines_core::dataset::Dataset;
+use faultlines_core::date::{Date, DayNum};
+use faultlines_core::model::*;
 
 /// SplitMix64: small, fast, good enough for synthetic data, no dependency.
 pub struct Rng(u64);
@@ -188,7 +188,7 @@ pub fn write(dir: &std::path::Path, n: usize, seed: u64) -> Result<(), String> {
     let ds = dataset(n, seed);
     let story = dir.join("story");
     std::fs::create_dir_all(&story).map_err(|e| format!("{}: {e}", story.display()))?;
-    for (rel, bytes) in crate::source::EMBEDDED
+    for (rel, bytes) in faultlines_core::source::EMBEDDED
         .iter()
         .filter(|(r, _)| r.starts_with("story/"))
     {

@@ -10,9 +10,9 @@
 
 use std::collections::HashMap;
 
-use crate::dataset::{Dataset, Problem};
-use crate::date::DayNum;
-use crate::model::{Event, Geometry, LonLat, Region, RegionKind};
+use faultlines_core::dataset::{Dataset, Problem};
+use faultlines_core::date::DayNum;
+use faultlines_core::model::{Event, Geometry, LonLat, Region, RegionKind};
 
 /// A point this close to a listed region's edge counts as in it.
 pub const BORDER_MARGIN_KM: f64 = 3.0;
@@ -41,7 +41,7 @@ pub fn km(a: LonLat, b: LonLat) -> f64 {
 fn seg_km(p: LonLat, a: LonLat, b: LonLat) -> f64 {
     let k = p[1].to_radians().cos();
     let s = |q: LonLat| [q[0] * k, q[1]];
-    crate::geo::seg_dist(s(p), s(a), s(b)) * 111.32
+    faultlines_core::geo::seg_dist(s(p), s(a), s(b)) * 111.32
 }
 
 fn polygons(g: &Geometry) -> Vec<&Vec<Vec<LonLat>>> {
@@ -54,7 +54,10 @@ fn polygons(g: &Geometry) -> Vec<&Vec<Vec<LonLat>>> {
 
 fn inside(p: LonLat, g: &Geometry) -> bool {
     polygons(g).iter().any(|poly| {
-        crate::geo::in_ring(p, &poly[0]) && !poly[1..].iter().any(|h| crate::geo::in_ring(p, h))
+        faultlines_core::geo::in_ring(p, &poly[0])
+            && !poly[1..]
+                .iter()
+                .any(|h| faultlines_core::geo::in_ring(p, h))
     })
 }
 

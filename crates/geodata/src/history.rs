@@ -18,10 +18,10 @@ use geo::MultiPolygon;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::date::Date;
-use crate::layer::LayerFeature;
-use crate::model::{Geometry, LonLat, Region, RegionKind, RegionVersion};
+use crate::encode::LayerFeature;
 use crate::shape;
+use faultlines_core::date::Date;
+use faultlines_core::model::{Geometry, LonLat, Region, RegionKind, RegionVersion};
 
 #[derive(Deserialize)]
 struct Spec {
@@ -280,8 +280,8 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
             };
             let (anchor, bbox) = match (&geometry, today, versions.last()) {
                 (Some(g), _, _) => (
-                    crate::geo::round(crate::geo::label_point(g)),
-                    crate::geo::bbox_of(g),
+                    faultlines_core::geo::round(faultlines_core::geo::label_point(g)),
+                    faultlines_core::geo::bbox_of(g),
                 ),
                 (None, _, Some(prev)) if prev.feature == feature => (prev.anchor, prev.bbox),
                 (None, Some(r), _) if r.id == feature => (r.anchor, r.bbox),
@@ -293,8 +293,8 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
                         .find(|f| f.id == feature)
                         .ok_or_else(|| ctx("no shape".into()))?;
                     (
-                        crate::geo::round(crate::geo::label_point(&f.geometry)),
-                        crate::geo::bbox_of(&f.geometry),
+                        faultlines_core::geo::round(faultlines_core::geo::label_point(&f.geometry)),
+                        faultlines_core::geo::bbox_of(&f.geometry),
                     )
                 }
             };

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("geodata");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../geodata");
     let mut files = Vec::new();
     for part in ["story", "map"] {
         collect(&root, &root.join(part), &mut files);

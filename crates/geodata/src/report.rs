@@ -3,11 +3,11 @@
 
 use std::fmt::Write as _;
 
-use crate::dataset::Dataset;
-use crate::date::{Date, Precision};
-use crate::link::Gazetteer;
-use crate::model::EventEnd;
-use crate::relevance::LinkReason;
+use faultlines_core::dataset::Dataset;
+use faultlines_core::date::{Date, Precision};
+use faultlines_core::link::Gazetteer;
+use faultlines_core::model::EventEnd;
+use faultlines_core::relevance::LinkReason;
 
 fn precision(d: &Date) -> String {
     let p = match d.precision() {
@@ -29,7 +29,10 @@ fn cell(s: &str) -> String {
 /// How an event's marked points stand against the regions it lists: the
 /// areas holding them ("ok: ARM, AZE"), the points no listed region holds,
 /// or "off the map".
-fn places_cell(places: &crate::validate_places::Places, e: &crate::model::Event) -> String {
+fn places_cell(
+    places: &crate::validate_places::Places,
+    e: &faultlines_core::model::Event,
+) -> String {
     let checks = places.check_event(e);
     let wrong: Vec<String> = checks
         .iter()

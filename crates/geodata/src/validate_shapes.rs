@@ -8,9 +8,9 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::dataset::{Dataset, Problem};
-use crate::model::{Geometry, RegionKind, FOREVER_BEFORE};
 use crate::shape;
+use faultlines_core::dataset::{Dataset, Problem};
+use faultlines_core::model::{Geometry, RegionKind, FOREVER_BEFORE};
 
 /// Neighbours may overlap by this much where simplifying each shape on its
 /// own moved a shared border: at most this share of the smaller one, and at
@@ -88,7 +88,7 @@ pub fn check(ds: &Dataset, layer_features: &HashMap<String, (String, Geometry)>)
                     let when = if t == FOREVER_BEFORE {
                         "from the start of the record".to_string()
                     } else {
-                        format!("on {}", crate::date::Date::from_daynum(t))
+                        format!("on {}", faultlines_core::date::Date::from_daynum(t))
                     };
                     out.push(Problem {
                         file: layer_features[fa].0.clone(),

@@ -11,7 +11,7 @@
 //! Douglas–Peucker (0.02° for the overview, 0.002° for detail), halving the
 //! tolerance for any ring that simplification would make self-crossing, and
 //! coordinates are quantized (0.002° and 0.0005°) and delta-encoded, so the
-//! first paint stays small. See [`crate::layer`] for the format.
+//! first paint stays small. See [`faultlines_core::layer`] for the format.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,11 +19,11 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::dataset::{LayerEntry, LayerIndex};
-use crate::geo::{bbox_of, round};
-use crate::layer::{encode_layer, LayerFeature};
-use crate::model::{Geometry, LonLat, Region, RegionKind};
+use crate::encode::{encode_layer, LayerFeature};
 use crate::raw_layers::read_source;
+use faultlines_core::dataset::{LayerEntry, LayerIndex};
+use faultlines_core::geo::{bbox_of, round};
+use faultlines_core::model::{Geometry, LonLat, Region, RegionKind};
 
 /// Levels of detail: name, simplification tolerance and quantization step, in degrees.
 pub const LODS: [(&str, f64, f64); 2] = [("overview", 0.02, 0.002), ("detail", 0.002, 0.0005)];
@@ -190,7 +190,7 @@ fn region(
         name_ru: ru.to_string(),
         country: country.map(str::to_string),
         layer: layer.to_string(),
-        anchor: round(crate::geo::label_point(g)),
+        anchor: round(faultlines_core::geo::label_point(g)),
         bbox: bbox_of(g),
         versions: Vec::new(),
     }
@@ -198,7 +198,7 @@ fn region(
 
 /// `kind-name-in-words`, e.g. "lake-issyk-kul".
 fn slug(kind: &str, name: &str) -> String {
-    let words = crate::search::words(name);
+    let words = faultlines_core::search::words(name);
     if words.is_empty() {
         kind.to_string()
     } else {
@@ -474,7 +474,7 @@ pub fn build(src: &Path) -> Result<Built, String> {
             "Chisinau" | "Chișinău" => "Chișinău",
             x => x,
         };
-        let id = format!("city-{}", crate::search::words(en).join("-"));
+        let id = format!("city-{}", faultlines_core::search::words(en).join("-"));
         if !seen.insert(id.clone()) {
             continue;
         }
@@ -544,7 +544,7 @@ pub fn build(src: &Path) -> Result<Built, String> {
         });
     }
     for c in &names.cities {
-        let id = format!("city-{}", crate::search::words(c).join("-"));
+        let id = format!("city-{}", faultlines_core::search::words(c).join("-"));
         let found = |o: &Out| {
             o.feature.id == id
                 || o.region.as_ref().is_some_and(|r| {
@@ -600,7 +600,7 @@ pub fn build(src: &Path) -> Result<Built, String> {
             region: None,
             feature,
         };
-        let name = crate::layer::LAYERS
+        let name = faultlines_core::layer::LAYERS
             .iter()
             .copied()
             .find(|n| *n == layer)
@@ -626,7 +626,7 @@ pub fn build(src: &Path) -> Result<Built, String> {
     let mut report = String::from(
         "| layer | features | overview bytes | detail bytes |\n|---|---:|---:|---:|\n",
     );
-    for name in crate::layer::LAYERS {
+    for name in faultlines_core::layer::LAYERS {
         let outs = layers.remove(name).unwrap_or_default();
         let mut entry = LayerEntry {
             name: name.to_string(),

@@ -7,10 +7,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::dataset::{Dataset, Problem};
-use crate::layer;
-use crate::model::{Geometry, LonLat};
 use crate::shape;
+use faultlines_core::dataset::{Dataset, Problem};
+use faultlines_core::layer;
+use faultlines_core::model::{Geometry, LonLat};
 
 /// Deep check of the map layers: every file decodes, ids are unique and
 /// known regions, coordinates are in range, rings are closed and simple.
@@ -84,7 +84,7 @@ pub fn layers(ds: &Dataset) -> Vec<Problem> {
                     _ => vec![],
                 };
                 for poly in rings {
-                    for m in crate::geo::check_rings(poly) {
+                    for m in faultlines_core::geo::check_rings(poly) {
                         add(Some(&f.id), m);
                     }
                 }
