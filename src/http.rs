@@ -3,8 +3,10 @@
 //! Serves the same [`Api`] as the desktop app as JSON under `/api/`, map
 //! layers as bytes under `/api/layers/{name}/{lod}`, and the built web UI
 //! from a folder for every other path. It binds to 127.0.0.1 unless told
-//! otherwise, answers only GET, caps query strings, and resolves UI files so
-//! that no path (`..`, absolute, symlinks out) can reach outside the folder.
+//! otherwise, answers only GET, caps query strings (parsed by axum's
+//! `Query`), and serves UI files with tower-http's `ServeDir` after resolving
+//! each path so that none (`..`, absolute, symlinks out) can reach outside
+//! the folder.
 //!
 //! Every error is the API's `{code, message, details}` with a 4xx status.
 
@@ -14,12 +16,16 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::{Path as UrlPath, RawQuery, State as AxState};
+use axum::extract::{FromRequestParts, Path as UrlPath, Query, Request, State as AxState};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, Response, StatusCode, Uri};
+use axum::middleware::Next;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use faultlines_core::api::{Api, Filter, HistogramMode, StateEvents};
 use faultlines_core::error::{ApiError, ErrorCode};
@@ -31,7 +37,6 @@ pub const MAX_QUERY_STRING: usize = 4096;
 #[derive(Clone)]
 struct AppState {
     api: Arc<Api>,
-    ui_dir: Option<Arc<PathBuf>>,
 }
 
 /// An [`ApiError`] as an HTTP answer: its code's status and the error as JSON.
@@ -47,22 +52,56 @@ impl IntoResponse for HttpError {
     }
 }
 
+/// A route's query as name-value pairs, parsed by axum's `Query` (duplicates
+/// kept, so `params` can refuse them). A query string longer than
+/// [`MAX_QUERY_STRING`] is refused before it is parsed, and one that does not
+/// parse is the API's coded `bad_request`, not axum's plain-text rejection.
+struct Pairs(Vec<(String, String)>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Pairs {
+    type Rejection = HttpError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        if parts.uri.query().map_or(0, str::len) > MAX_QUERY_STRING {
+            return Err(HttpError(ApiError::new(
+                ErrorCode::TooLarge,
+                format!("the query string is longer than {MAX_QUERY_STRING} bytes"),
+            )));
+        }
+        // Decoding is lenient (a stray `%` stays as it is); a broken escape is
+        // more likely a client's bug than a value, so it is refused.
+        let raw = parts.uri.query().unwrap_or_default().as_bytes();
+        let broken = raw.iter().enumerate().any(|(i, &b)| {
+            b == b'%'
+                && !raw
+                    .get(i + 1..i + 3)
+                    .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+        });
+        if broken {
+            return Err(HttpError(ApiError::new(
+                ErrorCode::BadRequest,
+                "malformed %-escape in the query string",
+            )));
+        }
+        match Query::<Vec<(String, String)>>::try_from_uri(&parts.uri) {
+            Ok(Query(pairs)) => Ok(Pairs(pairs)),
+            Err(e) => Err(HttpError(ApiError::new(
+                ErrorCode::BadRequest,
+                format!("the query string does not parse: {}", e.body_text()),
+            ))),
+        }
+    }
+}
+
 type Params = HashMap<String, String>;
 
 /// The query's parameters, refusing what a route cannot honour: a name it
 /// does not know (a typo such as `kind=` for `kinds=` would otherwise give
 /// an answer that looks real) or a parameter given twice. The error names
 /// the parameter and the valid ones.
-fn params(q: Option<String>, allowed: &[&str]) -> Result<Params, ApiError> {
-    let q = q.unwrap_or_default();
-    if q.len() > MAX_QUERY_STRING {
-        return Err(ApiError::new(
-            ErrorCode::TooLarge,
-            format!("the query string is longer than {MAX_QUERY_STRING} bytes"),
-        ));
-    }
+fn params(q: Pairs, allowed: &[&str]) -> Result<Params, ApiError> {
     let mut out = Params::new();
-    for (k, v) in serde_urlencoded_lite(&q)? {
+    for (k, v) in q.0 {
         if !allowed.contains(&k.as_str()) {
             let valid = if allowed.is_empty() {
                 "this route takes no parameters".to_string()
@@ -88,7 +127,7 @@ fn params(q: Option<String>, allowed: &[&str]) -> Result<Params, ApiError> {
 }
 
 /// A route without parameters still refuses a query it would ignore.
-fn no_params(q: Option<String>) -> Result<(), ApiError> {
+fn no_params(q: Pairs) -> Result<(), ApiError> {
     params(q, &[]).map(|_| ())
 }
 
@@ -100,45 +139,6 @@ fn with<const N: usize, const M: usize>(
     b: [&'static str; M],
 ) -> Vec<&'static str> {
     a.into_iter().chain(b).collect()
-}
-
-/// Minimal `application/x-www-form-urlencoded` parsing (no extra dependency).
-fn serde_urlencoded_lite(q: &str) -> Result<Vec<(String, String)>, ApiError> {
-    let mut out = Vec::new();
-    for pair in q.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let dec = |s: &str| -> Result<String, ApiError> {
-            let s = s.replace('+', " ");
-            let bytes = s.as_bytes();
-            let mut buf = Vec::with_capacity(bytes.len());
-            let mut i = 0;
-            while i < bytes.len() {
-                if bytes[i] == b'%' {
-                    let hex = bytes
-                        .get(i + 1..i + 3)
-                        .and_then(|h| std::str::from_utf8(h).ok())
-                        .and_then(|h| u8::from_str_radix(h, 16).ok());
-                    match hex {
-                        Some(b) => buf.push(b),
-                        None => {
-                            return Err(ApiError::new(
-                                ErrorCode::BadRequest,
-                                "malformed %-escape in the query string",
-                            ))
-                        }
-                    }
-                    i += 3;
-                } else {
-                    buf.push(bytes[i]);
-                    i += 1;
-                }
-            }
-            String::from_utf8(buf)
-                .map_err(|_| ApiError::new(ErrorCode::BadRequest, "the query string is not UTF-8"))
-        };
-        out.push((dec(k)?, dec(v)?));
-    }
-    Ok(out)
 }
 
 fn required<'a>(p: &'a Params, name: &str) -> Result<&'a str, ApiError> {
@@ -204,20 +204,17 @@ fn json<T: Serialize>(r: Result<T, ApiError>) -> axum::response::Response {
 
 /// The router, for tests and for [`serve`].
 pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
-    let state = AppState {
-        api,
-        ui_dir: ui_dir.map(Arc::new),
-    };
-    Router::new()
+    let state = AppState { api };
+    let api = Router::new()
         .route(
             "/api/info",
-            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+            get(|s: AxState<AppState>, q: Pairs| async move {
                 json(no_params(q).map(|_| s.api.info()))
             }),
         )
         .route(
             "/api/state",
-            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+            get(|s: AxState<AppState>, q: Pairs| async move {
                 json(params(q, &["at", "events"]).and_then(|p| {
                     let events = match p.get("events") {
                         Some(e) => StateEvents::parse(e)?,
@@ -229,7 +226,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         )
         .route(
             "/api/events",
-            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+            get(|s: AxState<AppState>, q: Pairs| async move {
                 json(params(q, &with(["from", "to", "offset", "limit"], FILTER)).and_then(|p| {
                     s.api.events_in(
                         required(&p, "from")?,
@@ -243,7 +240,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         )
         .route(
             "/api/histogram",
-            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+            get(|s: AxState<AppState>, q: Pairs| async move {
                 json(params(q, &with(["from", "to", "bins", "mode"], FILTER)).and_then(|p| {
                     let mode = match p.get("mode").map(String::as_str) {
                         None | Some("overlap") => HistogramMode::Overlap,
@@ -271,7 +268,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         )
         .route(
             "/api/step",
-            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+            get(|s: AxState<AppState>, q: Pairs| async move {
                 json(params(q, &with(["after", "dir"], FILTER)).and_then(|p| {
                     let backward = match p.get("dir").map(String::as_str) {
                         None | Some("next") => false,
@@ -293,13 +290,13 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         )
         .route(
             "/api/regions",
-            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+            get(|s: AxState<AppState>, q: Pairs| async move {
                 json(no_params(q).map(|_| s.api.regions().to_vec()))
             }),
         )
         .route(
             "/api/excerpts",
-            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+            get(|s: AxState<AppState>, q: Pairs| async move {
                 json(
                     params(q, &["region"])
                         .and_then(|p| s.api.excerpts_for_region(required(&p, "region")?)),
@@ -309,7 +306,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         .route(
             "/api/excerpt/{id}",
             get(
-                |s: AxState<AppState>, UrlPath(id): UrlPath<String>, RawQuery(q): RawQuery| async move {
+                |s: AxState<AppState>, UrlPath(id): UrlPath<String>, q: Pairs| async move {
                     json(no_params(q).and_then(|_| s.api.excerpt(&id)))
                 },
             ),
@@ -317,14 +314,14 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         .route(
             "/api/event/{id}",
             get(
-                |s: AxState<AppState>, UrlPath(id): UrlPath<String>, RawQuery(q): RawQuery| async move {
+                |s: AxState<AppState>, UrlPath(id): UrlPath<String>, q: Pairs| async move {
                     json(no_params(q).and_then(|_| s.api.event(&id).cloned()))
                 },
             ),
         )
         .route(
             "/api/search",
-            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+            get(|s: AxState<AppState>, q: Pairs| async move {
                 json(
                     params(q, &["q", "limit"])
                         .and_then(|p| s.api.search(required(&p, "q")?, number(&p, "limit", 20)?)),
@@ -333,7 +330,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         )
         .route(
             "/api/columns",
-            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+            get(|s: AxState<AppState>, q: Pairs| async move {
                 if let Err(e) = no_params(q) {
                     return HttpError(e).into_response();
                 }
@@ -346,7 +343,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         )
         .route(
             "/api/map",
-            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+            get(|s: AxState<AppState>, q: Pairs| async move {
                 match params(q, &["at"]).and_then(|p| s.api.map_at(required(&p, "at")?)) {
                     Ok(text) => Response::builder()
                         .header(header::CONTENT_TYPE, "application/geo+json")
@@ -359,19 +356,19 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         )
         .route(
             "/api/overviews",
-            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+            get(|s: AxState<AppState>, q: Pairs| async move {
                 json(no_params(q).map(|_| s.api.overviews()))
             }),
         )
         .route(
             "/api/article",
-            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+            get(|s: AxState<AppState>, q: Pairs| async move {
                 json(no_params(q).map(|_| s.api.article()))
             }),
         )
         .route(
             "/api/all-events",
-            get(|s: AxState<AppState>, RawQuery(q): RawQuery| async move {
+            get(|s: AxState<AppState>, q: Pairs| async move {
                 json(no_params(q).map(|_| s.api.all_events().to_vec()))
             }),
         )
@@ -380,7 +377,7 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
             get(
                 |s: AxState<AppState>,
                  UrlPath((name, lod)): UrlPath<(String, String)>,
-                 RawQuery(q): RawQuery| async move {
+                 q: Pairs| async move {
                     match no_params(q).and_then(|_| s.api.layer(&name, &lod)) {
                         Ok(bytes) => Response::builder()
                             .header(header::CONTENT_TYPE, "application/json")
@@ -400,16 +397,18 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
                     .into_response()
             }),
         )
-        .fallback(static_file)
-        .with_state(state)
+        .with_state(state);
+    match ui_dir {
+        Some(root) => api.fallback_service(ui_files(root)),
+        None => api.fallback(|uri: Uri| async move { not_found(&uri) }),
+    }
 }
 
 /// Resolve `request_path` inside `root`, refusing anything that could leave it.
 pub fn resolve_inside(root: &Path, request_path: &str) -> Option<PathBuf> {
-    let decoded = serde_urlencoded_lite(&format!("p={}", request_path.replace('+', "%2B")))
-        .ok()?
-        .pop()?
-        .1;
+    let decoded = percent_encoding::percent_decode_str(request_path)
+        .decode_utf8()
+        .ok()?;
     let rel = decoded.trim_start_matches('/');
     let mut out = root.to_path_buf();
     for c in Path::new(rel).components() {
@@ -432,63 +431,50 @@ pub fn resolve_inside(root: &Path, request_path: &str) -> Option<PathBuf> {
     target_c.starts_with(&root_c).then_some(target_c)
 }
 
-fn content_type(p: &Path) -> &'static str {
-    match p.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("json") => "application/json",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("woff2") => "font/woff2",
-        Some("ico") => "image/x-icon",
-        _ => "application/octet-stream",
-    }
+/// The UI's files, served by tower-http's `ServeDir` (content types,
+/// conditional and range requests) with the page's security headers. Every
+/// path is first resolved by [`resolve_inside`]: `ServeDir` refuses `..`
+/// but follows a symlink wherever it points, and the folder must not lead
+/// out of itself.
+fn ui_files(root: PathBuf) -> Router {
+    let guard_root = Arc::new(root.clone());
+    let header = |name: header::HeaderName, value: &'static str| {
+        SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
+    };
+    Router::new()
+        .fallback_service(ServeDir::new(root))
+        .layer(axum::middleware::from_fn(move |req: Request, next: Next| {
+            let root = guard_root.clone();
+            async move {
+                if resolve_inside(&root, req.uri().path()).is_none() {
+                    return not_found(req.uri());
+                }
+                next.run(req).await
+            }
+        }))
+        .layer(header(
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        ))
+        .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        // Cross-origin isolated: no other origin's window or resource can
+        // share the page's process (and timers are precise, for benchmarks).
+        .layer(header(
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ))
+        .layer(header(
+            header::HeaderName::from_static("cross-origin-embedder-policy"),
+            "require-corp",
+        ))
 }
 
-async fn static_file(AxState(s): AxState<AppState>, uri: Uri) -> axum::response::Response {
-    let not_found = || {
-        HttpError(ApiError::new(
-            ErrorCode::NotFound,
-            format!("no file {}", uri.path()),
-        ))
-        .into_response()
-    };
-    let Some(root) = s.ui_dir.as_deref() else {
-        return not_found();
-    };
-    let Some(path) = resolve_inside(root, uri.path()) else {
-        return not_found();
-    };
-    match tokio::fs::read(&path).await {
-        Ok(bytes) => {
-            let mut r = Response::new(Body::from(bytes));
-            r.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(content_type(&path)),
-            );
-            r.headers_mut().insert(
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"),
-            );
-            r.headers_mut().insert(
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            );
-            // Cross-origin isolated: no other origin's window or resource can
-            // share the page's process (and timers are precise, for benchmarks).
-            r.headers_mut().insert(
-                "cross-origin-opener-policy",
-                HeaderValue::from_static("same-origin"),
-            );
-            r.headers_mut().insert(
-                "cross-origin-embedder-policy",
-                HeaderValue::from_static("require-corp"),
-            );
-            r.into_response()
-        }
-        Err(_) => not_found(),
-    }
+fn not_found(uri: &Uri) -> axum::response::Response {
+    HttpError(ApiError::new(
+        ErrorCode::NotFound,
+        format!("no file {}", uri.path()),
+    ))
+    .into_response()
 }
 
 /// Bind and serve until Ctrl-C. `on_ready` gets the bound address.
