@@ -51,6 +51,9 @@ function humanCode(code: BackendError["code"]): string {
   }
 }
 
+/** How long the words for a change of borders stay on the map. */
+const BORDERS_NOTE_MS = 8000;
+
 let toastTimer = 0;
 function notify(msg: string): void {
   const t = byId("toast");
@@ -218,9 +221,15 @@ async function start(): Promise<void> {
   // the slider is dragged they are summed up once it rests (from where the drag began).
   let bordersDay = firstDay;
   let pending: { from: number; regions: Map<string, Region> } | null = null;
+  // The words stay a few seconds, then go: a sentence about one move must not
+  // stand on the map at a later date it does not describe.
+  let bordersTimer = 0;
   const tellBorders = (changes: { from: RegionVersion | null; to: RegionVersion | null }[], from: number, to: number) => {
     const text = describeBorders(changes, to >= from, to);
-    if (text) bordersNote.textContent = text;
+    if (!text) return;
+    bordersNote.textContent = text;
+    clearTimeout(bordersTimer);
+    bordersTimer = window.setTimeout(() => (bordersNote.textContent = ""), BORDERS_NOTE_MS);
   };
   const settleBorders = () => {
     map.settle();

@@ -68,6 +68,8 @@ describe("the map of a date", () => {
       assert.equal(await region("Federal Republic of Germany").count(), 0);
       assert.match(await page.locator("#map-borders").textContent(), /3 October 1990: Germany reunified/);
       assert.deepEqual(await doubled(), []);
+      // The words go after a few seconds: they must not stay to mislabel a later date.
+      await page.waitForFunction(() => document.getElementById("map-borders")?.textContent === "", null, { timeout: 15000 });
     }));
 
   it("scrubs from 1990 to 1993 through the end of the Soviet Union and of Czechoslovakia", () =>

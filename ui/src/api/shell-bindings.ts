@@ -1,5 +1,5 @@
-// Generated from the Rust types by `src-tauri/tests/bindings.rs`; do not edit.
-// Refresh with: UPDATE_BINDINGS=1 cargo test -p faultlines-app --test bindings
+// Generated from the Rust types by `src-tauri/src/prefs.rs`; do not edit.
+// Refresh with: UPDATE_BINDINGS=1 cargo test -p faultlines-app typescript
 
 import type { EventKind } from "./bindings";
 
