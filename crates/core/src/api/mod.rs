@@ -1,0 +1,431 @@
+//! The one API every transport serves: Tauri commands, HTTP JSON and the CLI
+//! all call these methods and nothing else, so they cannot drift apart.
+//!
+//! Requests carry dates as text (`YYYY[-MM[-DD]]`, see [`crate::date`]) and
+//! ids as strings; every answer is a plain serializable struct whose
+//! TypeScript twin is generated into `ui/src/api/bindings.ts`. Bad input
+//! becomes an [`ApiError`], never a panic.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::dataset::{Dataset, Excerpt, LayerIndex};
+use crate::date::{Date, DayNum};
+use crate::error::{ApiError, ErrorCode};
+use crate::index::TimeIndex;
+use crate::model::*;
+use crate::search::{SearchHit, SearchIndex};
+
+mod columns;
+mod events;
+mod excerpts;
+mod histogram;
+mod state;
+mod stepping;
+
+pub use columns::COLUMN_RECORD;
+pub use events::EventPage;
+pub use excerpts::{Article, ExcerptView, RegionExcerpts};
+pub use histogram::{Bin, Histogram, HistogramMode};
+pub use state::{
+    Active, ActiveEvent, DisputeState, MembershipState, Phase, State, StateEvents, Times,
+};
+use stepping::event_ref;
+pub use stepping::EventRef;
+
+/// Most events one page may hold.
+pub const MAX_PAGE: usize = 1000;
+
+/// Most bins a histogram may have.
+pub const MAX_BINS: usize = 2000;
+
+/// Most characters a search query may have.
+pub const MAX_QUERY: usize = 200;
+
+/// Time span of a dataset, as dates and day numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TimeSpan {
+    pub start: Date,
+    pub end: Date,
+    pub start_day: DayNum,
+    pub end_day: DayNum,
+}
+
+/// How many of each thing the dataset holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Counts {
+    pub events: usize,
+    pub excerpts: usize,
+    /// Excerpt–region links, after the gazetteer and the curated changes.
+    pub links: usize,
+    pub regions: usize,
+    pub disputes: usize,
+    pub memberships: usize,
+    pub organizations: usize,
+    pub sources: usize,
+    pub events_by_kind: Vec<KindCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct KindCount {
+    pub kind: EventKind,
+    pub count: usize,
+}
+
+/// `dataset_info`: what the dataset is.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DatasetInfo {
+    pub title: String,
+    pub description: String,
+    pub attribution: String,
+    pub article: ArticleMeta,
+    pub span: TimeSpan,
+    pub counts: Counts,
+    pub organizations: Vec<Organization>,
+    pub layers: LayerIndex,
+    /// The version of the core that answered.
+    pub version: String,
+}
+
+/// Filters shared by window, histogram and stepping queries.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct Filter {
+    /// Only these kinds (all when absent or empty).
+    #[serde(default)]
+    pub kinds: Option<Vec<EventKind>>,
+    /// Only events with this actor (ISO code or organization id).
+    #[serde(default)]
+    pub actor: Option<String>,
+    /// Only events concerning this region.
+    #[serde(default)]
+    pub region: Option<String>,
+}
+
+/// The engine: a dataset plus its indexes.
+pub struct Api {
+    ds: Dataset,
+    time: TimeIndex<Times>,
+    by_kind: HashMap<EventKind, Vec<u32>>,
+    by_region: HashMap<String, Vec<u32>>,
+    kind_tally: HashMap<EventKind, crate::index::Tally>,
+    excerpts_by_region: HashMap<String, Vec<usize>>,
+    by_id: IdOrder,
+    region_pos: HashMap<String, usize>,
+    /// Country code → regions that may stand for it at some date.
+    painted_by: HashMap<String, Vec<usize>>,
+    search: SearchIndex,
+    span: TimeSpan,
+    map: crate::map::MapFeatures,
+}
+
+fn parse_date(param: &str, s: &str) -> Result<Date, ApiError> {
+    s.parse::<Date>()
+        .map_err(|e| ApiError::param(ErrorCode::BadDate, param, s, e.to_string()))
+}
+
+impl Api {
+    pub fn new(ds: Dataset) -> Api {
+        let time = TimeIndex::with_data(ds.events.iter().map(|e| (e.lo, e.hi, Times::of(e))));
+        let mut by_kind: HashMap<EventKind, Vec<u32>> = HashMap::new();
+        let mut by_region: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, e) in ds.events.iter().enumerate() {
+            by_kind.entry(e.props.kind).or_default().push(i as u32);
+            for r in &e.props.regions {
+                by_region.entry(r.to_string()).or_default().push(i as u32);
+            }
+        }
+        let kind_tally = by_kind
+            .iter()
+            .map(|(k, v)| {
+                (
+                    *k,
+                    crate::index::Tally::new(
+                        v.iter()
+                            .map(|&i| (ds.events[i as usize].lo, ds.events[i as usize].hi)),
+                    ),
+                )
+            })
+            .collect();
+        // Each region's excerpts, most relevant first, then in article order
+        // (excerpts are stored in article order and the sort is stable).
+        let mut excerpts_by_region: HashMap<String, Vec<(usize, _)>> = HashMap::new();
+        for (i, x) in ds.excerpts.iter().enumerate() {
+            for l in &x.links {
+                excerpts_by_region
+                    .entry(l.region.clone())
+                    .or_default()
+                    .push((i, l.rank()));
+            }
+        }
+        let excerpts_by_region: HashMap<String, Vec<usize>> = excerpts_by_region
+            .into_iter()
+            .map(|(r, mut v)| {
+                v.sort_by_key(|&(_, rank)| rank);
+                (r, v.into_iter().map(|(i, _)| i).collect())
+            })
+            .collect();
+        let by_id = IdOrder::new(&ds.events);
+        let region_pos: HashMap<String, usize> = ds
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        let mut painted_by: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, r) in ds.regions.iter().enumerate() {
+            let mut codes: Vec<&str> = std::iter::once(r.id.as_str())
+                .chain(r.versions.iter().filter_map(|v| v.sovereign.as_deref()))
+                .collect();
+            codes.sort_unstable();
+            codes.dedup();
+            for c in codes {
+                painted_by.entry(c.to_string()).or_default().push(i);
+            }
+        }
+        let search = SearchIndex::new(&ds, &region_pos);
+        let span = span_of(&ds);
+        Api {
+            ds,
+            time,
+            by_kind,
+            by_region,
+            kind_tally,
+            excerpts_by_region,
+            by_id,
+            region_pos,
+            painted_by,
+            search,
+            span,
+            map: Default::default(),
+        }
+    }
+
+    /// The regions standing for country code `c` on day `t`.
+    fn painted(&self, c: &str, t: DayNum) -> Vec<String> {
+        self.painted_by
+            .get(c)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.ds.regions[i])
+            .filter(|r| {
+                r.version_at(t)
+                    .is_some_and(|v| r.id == c || v.sovereign.as_deref() == Some(c))
+            })
+            .map(|r| r.id.clone())
+            .collect()
+    }
+
+    fn region_in_force(&self, id: &str, t: DayNum) -> bool {
+        self.region_pos
+            .get(id)
+            .is_none_or(|&i| self.ds.regions[i].in_force(t))
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.ds
+    }
+
+    pub fn info(&self) -> DatasetInfo {
+        let ds = &self.ds;
+        let mut events_by_kind: Vec<KindCount> = EventKind::ALL
+            .iter()
+            .map(|k| KindCount {
+                kind: *k,
+                count: self.by_kind.get(k).map_or(0, Vec::len),
+            })
+            .filter(|k| k.count > 0)
+            .collect();
+        events_by_kind.sort_by_key(|k| k.kind);
+        let mut sources: Vec<&str> = ds
+            .events
+            .iter()
+            .flat_map(|e| e.props.sources.iter().map(Sym::as_str))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        DatasetInfo {
+            title: ds.meta.title.clone(),
+            description: ds.meta.description.clone(),
+            attribution: ds.meta.attribution.clone(),
+            article: ds.meta.article.clone(),
+            span: self.span.clone(),
+            counts: Counts {
+                events: ds.events.len(),
+                excerpts: ds.excerpts.len(),
+                links: ds.excerpts.iter().map(|x| x.links.len()).sum(),
+                regions: ds.regions.len(),
+                disputes: ds.disputes.len(),
+                memberships: ds.memberships.len(),
+                organizations: ds.organizations.len(),
+                sources: sources.len(),
+                events_by_kind,
+            },
+            organizations: ds.organizations.clone(),
+            layers: ds.layers.clone(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        }
+    }
+
+    fn day_of(&self, param: &str, s: &str) -> Result<(Date, DayNum), ApiError> {
+        let d = parse_date(param, s)?;
+        Ok((d, d.nominal_first()))
+    }
+
+    fn window(&self, from: &str, to: &str) -> Result<(DayNum, DayNum), ApiError> {
+        let (f, a) = self.day_of("from", from)?;
+        let (t, _) = self.day_of("to", to)?;
+        let b = t.nominal_last();
+        if a > b {
+            return Err(ApiError::new(
+                ErrorCode::RangeInverted,
+                format!("'from' ({f}) is after 'to' ({t})"),
+            )
+            .with_details(serde_json::json!({ "from": from, "to": to })));
+        }
+        Ok((a, b))
+    }
+
+    fn check_filter(&self, filter: &Filter) -> Result<(), ApiError> {
+        if let Some(r) = &filter.region {
+            self.region(r)?;
+        }
+        Ok(())
+    }
+
+    fn matches(&self, e: &Event, filter: &Filter) -> bool {
+        if let Some(kinds) = &filter.kinds {
+            if !kinds.is_empty() && !kinds.contains(&e.props.kind) {
+                return false;
+            }
+        }
+        if let Some(a) = &filter.actor {
+            if !e.props.actors.iter().any(|x| x == a) {
+                return false;
+            }
+        }
+        if let Some(r) = &filter.region {
+            if !e.props.regions.iter().any(|x| x == r) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn region(&self, id: &str) -> Result<&Region, ApiError> {
+        self.region_pos
+            .get(id)
+            .map(|&i| &self.ds.regions[i])
+            .ok_or_else(|| {
+                ApiError::param(
+                    ErrorCode::UnknownRegion,
+                    "region",
+                    id,
+                    format!("no region has the id {id:?}"),
+                )
+            })
+    }
+
+    /// One event by id.
+    pub fn event(&self, id: &str) -> Result<&Event, ApiError> {
+        self.position(id)
+            .map(|i| &self.ds.events[i])
+            .ok_or_else(|| {
+                ApiError::param(
+                    ErrorCode::UnknownEvent,
+                    "event",
+                    id,
+                    format!("no event has the id {id:?}"),
+                )
+            })
+    }
+
+    fn excerpt_view(&self, x: &Excerpt, region: Option<&str>) -> ExcerptView {
+        let events = x
+            .events
+            .iter()
+            .filter_map(|id| self.position(id))
+            .map(|i| event_ref(&self.ds.events[i]))
+            .collect();
+        ExcerptView {
+            excerpt: x.clone(),
+            events,
+            link: region.and_then(|r| x.links.iter().find(|l| l.region == r).cloned()),
+        }
+    }
+
+    /// Ranked search over event titles, excerpt text and place names.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, ApiError> {
+        if query.chars().count() > MAX_QUERY {
+            return Err(ApiError::param(
+                ErrorCode::TooLarge,
+                "q",
+                query.len(),
+                format!("a query may have at most {MAX_QUERY} characters"),
+            ));
+        }
+        if limit == 0 || limit > MAX_PAGE {
+            return Err(ApiError::param(
+                ErrorCode::BadRequest,
+                "limit",
+                limit,
+                format!("limit must be 1 to {MAX_PAGE}"),
+            ));
+        }
+        Ok(self.search.search(&self.ds, query, limit))
+    }
+
+    /// All regions of the map.
+    pub fn regions(&self) -> &[Region] {
+        &self.ds.regions
+    }
+
+    /// A map layer's bytes at a level of detail.
+    pub fn layer(&self, name: &str, lod: &str) -> Result<Vec<u8>, ApiError> {
+        self.ds.layer_bytes(name, lod).ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::UnknownLayer,
+                format!("no layer {name:?} at level of detail {lod:?}"),
+            )
+            .with_details(serde_json::json!({ "layer": name, "lod": lod }))
+        })
+    }
+
+    /// Every region in force at `at`, as a GeoJSON FeatureCollection
+    /// (RFC 7946) with the version's dates, names and sovereignty: the map
+    /// of a date as data, for GIS tools.
+    pub fn map_at(&self, at: &str) -> Result<String, ApiError> {
+        let (_, t) = self.day_of("at", at)?;
+        Ok(self.map.collection(&self.ds, t))
+    }
+
+    /// The events of a dataset in time order, for a UI that animates locally.
+    pub fn all_events(&self) -> &[Event] {
+        &self.ds.events
+    }
+}
+
+fn span_of(ds: &Dataset) -> TimeSpan {
+    let lo = ds.events.iter().map(|e| e.lo).min().unwrap_or(0);
+    let hi = ds
+        .events
+        .iter()
+        .map(|e| {
+            if e.hi == crate::model::OPEN_END {
+                e.lo
+            } else {
+                e.hi
+            }
+        })
+        .max()
+        .unwrap_or(lo);
+    let (lo, hi) = (lo.min(hi), lo.max(hi));
+    TimeSpan {
+        start: Date::from_daynum(lo),
+        end: Date::from_daynum(hi),
+        start_day: lo,
+        end_day: hi,
+    }
+}

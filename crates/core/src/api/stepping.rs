@@ -1,0 +1,104 @@
+//! Stepping the slider to the previous or next event that matches the filter.
+
+use super::*;
+
+/// A short reference to an event.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct EventRef {
+    pub id: String,
+    pub title: String,
+    pub kind: EventKind,
+    pub start: Date,
+    pub end: EventEnd,
+    pub lo: DayNum,
+    pub hi: DayNum,
+    /// Where the event's facts come from.
+    pub sources: Vec<String>,
+    /// Notes on the event itself (sources that disagree on its day), as
+    /// opposed to notes on a sentence, which its excerpt carries.
+    pub notes: Vec<Discrepancy>,
+}
+
+pub(super) fn event_ref(e: &Event) -> EventRef {
+    EventRef {
+        id: e.props.id.to_string(),
+        title: e.props.title.to_string(),
+        kind: e.props.kind,
+        start: e.props.start,
+        end: e.props.end,
+        lo: e.lo,
+        hi: e.hi,
+        sources: e.props.sources.iter().map(|s| s.to_string()).collect(),
+        notes: e.props.discrepancies.to_vec(),
+    }
+}
+
+impl Api {
+    /// The first event starting after `after` (or the last starting before it, if `backward`).
+    pub fn step(
+        &self,
+        after: &str,
+        backward: bool,
+        filter: &Filter,
+    ) -> Result<Option<EventRef>, ApiError> {
+        let (_, t) = self.day_of("after", after)?;
+        self.check_filter(filter)?;
+        Ok(self.step_day(t, backward, filter))
+    }
+
+    pub fn step_day(&self, t: DayNum, backward: bool, filter: &Filter) -> Option<EventRef> {
+        let evs = &self.ds.events;
+        let candidates: Vec<&[u32]> = match (&filter.region, &filter.kinds) {
+            (Some(r), _) => vec![self.by_region.get(r).map_or(&[][..], |v| v.as_slice())],
+            (None, Some(k)) if !k.is_empty() => k
+                .iter()
+                .map(|k| self.by_kind.get(k).map_or(&[][..], |v| v.as_slice()))
+                .collect(),
+            _ => {
+                let n = if backward {
+                    evs.partition_point(|e| e.lo < t)
+                } else {
+                    evs.partition_point(|e| e.lo <= t)
+                };
+                let found = if backward {
+                    evs[..n].iter().rev().find(|e| self.matches(e, filter))
+                } else {
+                    evs[n..].iter().find(|e| self.matches(e, filter))
+                };
+                return found.map(event_ref);
+            }
+        };
+        let mut best: Option<&Event> = None;
+        for list in candidates {
+            let found = if backward {
+                let n = list.partition_point(|&i| evs[i as usize].lo < t);
+                list[..n]
+                    .iter()
+                    .rev()
+                    .map(|&i| &evs[i as usize])
+                    .find(|e| self.matches(e, filter))
+            } else {
+                let n = list.partition_point(|&i| evs[i as usize].lo <= t);
+                list[n..]
+                    .iter()
+                    .map(|&i| &evs[i as usize])
+                    .find(|e| self.matches(e, filter))
+            };
+            if let Some(e) = found {
+                let better = match best {
+                    None => true,
+                    Some(b) if backward => e.lo > b.lo,
+                    Some(b) => e.lo < b.lo,
+                };
+                if better {
+                    best = Some(e);
+                }
+            }
+        }
+        best.map(event_ref)
+    }
+
+    pub(super) fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.find(&self.ds.events, id)
+    }
+}
