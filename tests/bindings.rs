@@ -38,7 +38,35 @@ fn generate() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
+    out.push_str(&constants());
     out.trim_end().to_string() + "\n"
+}
+
+/// The rules the UI must share with the core, as constants: the kinds in the
+/// core's order (a columns record's kind byte indexes it) and the columns'
+/// layout, so `ui/src/timeline/columns.ts` keeps no copy of its own.
+fn constants() -> String {
+    let kinds: Vec<String> = EventKind::ALL
+        .iter()
+        .map(|k| format!("{:?}", k.as_str()))
+        .collect();
+    let fields: Vec<String> = COLUMN_FIELDS
+        .iter()
+        .map(|(n, o)| format!("{n}: {o}"))
+        .collect();
+    let flags: Vec<String> = COLUMN_FLAGS
+        .iter()
+        .map(|(n, b)| format!("{n}: {b}"))
+        .collect();
+    format!(
+        "/** Every event kind, in the core's order. */\n\
+         export const EVENT_KINDS = [{}] as const satisfies readonly EventKind[];\n\n\
+         /** The layout of the binary columns (`Api::columns`). */\n\
+         export const COLUMNS = {{ magic: {COLUMN_MAGIC:?}, header: {COLUMN_HEADER}, record: {COLUMN_RECORD}, at: {{ {} }}, flags: {{ {} }} }} as const;\n\n",
+        kinds.join(", "),
+        fields.join(", "),
+        flags.join(", "),
+    )
 }
 
 #[test]

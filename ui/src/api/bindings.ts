@@ -416,3 +416,9 @@ export type Article = { meta: ArticleMeta, text: string, excerpts: Array<Excerpt
  * Place names found in the text (character offsets).
  */
 mentions: Array<Mention>, };
+
+/** Every event kind, in the core's order. */
+export const EVENT_KINDS = ["exercise", "deployment", "withdrawal", "conflict", "blockade", "summit", "treaty", "statement", "diplomacy", "membership", "other"] as const satisfies readonly EventKind[];
+
+/** The layout of the binary columns (`Api::columns`). */
+export const COLUMNS = { magic: "FLC1", header: 8, record: 28, at: { lo: 0, hi: 4, startSure: 8, endFrom: 12, flags: 16, kind: 17, lon: 20, lat: 24 }, flags: { open: 1, fuzzyStart: 2, fuzzyEnd: 4 } } as const;

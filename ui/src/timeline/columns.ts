@@ -1,14 +1,17 @@
 /**
  * A local copy of every event's times, kind and place (the core's binary
- * columns, `Api::columns` in `src/api.rs`), indexed by duration classes like
+ * columns, `Api::columns` in `crates/core/src/api/columns.rs`, whose layout
+ * comes generated in `COLUMNS`), indexed by duration classes like
  * the core's `TimeIndex`, so that "what is on at t" is answered in the page
  * while the slider is dragged. The core stays the authority: the details of
  * the events on screen still come from its `state_at`.
  */
-import type { Phase } from "../api/bindings";
+import { COLUMNS, EVENT_KINDS, type Phase } from "../api/bindings";
 
-export const KIND_ORDER = ["exercise", "deployment", "withdrawal", "conflict", "blockade", "summit", "treaty", "statement", "diplomacy", "membership", "other"] as const;
-const RECORD = 28;
+/** The kinds in the core's order: a record's kind byte indexes it. */
+export const KIND_ORDER = EVENT_KINDS;
+const { record: RECORD, header: HEADER, at: AT, flags: FLAG } = COLUMNS;
+const MAGIC = [...COLUMNS.magic].reduce((m, ch) => (m << 8) | ch.charCodeAt(0), 0) >>> 0;
 
 export interface Columns {
   n: number;
@@ -24,23 +27,23 @@ export interface Columns {
 
 export function decodeColumns(buf: ArrayBuffer): Columns {
   const v = new DataView(buf);
-  if (buf.byteLength < 8 || v.getUint32(0, false) !== 0x464c4331) throw new Error("not a Faultlines columns file");
+  if (buf.byteLength < HEADER || v.getUint32(0, false) !== MAGIC) throw new Error("not a Faultlines columns file");
   const n = v.getUint32(4, true);
-  if (buf.byteLength !== 8 + n * RECORD) throw new Error(`columns: expected ${8 + n * RECORD} bytes, got ${buf.byteLength}`);
+  if (buf.byteLength !== HEADER + n * RECORD) throw new Error(`columns: expected ${HEADER + n * RECORD} bytes, got ${buf.byteLength}`);
   const c: Columns = {
     n,
     lo: new Int32Array(n), hi: new Int32Array(n), startSure: new Int32Array(n), endFrom: new Int32Array(n),
     flags: new Uint8Array(n), kind: new Uint8Array(n), lon: new Float32Array(n), lat: new Float32Array(n),
   };
-  for (let i = 0, o = 8; i < n; i++, o += RECORD) {
-    c.lo[i] = v.getInt32(o, true);
-    c.hi[i] = v.getInt32(o + 4, true);
-    c.startSure[i] = v.getInt32(o + 8, true);
-    c.endFrom[i] = v.getInt32(o + 12, true);
-    c.flags[i] = v.getUint8(o + 16);
-    c.kind[i] = v.getUint8(o + 17);
-    c.lon[i] = v.getFloat32(o + 20, true);
-    c.lat[i] = v.getFloat32(o + 24, true);
+  for (let i = 0, o = HEADER; i < n; i++, o += RECORD) {
+    c.lo[i] = v.getInt32(o + AT.lo, true);
+    c.hi[i] = v.getInt32(o + AT.hi, true);
+    c.startSure[i] = v.getInt32(o + AT.startSure, true);
+    c.endFrom[i] = v.getInt32(o + AT.endFrom, true);
+    c.flags[i] = v.getUint8(o + AT.flags);
+    c.kind[i] = v.getUint8(o + AT.kind);
+    c.lon[i] = v.getFloat32(o + AT.lon, true);
+    c.lat[i] = v.getFloat32(o + AT.lat, true);
   }
   return c;
 }
@@ -52,7 +55,7 @@ export function timesAt(c: Columns, i: number, t: number): { phase: Phase; progr
   const sure = c.startSure[i]!;
   const endFrom = c.endFrom[i]!;
   const f = c.flags[i]!;
-  const open = (f & 1) !== 0;
+  const open = (f & FLAG.open) !== 0;
   const phase: Phase = t <= sure ? "starting" : !open && t >= endFrom ? "ending" : "ongoing";
   const progress = open ? null : hi > lo ? (t - lo) / (hi - lo) : 1;
   return { phase, progress, certainty: certaintyAt(c, i, t) };
@@ -64,8 +67,8 @@ export function certaintyAt(c: Columns, i: number, t: number): number {
   const sure = c.startSure[i]!;
   const endFrom = c.endFrom[i]!;
   const f = c.flags[i]!;
-  const fadeIn = f & 2 && sure > lo ? (t - lo + 1) / (sure - lo + 1) : 1;
-  const fadeOut = f & 4 && t >= endFrom ? 1 - (t - endFrom) / (c.hi[i]! - endFrom + 1) : 1;
+  const fadeIn = f & FLAG.fuzzyStart && sure > lo ? (t - lo + 1) / (sure - lo + 1) : 1;
+  const fadeOut = f & FLAG.fuzzyEnd && t >= endFrom ? 1 - (t - endFrom) / (c.hi[i]! - endFrom + 1) : 1;
   return Math.max(0, Math.min(1, Math.min(fadeIn, fadeOut)));
 }
 

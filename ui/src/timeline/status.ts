@@ -3,7 +3,7 @@
  * text equivalent of the animation ("CSTO troops deployed in Kazakhstan
  * (6–19 January 2022)").
  */
-import type { ActiveEvent } from "../api/bindings";
+import type { ActiveEvent, EventKind } from "../api/bindings";
 import { formatSpan } from "../format";
 
 export function eventSpan(e: Pick<ActiveEvent, "start" | "end">): string {
@@ -12,7 +12,8 @@ export function eventSpan(e: Pick<ActiveEvent, "start" | "end">): string {
   return formatSpan(e.start, null);
 }
 
-const KIND_ORDER: Record<string, number> = {
+/** How much each kind stands out in the sentence: every kind is ranked (the type says so). */
+const SALIENCE: Record<EventKind, number> = {
   deployment: 0, withdrawal: 0, conflict: 1, blockade: 1, exercise: 2, summit: 3, treaty: 3, statement: 4, diplomacy: 4, membership: 4, other: 5,
 };
 
@@ -24,7 +25,7 @@ export function describe(events: ActiveEvent[], max = 3): string {
     (a, b) =>
       (a.phase === "starting" ? 0 : 1) - (b.phase === "starting" ? 0 : 1) ||
       Math.min(a.hi - a.lo, 1e6) - Math.min(b.hi - b.lo, 1e6) ||
-      (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) ||
+      SALIENCE[a.kind] - SALIENCE[b.kind] ||
       a.title.localeCompare(b.title),
   );
   const parts = sorted.slice(0, max).map((e) => `${e.title} (${eventSpan(e)})${e.cancelled ? " — cancelled" : ""}`);

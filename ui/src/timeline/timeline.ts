@@ -4,25 +4,18 @@
  * to event, era labels and filters. It owns the current date; the rest of the
  * app listens to it.
  */
-import type { DatasetInfo, EventKind, EventRef, Filter, Histogram } from "../api/bindings";
+import { EVENT_KINDS, type DatasetInfo, type EventKind, type EventRef, type Filter, type Histogram } from "../api/bindings";
 import type { Backend } from "../api/client";
 import { dayToIso, isoToDay } from "../format";
 import { addUnits, dateAt, ERAS, finer, PRESETS, SPEEDS, unitFor, unitOfDate, zoomWindow, type Unit } from "./time";
 
 const SVG = "http://www.w3.org/2000/svg";
-const KINDS: { kind: EventKind; label: string }[] = [
-  { kind: "exercise", label: "Exercises" },
-  { kind: "deployment", label: "Deployments" },
-  { kind: "withdrawal", label: "Withdrawals" },
-  { kind: "conflict", label: "Conflicts" },
-  { kind: "blockade", label: "Blockades" },
-  { kind: "summit", label: "Summits" },
-  { kind: "treaty", label: "Treaties" },
-  { kind: "statement", label: "Statements" },
-  { kind: "diplomacy", label: "Diplomacy" },
-  { kind: "membership", label: "Memberships" },
-  { kind: "other", label: "Other" },
-];
+/** The filter's label for each kind; the kinds and their order come from the core. */
+const KIND_LABEL: Record<EventKind, string> = {
+  exercise: "Exercises", deployment: "Deployments", withdrawal: "Withdrawals", conflict: "Conflicts", blockade: "Blockades",
+  summit: "Summits", treaty: "Treaties", statement: "Statements", diplomacy: "Diplomacy", membership: "Memberships", other: "Other",
+};
+const KINDS: { kind: EventKind; label: string }[] = EVENT_KINDS.map((kind) => ({ kind, label: KIND_LABEL[kind] }));
 
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { attrs?: Record<string, string> } = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
   const { attrs, ...rest } = props;

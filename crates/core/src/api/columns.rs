@@ -5,6 +5,31 @@ use super::*;
 
 /// Bytes per event in [`Api::columns`].
 pub const COLUMN_RECORD: usize = 28;
+/// The first four bytes of the columns.
+pub const COLUMN_MAGIC: &str = "FLC1";
+/// Bytes before the first record: the magic, then the record count (u32).
+pub const COLUMN_HEADER: usize = 8;
+/// Where each field of a record starts, in bytes. The TypeScript decoder
+/// reads these (generated into `ui/src/api/bindings.ts`), not its own copy.
+pub const COLUMN_FIELDS: [(&str, usize); 8] = [
+    ("lo", 0),
+    ("hi", 4),
+    ("startSure", 8),
+    ("endFrom", 12),
+    ("flags", 16),
+    ("kind", 17),
+    ("lon", 20),
+    ("lat", 24),
+];
+/// Bits of a record's `flags` byte.
+pub const COLUMN_FLAGS: [(&str, u8); 3] = [("open", 1), ("fuzzyStart", 2), ("fuzzyEnd", 4)];
+
+fn flag(name: &str) -> u8 {
+    COLUMN_FLAGS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(0, |(_, b)| *b)
+}
 
 impl Api {
     /// Every event's times, kind and place as little-endian binary columns, for
@@ -15,16 +40,22 @@ impl Api {
     /// [`EventKind::ALL`]), 2 bytes padding, `lon, lat` (f32, the event's last
     /// point: the destination of a movement).
     pub fn columns(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(8 + self.ds.events.len() * COLUMN_RECORD);
-        out.extend_from_slice(b"FLC1");
+        let mut out = Vec::with_capacity(COLUMN_HEADER + self.ds.events.len() * COLUMN_RECORD);
+        out.extend_from_slice(COLUMN_MAGIC.as_bytes());
         out.extend_from_slice(&(self.ds.events.len() as u32).to_le_bytes());
         for e in &self.ds.events {
             let t = Times::of(e);
             for v in [t.lo, t.hi, t.start_sure, t.end_from] {
                 out.extend_from_slice(&v.to_le_bytes());
             }
-            let flags =
-                u8::from(t.open) | (u8::from(t.fuzzy_start) << 1) | (u8::from(t.fuzzy_end) << 2);
+            let flags = [
+                ("open", t.open),
+                ("fuzzyStart", t.fuzzy_start),
+                ("fuzzyEnd", t.fuzzy_end),
+            ]
+            .iter()
+            .filter(|(_, on)| *on)
+            .fold(0, |f, (name, _)| f | flag(name));
             let kind = EventKind::ALL
                 .iter()
                 .position(|k| *k == e.props.kind)

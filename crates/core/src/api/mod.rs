@@ -25,7 +25,7 @@ mod histogram;
 mod state;
 mod stepping;
 
-pub use columns::COLUMN_RECORD;
+pub use columns::{COLUMN_FIELDS, COLUMN_FLAGS, COLUMN_HEADER, COLUMN_MAGIC, COLUMN_RECORD};
 pub use events::EventPage;
 pub use excerpts::{Article, ExcerptView, RegionExcerpts};
 pub use histogram::{Bin, Histogram, HistogramMode};
