@@ -41,6 +41,8 @@ const inked = () =>
 describe("many events", () => {
   it("draws the events that are on as dots while the slider moves, then symbols once it rests", () =>
     guard("dots", async () => {
+      // The local copy of the events loads after the first map; until then the core answers alone.
+      await page.waitForFunction(() => window.faultlines.story.hasLocal);
       const counts = [];
       for (const iso of ["2010-06-01", "2015-03-01", "2021-09-01"]) {
         const day = Math.round(Date.parse(iso) / 86400000);

@@ -260,6 +260,11 @@ export class StoryLayer {
     }
   }
 
+  /** Whether the local copy of the events' times has arrived (it loads after the first map). */
+  get hasLocal(): boolean {
+    return this.local !== null;
+  }
+
   /** Use a local copy of the events' times to follow the slider between answers of the core. */
   setLocal(index: LocalIndex): void {
     this.local = index;
