@@ -247,8 +247,8 @@ pub fn label_point(g: &crate::model::Geometry) -> LonLat {
     best.0
 }
 
-/// The bounding box of a geometry, [west, south, east, north], to 1e-4 degree.
-pub fn bbox_of(g: &Geometry) -> [f64; 4] {
+/// The bounding box of a geometry, [west, south, east, north], exact.
+pub fn bounds(g: &Geometry) -> [f64; 4] {
     let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
     for p in g.coords() {
         b = [
@@ -258,7 +258,12 @@ pub fn bbox_of(g: &Geometry) -> [f64; 4] {
             b[3].max(p[1]),
         ];
     }
-    b.map(|x| (x * 1e4).round() / 1e4)
+    b
+}
+
+/// The bounding box to 1e-4 degree, as the map files store it.
+pub fn bbox_of(g: &Geometry) -> [f64; 4] {
+    bounds(g).map(|x| (x * 1e4).round() / 1e4)
 }
 
 /// A point rounded to 1e-4 degree (about 10 m), as the map files store it.

@@ -18,19 +18,6 @@ use faultlines_core::model::{Geometry, RegionKind, FOREVER_BEFORE};
 const OVERLAP_SHARE: f64 = 0.005;
 const OVERLAP_KM2: f64 = 1.0;
 
-fn bbox(g: &Geometry) -> [f64; 4] {
-    let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
-    for p in g.coords() {
-        b = [
-            b[0].min(p[0]),
-            b[1].min(p[1]),
-            b[2].max(p[0]),
-            b[3].max(p[1]),
-        ];
-    }
-    b
-}
-
 fn boxes_meet(a: &[f64; 4], b: &[f64; 4]) -> bool {
     a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 }
@@ -56,7 +43,10 @@ pub fn check(ds: &Dataset, layer_features: &HashMap<String, (String, Geometry)>)
             if let Some((_, g)) = layer_features.get(&v.feature) {
                 if let Some(mp) = shape::to_geo(g) {
                     let area = shape::area_km2(&mp);
-                    polys.insert(v.feature.as_str(), (mp, bbox(g), area));
+                    polys.insert(
+                        v.feature.as_str(),
+                        (mp, faultlines_core::geo::bounds(g), area),
+                    );
                 }
             }
         }

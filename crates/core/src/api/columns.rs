@@ -21,15 +21,17 @@ pub const COLUMN_FIELDS: [(&str, usize); 8] = [
     ("lon", 20),
     ("lat", 24),
 ];
-/// Bits of a record's `flags` byte.
-pub const COLUMN_FLAGS: [(&str, u8); 3] = [("open", 1), ("fuzzyStart", 2), ("fuzzyEnd", 4)];
-
-fn flag(name: &str) -> u8 {
-    COLUMN_FLAGS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or(0, |(_, b)| *b)
-}
+/// Bits of a record's `flags` byte: the event is open-ended, its start or
+/// its end is fuzzier than a day.
+pub const FLAG_OPEN: u8 = 1;
+pub const FLAG_FUZZY_START: u8 = 2;
+pub const FLAG_FUZZY_END: u8 = 4;
+/// The flag bits by the names the TypeScript decoder uses.
+pub const COLUMN_FLAGS: [(&str, u8); 3] = [
+    ("open", FLAG_OPEN),
+    ("fuzzyStart", FLAG_FUZZY_START),
+    ("fuzzyEnd", FLAG_FUZZY_END),
+];
 
 impl Api {
     /// Every event's times, kind and place as little-endian binary columns, for
@@ -48,14 +50,9 @@ impl Api {
             for v in [t.lo, t.hi, t.start_sure, t.end_from] {
                 out.extend_from_slice(&v.to_le_bytes());
             }
-            let flags = [
-                ("open", t.open),
-                ("fuzzyStart", t.fuzzy_start),
-                ("fuzzyEnd", t.fuzzy_end),
-            ]
-            .iter()
-            .filter(|(_, on)| *on)
-            .fold(0, |f, (name, _)| f | flag(name));
+            let flags = (u8::from(t.open) * FLAG_OPEN)
+                | (u8::from(t.fuzzy_start) * FLAG_FUZZY_START)
+                | (u8::from(t.fuzzy_end) * FLAG_FUZZY_END);
             let kind = EventKind::ALL
                 .iter()
                 .position(|k| *k == e.props.kind)
