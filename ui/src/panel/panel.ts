@@ -9,9 +9,9 @@
  */
 import type { EventRef, ExcerptView, Region, RegionExcerpts, RegionVersion, State } from "../api/bindings";
 import type { Backend } from "../api/client";
-import { formatDate, formatSpan } from "../format";
-import { h, hostOf, sicMark, sourceLink } from "./dom";
-import { NOTE_LABEL, pieces, why } from "./quote";
+import { h, hostOf, sourceLink } from "./dom";
+import { excerptItem, regionsOf, spanOf, type ItemHost } from "./excerpt-item";
+import { statusSentence, versionFacts } from "./region-facts";
 import { unitOfDate, type Unit } from "../timeline/time";
 
 export interface PanelHost {
@@ -35,14 +35,6 @@ export interface PanelHost {
 
 const NEAR_DAYS = 400;
 
-const regionsOf = (v: ExcerptView): string[] => v.excerpt.links.map((l) => l.region);
-
-function spanOf(e: EventRef): string {
-  if (e.end.type === "at") return formatSpan(e.start, e.end.date);
-  if (e.end.type === "open") return `${formatDate(e.start)} onwards`;
-  return formatDate(e.start);
-}
-
 export class ExcerptsPanel {
   readonly root: HTMLElement;
   private readonly heading: HTMLHeadingElement;
@@ -54,6 +46,13 @@ export class ExcerptsPanel {
   private readonly order: HTMLSelectElement;
   private data: RegionExcerpts | null = null;
   private token = 0;
+  /** What each excerpt item needs of the panel. */
+  private readonly itemHost: ItemHost = {
+    regionName: (id) => this.host.regionName(id),
+    highlight: (regions, eventId) => this.host.highlight(regions, eventId),
+    cite: (box, urls) => this.cite(box, urls),
+    choose: (v, e) => this.choose(v, e),
+  };
 
   constructor(private readonly host: PanelHost) {
     this.heading = h("h2", { id: "panel-heading", tabIndex: -1, textContent: "Excerpts" });
@@ -118,23 +117,7 @@ export class ExcerptsPanel {
     this.renderVersion(d.region);
     const st = this.host.currentState();
     if (!st) return;
-    const r: Region = d.region;
-    // Alliances belong to states: shown for a country, and for a province as its country's.
-    const code = r.kind === "country" ? r.id : r.kind === "province" ? r.country : null;
-    const parts: string[] = [];
-    for (const m of st.memberships) {
-      // A membership paints the regions that stand for the member at that date (an SSR for the Soviet Union).
-      if (!(m.regions.includes(r.id) || (code !== null && m.country === code))) continue;
-      const org = m.org === "csto" ? "CST/CSTO" : m.org === "warsaw-pact" ? "Warsaw Pact" : m.org === "guam" ? "GUAM" : m.org;
-      const word = m.status === "member" ? "member" : m.status === "frozen" ? "member, participation frozen" : m.status;
-      const who = m.country !== r.id ? `${this.host.regionName(m.country)}: ` : "";
-      parts.push(`${who}${org} ${word} since ${formatDate(m.since)}`);
-    }
-    for (const ds of st.disputes) {
-      if (ds.regions.includes(r.id) || (code && ds.regions.includes(code) && r.kind === "country")) parts.push(`${ds.name}: ${ds.status} (since ${formatDate(ds.since)})`);
-    }
-    const when = formatDate(new Date(this.host.currentDay() * 86400000).toISOString().slice(0, 10));
-    this.statusLine.textContent = parts.length ? `On ${when}: ${parts.join("; ")}.` : `On ${when}: no alliance membership or dispute recorded for ${name}.`;
+    this.statusLine.textContent = statusSentence(d.region, st, name, this.host.currentDay(), (id) => this.host.regionName(id));
   }
 
   /** The region's version at the slider's date: its span, who holds it, how sure the shape is, and why. */
@@ -143,29 +126,7 @@ export class ExcerptsPanel {
     const key = v ? `${v.feature}|${v.lo}` : "none";
     if (this.versionBox.dataset.version === key) return;
     this.versionBox.dataset.version = key;
-    const kids: (Node | string)[] = [];
-    const span = (x: RegionVersion) =>
-      x.valid_from && x.valid_to ? `${formatDate(x.valid_from)} – ${formatDate(x.valid_to)}` : x.valid_from ? `since ${formatDate(x.valid_from)}` : x.valid_to ? `until ${formatDate(x.valid_to)}` : "";
-    if (!v) {
-      const when = r.versions.map(span).filter(Boolean).join("; ");
-      kids.push(h("p", { textContent: `Not on the map at this date${when ? ` (on it: ${when})` : ""}.` }));
-    } else {
-      const facts: string[] = [];
-      if (r.versions.length > 1 || v.valid_from || v.valid_to) facts.push(`${v.name_en}, ${span(v)}`);
-      if (v.sovereign) facts.push(`part of ${this.host.regionName(v.sovereign)}`);
-      if (v.controller) facts.push(`held by ${this.host.regionName(v.controller)}`);
-      if (v.approximate) facts.push("border drawn approximately");
-      if (facts.length) kids.push(h("p", { className: "version-facts", textContent: `${facts.join("; ")}.` }));
-      if (v.note) {
-        const box = h("p", { className: "version-note" }, v.note, " ");
-        this.cite(box, v.sources);
-        kids.push(box);
-      } else if (v.sources.length && facts.length) {
-        const box = h("p", { className: "version-sources" }, "Borders: ");
-        this.cite(box, v.sources);
-        kids.push(box);
-      }
-    }
+    const kids = versionFacts(r, v, (id) => this.host.regionName(id), (box, urls) => this.cite(box, urls));
     this.versionBox.replaceChildren(...kids);
   }
 
@@ -185,7 +146,7 @@ export class ExcerptsPanel {
     const near = this.nearBox.checked ? d.excerpts.filter((x) => this.near(x)) : d.excerpts;
     // The core sends the most relevant first; article order is the offsets'.
     const shown = this.order.value === "article" ? [...near].sort((a, b) => a.excerpt.start - b.excerpt.start) : near;
-    this.list.replaceChildren(...shown.map((x) => this.item(x)));
+    this.list.replaceChildren(...shown.map((x) => excerptItem(x, this.itemHost)));
     this.empty.replaceChildren();
     if (d.excerpts.length === 0) {
       this.empty.append(h("p", { textContent: `The article does not mention ${this.host.regionName(d.region.id)}.` }));
@@ -201,70 +162,6 @@ export class ExcerptsPanel {
       }
       this.empty.append(h("h3", { textContent: `Events concerning ${this.host.regionName(d.region.id)}` }), list);
     }
-  }
-
-  private item(v: ExcerptView): HTMLLIElement {
-    const x = v.excerpt;
-    const regions = regionsOf(v);
-    // The sentence verbatim; the words a note is about are marked, and a
-    // typo is followed by "[sic]" (not part of the quotation).
-    const quote = h("blockquote", { className: "excerpt-text" });
-    for (const p of pieces(x.text, x.notes)) {
-      if (p.kind === "plain") quote.append(p.text);
-      else if (p.kind === "noted") quote.append(h("mark", { className: `noted note-${x.notes[p.note!]!.kind}`, textContent: p.text }));
-      else quote.append(sicMark());
-    }
-    const reason = why(v.link, (id) => this.host.regionName(id));
-    const meta = h("p", { className: "excerpt-meta" });
-    if (v.events.length) {
-      for (const e of v.events) {
-        const b = h("button", { type: "button", className: "event-link", textContent: `${spanOf(e)} · ${e.title}` });
-        b.addEventListener("click", (ev) => {
-          ev.stopPropagation();
-          this.choose(v, e);
-        });
-        const line = h("span", { className: "event-line" }, b);
-        if (e.sources.length) {
-          const src = h("span", { className: "event-sources" }, " ");
-          this.cite(src, e.sources);
-          line.append(src);
-        }
-        for (const n of e.notes) {
-          const box = h("span", { className: "event-note" }, h("strong", { textContent: "About the event: " }), n.note, " ");
-          this.cite(box, n.sources);
-          line.append(box);
-        }
-        meta.append(line, " ");
-      }
-    } else {
-      meta.append(h("span", { className: "undated", textContent: "No dated event" }));
-    }
-    const places = h("p", { className: "excerpt-places", textContent: `Places: ${regions.map((r) => this.host.regionName(r)).join(", ") || "none (general)"}` });
-    const label = reason ? `Excerpt, ${reason}: ${x.text}` : `Excerpt: ${x.text}`;
-    const li = h("li", { className: "excerpt", tabIndex: 0, attrs: { "data-excerpt": x.id, "aria-label": label } });
-    if (reason) li.append(h("p", { className: "excerpt-why", textContent: reason }));
-    li.append(quote);
-    // Only the notes about this sentence; an event's own notes sit with the event.
-    x.notes.forEach((note) => {
-      const box = h("p", { className: `fact-note ${note.kind}` }, h("strong", { textContent: `${NOTE_LABEL[note.kind]}: ` }));
-      if (note.kind !== "sic") box.append(h("q", { textContent: note.quote }), " ");
-      box.append(note.note, " ");
-      this.cite(box, note.sources);
-      li.append(box);
-    });
-    li.append(meta, places);
-    const preview = () => this.host.highlight(regions, v.events[0]?.id ?? null);
-    li.addEventListener("mouseenter", preview);
-    li.addEventListener("focus", preview);
-    li.addEventListener("mouseleave", () => this.host.highlight([], null));
-    li.addEventListener("click", () => this.choose(v, v.events[0] ?? null));
-    li.addEventListener("keydown", (e) => {
-      if ((e.key === "Enter" || e.key === " ") && e.target === li) {
-        e.preventDefault();
-        this.choose(v, v.events[0] ?? null);
-      }
-    });
-    return li;
   }
 
   private choose(v: ExcerptView, e: EventRef | null): void {

@@ -7,11 +7,11 @@
  * with the core's `certainty`. Symbols are keyed by event id and updated in
  * place, so scrubbing does little DOM work.
  */
-import { geoPath } from "d3-geo";
 import type { ActiveEvent, DatasetInfo, EventKind, State } from "../api/bindings";
 import type { AtlasMap } from "../map/map";
 import { certaintyAt, KIND_ORDER, type LocalIndex } from "./columns";
 import { DotLayer } from "./dots";
+import { createSymbol, points, updateSymbol, type LonLat, type Symbol } from "./symbols";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -19,44 +19,6 @@ function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, s
   const e = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   return e;
-}
-
-type LonLat = [number, number];
-
-function points(e: ActiveEvent): LonLat[] {
-  const g = e.geometry;
-  switch (g.type) {
-    case "Point":
-      return [g.coordinates];
-    case "MultiPoint":
-    case "LineString":
-      return g.coordinates;
-    case "MultiLineString":
-      return g.coordinates.flat();
-    default:
-      return [];
-  }
-}
-
-/** One arrow of a movement: troops from one place (an event may have several). */
-interface Move {
-  path: SVGPathElement;
-  head: SVGGElement;
-  length?: number;
-}
-
-interface Symbol {
-  g: SVGGElement;
-  index: number;
-  kind: EventKind;
-  moves: Move[];
-}
-
-function isLong(e: ActiveEvent): boolean {
-  if (e.end.type !== "at") return true;
-  const a = Date.parse(e.start.replace("~", "").padEnd(10, "-01").slice(0, 10));
-  const b = Date.parse(e.end.date.replace("~", "").padEnd(10, "-01").slice(0, 10));
-  return b - a > 120 * 86400000;
 }
 
 /** At most this many events get rich SVG symbols; the rest are dots on a canvas. */
@@ -117,11 +79,11 @@ export class StoryLayer {
       keep.add(e.id);
       let sym = this.symbols.get(e.id);
       if (!sym) {
-        sym = this.create(e);
+        sym = createSymbol(e, this.map);
         this.symbols.set(e.id, sym);
         this.group.append(sym.g);
       }
-      this.update(sym, e);
+      updateSymbol(sym, e);
     }
     for (const [id, sym] of this.symbols) {
       if (!keep.has(id)) {
@@ -177,86 +139,6 @@ export class StoryLayer {
     if (this.marked.size) {
       this.marked = new Map();
       this.map.setRegionData("role", this.marked);
-    }
-  }
-
-  private create(e: ActiveEvent): Symbol {
-    const g = s("g", { class: `sym-event kind-${e.kind}`, "data-event": e.id });
-    const sym: Symbol = { g, index: e.index, kind: e.kind, moves: [] };
-    const pts = points(e);
-    const base = (p: LonLat) => this.map.projectBase(p) ?? [0, 0];
-    const geom = e.geometry;
-    const lines = geom.type === "LineString" ? [geom.coordinates] : geom.type === "MultiLineString" ? geom.coordinates : [];
-    if ((e.kind === "deployment" || e.kind === "withdrawal") && lines.length) {
-      // One arrow per line: troops that came from several places.
-      const draw = geoPath(this.mapProjection());
-      for (const coordinates of lines) {
-        const d = draw({ type: "LineString", coordinates }) ?? "";
-        const track = s("path", { d, class: "move-track" });
-        const path = s("path", { d, class: "move-path", pathLength: "1" });
-        const head = s("g", { class: "move-head" });
-        const inner = s("g", { class: "sym" });
-        inner.append(s("path", { d: "M -6 -5 L 7 0 L -6 5 Z", class: "arrow" }));
-        head.append(inner);
-        g.append(track, path, head);
-        sym.moves.push({ path, head });
-      }
-    } else {
-      for (const p of pts) {
-        const [x, y] = base(p);
-        const at = s("g", { transform: `translate(${x.toFixed(1)},${y.toFixed(1)})` });
-        const inner = s("g", { class: "sym" });
-        switch (e.kind) {
-          case "exercise":
-            inner.append(s("circle", { r: "5", class: "ring ring-1" }), s("circle", { r: "5", class: "ring ring-2" }), s("circle", { r: "3.5", class: "core" }));
-            if (e.cancelled) inner.append(s("path", { d: "M -6 -6 L 6 6 M 6 -6 L -6 6", class: "cancel" }));
-            break;
-          case "conflict":
-            inner.append(s("circle", { r: "9", class: "glow" }), s("circle", { r: "3.5", class: "core" }));
-            break;
-          case "blockade":
-            inner.append(s("circle", { r: "6", class: "block-bg" }), s("path", { d: "M -3.5 -3.5 L 3.5 3.5 M 3.5 -3.5 L -3.5 3.5", class: "block-x" }));
-            break;
-          default:
-            inner.append(s("path", { d: "M 0 -6 L 6 0 L 0 6 L -6 0 Z", class: "marker" }));
-        }
-        at.append(inner);
-        g.append(at);
-      }
-      if (["summit", "treaty", "statement", "diplomacy", "membership", "other"].includes(e.kind) && pts[0]) {
-        const [x, y] = base(pts[0]);
-        const at = s("g", { transform: `translate(${x.toFixed(1)},${y.toFixed(1)})` });
-        const inner = s("g", { class: "sym" });
-        const t = s("text", { x: "9", y: "0", class: "marker-label", "dominant-baseline": "central" });
-        t.textContent = e.places[0] ? `${e.places[0]}: ${e.title}` : e.title;
-        inner.append(t);
-        at.append(inner);
-        g.append(at);
-      }
-    }
-    return sym;
-  }
-
-  private mapProjection() {
-    return this.map.projectionForOverlay();
-  }
-
-  private update(sym: Symbol, e: ActiveEvent): void {
-    sym.g.style.opacity = e.certainty.toFixed(2);
-    sym.g.dataset.phase = e.phase;
-    // A long or open-ended presence (a base abroad) is drawn quietly once it has arrived.
-    if (e.progress === null || (e.phase === "ongoing" && e.end.type === "at" && isLong(e))) sym.g.dataset.settled = "true";
-    else delete sym.g.dataset.settled;
-    const p = e.progress ?? 1;
-    for (const m of sym.moves) {
-      m.path.style.strokeDasharray = `${p.toFixed(3)} 1`;
-      m.length ??= m.path.getTotalLength();
-      const len = m.length * p;
-      const a = m.path.getPointAtLength(len);
-      const b = m.path.getPointAtLength(Math.min(m.length, len + 0.5));
-      const c = m.path.getPointAtLength(Math.max(0, len - 0.5));
-      const angle = (Math.atan2(b.y - c.y, b.x - c.x) * 180) / Math.PI;
-      m.head.setAttribute("transform", `translate(${a.x.toFixed(2)},${a.y.toFixed(2)}) rotate(${angle.toFixed(1)})`);
     }
   }
 

@@ -1,0 +1,49 @@
+/**
+ * The map and the timeline put in the page as the reader left them: the
+ * saved date, language, time window and filters are restored before the
+ * rest of the app listens, so restoring them tells no one.
+ */
+import type { DatasetInfo, Region } from "../api/bindings";
+import type { Backend } from "../api/client";
+import type { UiState } from "../api/shell-bindings";
+import { legend } from "../legend";
+import { BordersNote } from "../map/borders-note";
+import { AtlasMap, type NameLang } from "../map/map";
+import type { Selection } from "../selection";
+import { Timeline } from "../timeline/timeline";
+import { byId } from "./page";
+
+export interface MountedMap {
+  map: AtlasMap;
+  note: BordersNote;
+  /** The language of place names. */
+  lang: HTMLSelectElement;
+}
+
+/** The map in #map, with its note of border changes, its language and the legend. */
+export function mountMap(backend: Backend, regions: Region[], selection: Selection, day: number, saved: UiState | null, changed: () => void): MountedMap {
+  const map = new AtlasMap({ backend, regions, selection, container: byId("map"), day });
+  const note = new BordersNote(byId("map"), map, day);
+  const lang = byId<HTMLSelectElement>("lang");
+  if (saved?.lang === "ru" || saved?.lang === "en") {
+    lang.value = saved.lang;
+    map.setLanguage(saved.lang);
+  }
+  lang.addEventListener("change", () => {
+    map.setLanguage(lang.value as NameLang);
+    changed();
+  });
+  byId("map").append(legend());
+  return { map, note, lang };
+}
+
+/** The timeline in place of #timeline-slot, with the saved window and filters. */
+export function mountTimeline(backend: Backend, info: DatasetInfo, day: number, saved: UiState | null): Timeline {
+  const timeline = new Timeline(backend, info, day);
+  byId("timeline-slot").replaceWith(timeline.root);
+  if (saved?.window) timeline.setWindow(saved.window[0], saved.window[1]);
+  if (saved?.kinds) timeline.setKinds(saved.kinds);
+  if (saved?.org !== null && saved?.org !== undefined) timeline.setOrg(saved.org);
+  if (saved?.actor) timeline.setActor(saved.actor);
+  return timeline;
+}

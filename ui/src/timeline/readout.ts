@@ -1,0 +1,48 @@
+/**
+ * What the slider says of its date: the thumb's ARIA values
+ * (aria-valuenow, aria-valuetext…) and the date in words beside the play
+ * button, and where the thumb and the date's line stand on the track. Kept
+ * apart because these writes run at every frame of a drag and must stay
+ * cheap: only what changed is written.
+ */
+import { dayToIso } from "../format";
+import type { TimeAxis } from "./axis";
+import { dateAt, finer, type Unit } from "./time";
+
+/** The moment last chosen and how precisely it is dated. */
+export type Moment = { day: number; unit: Unit } | null;
+
+export class Readout {
+  constructor(
+    private readonly thumb: HTMLDivElement,
+    /** The date's line across the track: an element of its own, moved by a transform, so that moving it repaints nothing else. */
+    private readonly cursor: HTMLDivElement,
+    private readonly dateText: Text,
+    private readonly axis: TimeAxis,
+  ) {}
+
+  /** Say `day`: as precisely as the chosen moment when it is that moment's, else as the axis's unit. */
+  show(day: number, moment: Moment): void {
+    const m = moment;
+    const unit = this.axis.unit;
+    const text = dateAt(day, m && m.day === day ? finer(m.unit, unit) : unit);
+    this.place(day);
+    // Only what changed is written: each attribute write costs style work.
+    const set = (name: string, value: string) => {
+      if (this.thumb.getAttribute(name) !== value) this.thumb.setAttribute(name, value);
+    };
+    set("aria-valuemin", String(this.axis.w0));
+    set("aria-valuemax", String(this.axis.w1));
+    set("aria-valuenow", String(day));
+    set("aria-valuetext", text);
+    set("data-iso", dayToIso(day));
+    if (this.dateText.data !== text) this.dateText.data = text;
+  }
+
+  /** Move the thumb and the date's line to `day`. */
+  place(day: number): void {
+    const x = `translateX(${this.axis.x(day).toFixed(1)}px)`;
+    this.thumb.style.transform = x;
+    this.cursor.style.transform = x;
+  }
+}
