@@ -1,274 +1,164 @@
-//! Geometry checks and the transforms of the geodata build.
+//! The geometry the core decides at load time: whether a polygon's rings are
+//! sound, and a geometry's bounding box. Everything else geometric (the map
+//! build's simplification, label points, place checks) is build-time work in
+//! `faultlines-geodata`.
 //!
-//! Rings must be closed, have at least four positions and not cross
-//! themselves; crossing tests use a uniform grid so that a ring of tens of
-//! thousands of vertices is checked in linear-ish time rather than quadratic.
+//! Crossings are found with the `geo` crate's sweep
+//! ([`geo::algorithm::sweep::Intersections`]), not with its `Validation`
+//! trait: `Validation` compares every segment of a ring with every other,
+//! which for a country outline of tens of thousands of vertices is billions
+//! of tests at each load, and it closes open rings silently, where GeoJSON
+//! (RFC 7946 §3.1.6) requires them closed. The two checks `geo` cannot make
+//! for us, closed rings and four positions, are the few lines below.
 
-use std::collections::HashMap;
+use geo::algorithm::sweep::{Cross, Intersections};
+use geo::{BoundingRect, Coord, Line, LineIntersection};
 
 use crate::model::{Geometry, LonLat};
 
-/// Problems with the rings of one polygon, as messages.
-pub fn check_rings(rings: &[Vec<LonLat>]) -> Vec<String> {
-    let mut out = Vec::new();
-    if rings.is_empty() {
-        out.push("polygon has no rings".into());
+/// Which ring of a polygon a problem is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ring {
+    Exterior,
+    /// The n-th hole, from 1.
+    Hole(usize),
+}
+
+impl std::fmt::Display for Ring {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Ring::Exterior => f.write_str("exterior ring"),
+            Ring::Hole(n) => write!(f, "hole {n}"),
+        }
     }
-    for (i, ring) in rings.iter().enumerate() {
-        let which = if i == 0 {
-            "exterior ring".to_string()
+}
+
+/// What is wrong with the rings of one polygon.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RingProblem {
+    #[error("polygon has no rings")]
+    NoRings,
+    #[error("{ring} has {positions} positions; a ring needs at least 4")]
+    TooFewPositions { ring: Ring, positions: usize },
+    #[error("{ring} is not closed (first and last positions differ)")]
+    NotClosed { ring: Ring },
+    #[error(
+        "{ring} crosses itself near [{:.4}, {:.4}] (segments {} and {})",
+            .near[0], .near[1], .segments.0, .segments.1
+    )]
+    CrossesItself {
+        ring: Ring,
+        near: LonLat,
+        segments: (usize, usize),
+    },
+}
+
+/// Problems with the rings of one polygon, each once per ring.
+///
+/// ```
+/// use faultlines_core::geo::{check_rings, Ring, RingProblem};
+/// let square = vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]];
+/// assert!(check_rings(&[square]).is_empty());
+/// let open = vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]];
+/// assert_eq!(check_rings(&[open]), [RingProblem::NotClosed { ring: Ring::Exterior }]);
+/// ```
+pub fn check_rings(rings: &[Vec<LonLat>]) -> Vec<RingProblem> {
+    if rings.is_empty() {
+        return vec![RingProblem::NoRings];
+    }
+    let mut out = Vec::new();
+    for (i, positions) in rings.iter().enumerate() {
+        let ring = if i == 0 {
+            Ring::Exterior
         } else {
-            format!("hole {i}")
+            Ring::Hole(i)
         };
-        if ring.len() < 4 {
-            out.push(format!(
-                "{which} has {} positions; a ring needs at least 4",
-                ring.len()
-            ));
-            continue;
-        }
-        if ring.first() != ring.last() {
-            out.push(format!(
-                "{which} is not closed (first and last positions differ)"
-            ));
-            continue;
-        }
-        if let Some((a, b)) = self_intersection(ring) {
-            out.push(format!(
-                "{which} crosses itself near [{:.4}, {:.4}] (segments {a} and {b})",
-                ring[a][0], ring[a][1]
-            ));
+        if positions.len() < 4 {
+            out.push(RingProblem::TooFewPositions {
+                ring,
+                positions: positions.len(),
+            });
+        } else if positions.first() != positions.last() {
+            out.push(RingProblem::NotClosed { ring });
+        } else if let Some(segments) = self_intersection(positions) {
+            let near = positions[segments.0];
+            out.push(RingProblem::CrossesItself {
+                ring,
+                near,
+                segments,
+            });
         }
     }
     out
 }
 
-fn orient(a: LonLat, b: LonLat, c: LonLat) -> f64 {
-    (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-}
+/// A segment of a ring with its index, so that a crossing can name it.
+#[derive(Clone, Copy)]
+struct Segment(usize, Line<f64>);
 
-fn on_segment(a: LonLat, b: LonLat, p: LonLat) -> bool {
-    p[0] >= a[0].min(b[0])
-        && p[0] <= a[0].max(b[0])
-        && p[1] >= a[1].min(b[1])
-        && p[1] <= a[1].max(b[1])
-}
-
-/// Whether closed segments ab and cd share a point.
-pub fn segments_intersect(a: LonLat, b: LonLat, c: LonLat, d: LonLat) -> bool {
-    let (d1, d2, d3, d4) = (
-        orient(c, d, a),
-        orient(c, d, b),
-        orient(a, b, c),
-        orient(a, b, d),
-    );
-    if ((d1 > 0.0 && d2 < 0.0) || (d1 < 0.0 && d2 > 0.0))
-        && ((d3 > 0.0 && d4 < 0.0) || (d3 < 0.0 && d4 > 0.0))
-    {
-        return true;
+impl Cross for Segment {
+    type Scalar = f64;
+    fn line(&self) -> Line<f64> {
+        self.1
     }
-    (d1 == 0.0 && on_segment(c, d, a))
-        || (d2 == 0.0 && on_segment(c, d, b))
-        || (d3 == 0.0 && on_segment(a, b, c))
-        || (d4 == 0.0 && on_segment(a, b, d))
 }
 
-/// [west, south, east, north] of a ring's positions.
-pub fn ring_bbox(ring: &[LonLat]) -> [f64; 4] {
-    ring.iter()
-        .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |b, p| {
-            [
-                b[0].min(p[0]),
-                b[1].min(p[1]),
-                b[2].max(p[0]),
-                b[3].max(p[1]),
-            ]
-        })
-}
-
-/// The first pair of non-adjacent segments of a closed ring that touch or cross.
+/// The first pair (in segment order) of non-adjacent segments of a closed
+/// ring that touch or cross, or adjacent ones that overlap along a line (a
+/// spike back along itself).
 pub fn self_intersection(ring: &[LonLat]) -> Option<(usize, usize)> {
-    let n = ring.len() - 1; // segments
+    let n = ring.len().saturating_sub(1);
     if n < 3 {
         return None;
     }
-    let [minx, miny, maxx, maxy] = ring_bbox(ring);
-    let cells = ((n as f64).sqrt().ceil() as usize).clamp(1, 512);
-    let cw = ((maxx - minx) / cells as f64).max(1e-12);
-    let ch = ((maxy - miny) / cells as f64).max(1e-12);
-    let cell = |x: f64, y: f64| {
-        (
-            ((x - minx) / cw).floor().clamp(0.0, (cells - 1) as f64) as usize,
-            ((y - miny) / ch).floor().clamp(0.0, (cells - 1) as f64) as usize,
-        )
-    };
-    let mut grid: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        let (a, b) = (ring[i], ring[i + 1]);
-        let (x0, y0) = cell(a[0].min(b[0]), a[1].min(b[1]));
-        let (x1, y1) = cell(a[0].max(b[0]), a[1].max(b[1]));
-        for x in x0..=x1 {
-            for y in y0..=y1 {
-                grid.entry((x, y)).or_default().push(i);
-            }
-        }
-    }
-    let mut best: Option<(usize, usize)> = None;
-    for segs in grid.values() {
-        for (k, &i) in segs.iter().enumerate() {
-            for &j in &segs[k + 1..] {
-                let (i, j) = (i.min(j), i.max(j));
-                // Adjacent segments share an endpoint by construction.
-                if j == i + 1 || (i == 0 && j == n - 1) {
-                    continue;
-                }
-                if segments_intersect(ring[i], ring[i + 1], ring[j], ring[j + 1])
-                    && best.is_none_or(|b| (i, j) < b)
-                {
-                    best = Some((i, j));
-                }
-            }
-        }
-    }
-    best
-}
-
-/// Douglas–Peucker simplification (keeps the first and last positions).
-pub fn simplify(points: &[LonLat], tol: f64) -> Vec<LonLat> {
-    if points.len() < 3 || tol <= 0.0 {
-        return points.to_vec();
-    }
-    let mut keep = vec![false; points.len()];
-    keep[0] = true;
-    keep[points.len() - 1] = true;
-    let mut stack = vec![(0usize, points.len() - 1)];
-    while let Some((a, b)) = stack.pop() {
-        if b <= a + 1 {
-            continue;
-        }
-        let (mut best, mut idx) = (0.0, a);
-        for i in a + 1..b {
-            let d = seg_dist(points[i], points[a], points[b]);
-            if d > best {
-                best = d;
-                idx = i;
-            }
-        }
-        if best > tol {
-            keep[idx] = true;
-            stack.push((a, idx));
-            stack.push((idx, b));
-        }
-    }
-    points
-        .iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|(p, _)| *p)
-        .collect()
-}
-
-/// Distance from `p` to segment `ab`, in degrees.
-pub fn seg_dist(p: LonLat, a: LonLat, b: LonLat) -> f64 {
-    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 {
-        0.0
-    } else {
-        (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0)
-    };
-    let (x, y) = (a[0] + t * dx - p[0], a[1] + t * dy - p[1]);
-    (x * x + y * y).sqrt()
-}
-
-/// Whether `p` is inside the closed ring (even–odd rule).
-pub fn in_ring(p: LonLat, ring: &[LonLat]) -> bool {
-    let mut inside = false;
-    for w in ring.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        if (a[1] > p[1]) != (b[1] > p[1])
-            && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]
-        {
-            inside = !inside;
-        }
-    }
-    inside
-}
-
-/// A good place for a label: for areas, a point well inside the largest part
-/// (the best of a grid of candidates by distance to the edge); for lines, the
-/// middle vertex of the longest part; for points, the point.
-pub fn label_point(g: &crate::model::Geometry) -> LonLat {
-    use crate::model::Geometry as G;
-    let ring_area = |r: &[LonLat]| {
-        r.windows(2)
-            .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
-            .sum::<f64>()
-            .abs()
-            / 2.0
-    };
-    let polys: Vec<&Vec<Vec<LonLat>>> = match g {
-        G::Point(p) => return *p,
-        G::MultiPoint(v) => return v[0],
-        G::LineString(l) => return l[l.len() / 2],
-        G::MultiLineString(ls) => {
-            let longest = ls.iter().max_by_key(|l| l.len()).expect("non-empty");
-            return longest[longest.len() / 2];
-        }
-        G::Polygon(p) => vec![p],
-        G::MultiPolygon(ps) => ps.iter().collect(),
-    };
-    let poly = polys
-        .into_iter()
-        .max_by(|a, b| ring_area(&a[0]).total_cmp(&ring_area(&b[0])))
-        .expect("non-empty");
-    let ring = &poly[0];
-    let [minx, miny, maxx, maxy] = ring_bbox(ring);
-    let n = 24;
-    let mut best = ([(minx + maxx) / 2.0, (miny + maxy) / 2.0], -1.0);
-    for i in 0..=n {
-        for j in 0..=n {
-            let p = [
-                minx + (maxx - minx) * i as f64 / n as f64,
-                miny + (maxy - miny) * j as f64 / n as f64,
-            ];
-            if !in_ring(p, ring) || poly[1..].iter().any(|h| in_ring(p, h)) {
-                continue;
-            }
-            let d = ring
-                .windows(2)
-                .map(|w| seg_dist(p, w[0], w[1]))
-                .fold(f64::MAX, f64::min);
-            if d > best.1 {
-                best = (p, d);
-            }
-        }
-    }
-    best.0
+    let c = |p: LonLat| Coord { x: p[0], y: p[1] };
+    let segments = (0..n).map(|i| Segment(i, Line::new(c(ring[i]), c(ring[i + 1]))));
+    Intersections::from_iter(segments)
+        .filter_map(|(a, b, hit)| {
+            let (i, j) = (a.0.min(b.0), a.0.max(b.0));
+            let adjacent = j == i + 1 || (i == 0 && j == n - 1);
+            // Neighbours share their common end by construction; only a
+            // collinear overlap between them is a fault.
+            let fault = !adjacent || matches!(hit, LineIntersection::Collinear { .. });
+            fault.then_some((i, j))
+        })
+        .min()
 }
 
 /// The bounding box of a geometry, [west, south, east, north], exact.
+///
+/// ```
+/// use faultlines_core::{geo::bounds, model::Geometry};
+/// let line = Geometry::LineString(vec![[44.5, 40.1], [46.9, 39.8]]);
+/// assert_eq!(bounds(&line), [44.5, 39.8, 46.9, 40.1]);
+/// ```
 pub fn bounds(g: &Geometry) -> [f64; 4] {
-    let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
-    for p in g.coords() {
-        b = [
-            b[0].min(p[0]),
-            b[1].min(p[1]),
-            b[2].max(p[0]),
-            b[3].max(p[1]),
-        ];
+    match to_geo(g).bounding_rect() {
+        Some(r) => [r.min().x, r.min().y, r.max().x, r.max().y],
+        None => [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
     }
-    b
 }
 
-/// The bounding box to 1e-4 degree, as the map files store it.
-pub fn bbox_of(g: &Geometry) -> [f64; 4] {
-    bounds(g).map(|x| (x * 1e4).round() / 1e4)
-}
-
-/// A point rounded to 1e-4 degree (about 10 m), as the map files store it.
-pub fn round(p: LonLat) -> LonLat {
-    [(p[0] * 1e4).round() / 1e4, (p[1] * 1e4).round() / 1e4]
+/// The same geometry as a `geo` type, for the crate's algorithms.
+pub fn to_geo(g: &Geometry) -> geo::Geometry<f64> {
+    use geo::{LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon};
+    let line = |v: &[LonLat]| LineString::from(v.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>());
+    let poly = |rings: &[Vec<LonLat>]| match rings.split_first() {
+        Some((outer, holes)) => Polygon::new(line(outer), holes.iter().map(|h| line(h)).collect()),
+        None => Polygon::new(LineString::new(Vec::new()), Vec::new()),
+    };
+    match g {
+        Geometry::Point(p) => Point::new(p[0], p[1]).into(),
+        Geometry::MultiPoint(v) => {
+            MultiPoint::from(v.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>()).into()
+        }
+        Geometry::LineString(v) => line(v).into(),
+        Geometry::MultiLineString(v) => {
+            MultiLineString::new(v.iter().map(|l| line(l)).collect()).into()
+        }
+        Geometry::Polygon(v) => poly(v).into(),
+        Geometry::MultiPolygon(v) => MultiPolygon::new(v.iter().map(|p| poly(p)).collect()).into(),
+    }
 }
 
 #[cfg(test)]
@@ -281,14 +171,76 @@ mod tests {
         assert!(check_rings(&[sq]).is_empty());
         let bow = vec![[0.0, 0.0], [1.0, 1.0], [1.0, 0.0], [0.0, 1.0], [0.0, 0.0]];
         let m = check_rings(&[bow]);
-        assert!(m[0].contains("crosses itself"), "{m:?}");
+        assert!(
+            matches!(
+                m[0],
+                RingProblem::CrossesItself {
+                    segments: (0, 2),
+                    ..
+                }
+            ),
+            "{m:?}"
+        );
+        assert!(m[0].to_string().contains("crosses itself"));
     }
 
     #[test]
     fn open_and_short_rings_are_named() {
         let open = vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]];
-        assert!(check_rings(&[open])[0].contains("not closed"));
+        assert!(check_rings(&[open])[0].to_string().contains("not closed"));
         let short = vec![[0.0, 0.0], [1.0, 0.0], [0.0, 0.0]];
-        assert!(check_rings(&[short])[0].contains("at least 4"));
+        assert!(check_rings(&[short])[0].to_string().contains("at least 4"));
+    }
+
+    #[test]
+    fn a_spike_back_along_the_ring_is_a_crossing() {
+        let spike = vec![[0.0, 0.0], [2.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]];
+        assert!(self_intersection(&spike).is_some());
+    }
+
+    #[test]
+    fn a_ring_touching_itself_at_a_vertex_is_a_crossing() {
+        // A figure eight through (1, 1).
+        let eight = vec![
+            [0.0, 0.0],
+            [1.0, 1.0],
+            [2.0, 0.0],
+            [2.0, 2.0],
+            [1.0, 1.0],
+            [0.0, 2.0],
+            [0.0, 0.0],
+        ];
+        assert!(self_intersection(&eight).is_some());
+    }
+
+    /// Every pair of segments, as the sweep must answer.
+    fn naive(ring: &[LonLat]) -> Option<(usize, usize)> {
+        let n = ring.len() - 1;
+        let c = |p: LonLat| Coord { x: p[0], y: p[1] };
+        let seg = |i: usize| Line::new(c(ring[i]), c(ring[i + 1]));
+        let mut out = None;
+        for i in 0..n {
+            for j in i + 1..n {
+                let adjacent = j == i + 1 || (i == 0 && j == n - 1);
+                match geo::line_intersection::line_intersection(seg(i), seg(j)) {
+                    Some(LineIntersection::Collinear { .. }) => {}
+                    Some(_) if !adjacent => {}
+                    _ => continue,
+                }
+                out = out.or(Some((i, j)));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_sweep_finds_the_first_crossing_as_a_scan_of_all_pairs_does(
+            pts in proptest::collection::vec((0i32..6, 0i32..6), 3..9)
+        ) {
+            let mut ring: Vec<LonLat> = pts.iter().map(|&(x, y)| [x as f64, y as f64]).collect();
+            ring.push(ring[0]);
+            proptest::prop_assert_eq!(self_intersection(&ring), naive(&ring));
+        }
     }
 }

@@ -64,11 +64,11 @@ fn check_geometry(p: &mut P, file: &str, id: &str, g: &Geometry) {
         ),
         Geometry::Polygon(rings) => crate::geo::check_rings(rings)
             .into_iter()
-            .for_each(|m| p.add(file, id, m)),
+            .for_each(|m| p.add(file, id, m.to_string())),
         Geometry::MultiPolygon(polys) => polys
             .iter()
             .flat_map(|r| crate::geo::check_rings(r))
-            .for_each(|m| p.add(file, id, m)),
+            .for_each(|m| p.add(file, id, m.to_string())),
         _ => {}
     }
 }

@@ -85,7 +85,7 @@ pub fn layers(ds: &Dataset) -> Vec<Problem> {
                 };
                 for poly in rings {
                     for m in faultlines_core::geo::check_rings(poly) {
-                        add(Some(&f.id), m);
+                        add(Some(&f.id), m.to_string());
                     }
                 }
             }

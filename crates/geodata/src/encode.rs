@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use faultlines_core::geo::{self_intersection, simplify};
+use crate::geom::simplify;
+use faultlines_core::geo::self_intersection;
 use faultlines_core::model::{Geometry, LonLat};
 
 /// A feature to encode.

@@ -20,9 +20,9 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::encode::{encode_layer, LayerFeature};
+use crate::geom::{bbox_of, label_point, round};
 use crate::raw_layers::read_source;
 use faultlines_core::dataset::{LayerEntry, LayerIndex};
-use faultlines_core::geo::{bbox_of, round};
 use faultlines_core::model::{Geometry, LonLat, Region, RegionKind};
 
 /// Levels of detail: name, simplification tolerance and quantization step, in degrees.
@@ -190,7 +190,7 @@ fn region(
         name_ru: ru.to_string(),
         country: country.map(str::to_string),
         layer: layer.to_string(),
-        anchor: round(faultlines_core::geo::label_point(g)),
+        anchor: round(label_point(g)),
         bbox: bbox_of(g),
         versions: Vec::new(),
     }

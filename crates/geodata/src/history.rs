@@ -19,7 +19,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::encode::LayerFeature;
-use crate::shape;
+use crate::{geom, shape};
 use faultlines_core::date::Date;
 use faultlines_core::model::{Geometry, LonLat, Region, RegionKind, RegionVersion};
 
@@ -279,10 +279,7 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
                 },
             };
             let (anchor, bbox) = match (&geometry, today, versions.last()) {
-                (Some(g), _, _) => (
-                    faultlines_core::geo::round(faultlines_core::geo::label_point(g)),
-                    faultlines_core::geo::bbox_of(g),
-                ),
+                (Some(g), _, _) => (geom::round(geom::label_point(g)), geom::bbox_of(g)),
                 (None, _, Some(prev)) if prev.feature == feature => (prev.anchor, prev.bbox),
                 (None, Some(r), _) if r.id == feature => (r.anchor, r.bbox),
                 (None, _, _) => {
@@ -293,8 +290,8 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
                         .find(|f| f.id == feature)
                         .ok_or_else(|| ctx("no shape".into()))?;
                     (
-                        faultlines_core::geo::round(faultlines_core::geo::label_point(&f.geometry)),
-                        faultlines_core::geo::bbox_of(&f.geometry),
+                        geom::round(geom::label_point(&f.geometry)),
+                        geom::bbox_of(&f.geometry),
                     )
                 }
             };

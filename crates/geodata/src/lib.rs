@@ -13,6 +13,7 @@ pub mod check;
 pub mod encode;
 pub mod generate;
 pub mod geobuild;
+pub mod geom;
 pub mod history;
 pub mod raw_layers;
 pub mod report;

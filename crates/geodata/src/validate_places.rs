@@ -41,25 +41,10 @@ pub fn km(a: LonLat, b: LonLat) -> f64 {
 fn seg_km(p: LonLat, a: LonLat, b: LonLat) -> f64 {
     let k = p[1].to_radians().cos();
     let s = |q: LonLat| [q[0] * k, q[1]];
-    faultlines_core::geo::seg_dist(s(p), s(a), s(b)) * 111.32
+    crate::geom::seg_dist(s(p), s(a), s(b)) * 111.32
 }
 
-fn polygons(g: &Geometry) -> Vec<&Vec<Vec<LonLat>>> {
-    match g {
-        Geometry::Polygon(p) => vec![p],
-        Geometry::MultiPolygon(ps) => ps.iter().collect(),
-        _ => vec![],
-    }
-}
-
-fn inside(p: LonLat, g: &Geometry) -> bool {
-    polygons(g).iter().any(|poly| {
-        faultlines_core::geo::in_ring(p, &poly[0])
-            && !poly[1..]
-                .iter()
-                .any(|h| faultlines_core::geo::in_ring(p, h))
-    })
-}
+use crate::geom::inside;
 
 /// Distance in km from `p` to the geometry: 0 inside an area, else to its
 /// nearest edge, vertex or point.
