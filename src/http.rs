@@ -202,202 +202,182 @@ fn json<T: Serialize>(r: Result<T, ApiError>) -> axum::response::Response {
     }
 }
 
+type S = AxState<AppState>;
+type Reply = axum::response::Response;
+
+/// One of a few words, or the default when absent; else a bad request
+/// naming the choices.
+fn one_of<T: Copy>(p: &Params, name: &str, choices: &[(&str, T)]) -> Result<T, ApiError> {
+    let Some(value) = p.get(name) else {
+        return Ok(choices[0].1);
+    };
+    if let Some((_, v)) = choices.iter().find(|(word, _)| word == value) {
+        return Ok(*v);
+    }
+    let words: Vec<&str> = choices.iter().map(|(w, _)| *w).collect();
+    Err(ApiError::param(
+        ErrorCode::BadRequest,
+        name,
+        value,
+        format!("{name} must be {}", words.join(" or ")),
+    )
+    .with_details(serde_json::json!({ "param": name, "value": value, "valid": words })))
+}
+
+fn bytes(content_type: &str, body: impl Into<Body>) -> Reply {
+    Response::builder()
+        .header(header::CONTENT_TYPE, content_type)
+        .body(body.into())
+        .unwrap_or_default()
+        .into_response()
+}
+
+async fn info(s: S, q: Pairs) -> Reply {
+    json(no_params(q).map(|_| s.api.info()))
+}
+
+async fn state(s: S, q: Pairs) -> Reply {
+    json(params(q, &["at", "events"]).and_then(|p| {
+        let events = match p.get("events") {
+            Some(e) => StateEvents::parse(e)?,
+            None => StateEvents::All,
+        };
+        s.api.state_at_with(required(&p, "at")?, events)
+    }))
+}
+
+async fn events(s: S, q: Pairs) -> Reply {
+    json(
+        params(q, &with(["from", "to", "offset", "limit"], FILTER)).and_then(|p| {
+            s.api.events_in(
+                required(&p, "from")?,
+                required(&p, "to")?,
+                &filter(&p)?,
+                number(&p, "offset", 0)?,
+                number(&p, "limit", 100)?,
+            )
+        }),
+    )
+}
+
+async fn histogram(s: S, q: Pairs) -> Reply {
+    json(
+        params(q, &with(["from", "to", "bins", "mode"], FILTER)).and_then(|p| {
+            let modes = [
+                ("overlap", HistogramMode::Overlap),
+                ("starts", HistogramMode::Starts),
+            ];
+            let mode = one_of(&p, "mode", &modes)?;
+            s.api.histogram_mode(
+                required(&p, "from")?,
+                required(&p, "to")?,
+                number(&p, "bins", 100)?,
+                &filter(&p)?,
+                mode,
+            )
+        }),
+    )
+}
+
+async fn step(s: S, q: Pairs) -> Reply {
+    json(params(q, &with(["after", "dir"], FILTER)).and_then(|p| {
+        let backward = one_of(&p, "dir", &[("next", false), ("prev", true)])?;
+        s.api.step(required(&p, "after")?, backward, &filter(&p)?)
+    }))
+}
+
+async fn regions(s: S, q: Pairs) -> Reply {
+    json(no_params(q).map(|_| s.api.regions().to_vec()))
+}
+
+async fn excerpts(s: S, q: Pairs) -> Reply {
+    json(params(q, &["region"]).and_then(|p| s.api.excerpts_for_region(required(&p, "region")?)))
+}
+
+async fn excerpt(s: S, UrlPath(id): UrlPath<String>, q: Pairs) -> Reply {
+    json(no_params(q).and_then(|_| s.api.excerpt(&id)))
+}
+
+async fn event(s: S, UrlPath(id): UrlPath<String>, q: Pairs) -> Reply {
+    json(no_params(q).and_then(|_| s.api.event(&id).cloned()))
+}
+
+async fn search(s: S, q: Pairs) -> Reply {
+    json(
+        params(q, &["q", "limit"])
+            .and_then(|p| s.api.search(required(&p, "q")?, number(&p, "limit", 20)?)),
+    )
+}
+
+async fn columns(s: S, q: Pairs) -> Reply {
+    match no_params(q) {
+        Ok(()) => bytes("application/octet-stream", s.api.columns()),
+        Err(e) => HttpError(e).into_response(),
+    }
+}
+
+async fn map(s: S, q: Pairs) -> Reply {
+    match params(q, &["at"]).and_then(|p| s.api.map_at(required(&p, "at")?)) {
+        Ok(text) => bytes("application/geo+json", text),
+        Err(e) => HttpError(e).into_response(),
+    }
+}
+
+async fn overviews(s: S, q: Pairs) -> Reply {
+    json(no_params(q).map(|_| s.api.overviews()))
+}
+
+async fn article(s: S, q: Pairs) -> Reply {
+    json(no_params(q).map(|_| s.api.article()))
+}
+
+async fn all_events(s: S, q: Pairs) -> Reply {
+    json(no_params(q).map(|_| s.api.all_events().to_vec()))
+}
+
+async fn layer(s: S, UrlPath((name, lod)): UrlPath<(String, String)>, q: Pairs) -> Reply {
+    match no_params(q).and_then(|_| s.api.layer(&name, &lod)) {
+        Ok(body) => {
+            let mut r = bytes("application/json", body);
+            r.headers_mut().insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("max-age=3600"),
+            );
+            r
+        }
+        Err(e) => HttpError(e).into_response(),
+    }
+}
+
+async fn no_route(uri: Uri) -> Reply {
+    HttpError(ApiError::new(
+        ErrorCode::NotFound,
+        format!("no API route {}", uri.path()),
+    ))
+    .into_response()
+}
+
 /// The router, for tests and for [`serve`].
 pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
-    let state = AppState { api };
     let api = Router::new()
-        .route(
-            "/api/info",
-            get(|s: AxState<AppState>, q: Pairs| async move {
-                json(no_params(q).map(|_| s.api.info()))
-            }),
-        )
-        .route(
-            "/api/state",
-            get(|s: AxState<AppState>, q: Pairs| async move {
-                json(params(q, &["at", "events"]).and_then(|p| {
-                    let events = match p.get("events") {
-                        Some(e) => StateEvents::parse(e)?,
-                        None => StateEvents::All,
-                    };
-                    s.api.state_at_with(required(&p, "at")?, events)
-                }))
-            }),
-        )
-        .route(
-            "/api/events",
-            get(|s: AxState<AppState>, q: Pairs| async move {
-                json(params(q, &with(["from", "to", "offset", "limit"], FILTER)).and_then(|p| {
-                    s.api.events_in(
-                        required(&p, "from")?,
-                        required(&p, "to")?,
-                        &filter(&p)?,
-                        number(&p, "offset", 0)?,
-                        number(&p, "limit", 100)?,
-                    )
-                }))
-            }),
-        )
-        .route(
-            "/api/histogram",
-            get(|s: AxState<AppState>, q: Pairs| async move {
-                json(params(q, &with(["from", "to", "bins", "mode"], FILTER)).and_then(|p| {
-                    let mode = match p.get("mode").map(String::as_str) {
-                        None | Some("overlap") => HistogramMode::Overlap,
-                        Some("starts") => HistogramMode::Starts,
-                        Some(other) => {
-                            return Err(ApiError::param(
-                                ErrorCode::BadRequest,
-                                "mode",
-                                other,
-                                "mode must be overlap or starts",
-                            )
-                            .with_details(serde_json::json!({ "param": "mode", "value": other, "valid": ["overlap", "starts"] })
-                            ))
-                        }
-                    };
-                    s.api.histogram_mode(
-                        required(&p, "from")?,
-                        required(&p, "to")?,
-                        number(&p, "bins", 100)?,
-                        &filter(&p)?,
-                        mode,
-                    )
-                }))
-            }),
-        )
-        .route(
-            "/api/step",
-            get(|s: AxState<AppState>, q: Pairs| async move {
-                json(params(q, &with(["after", "dir"], FILTER)).and_then(|p| {
-                    let backward = match p.get("dir").map(String::as_str) {
-                        None | Some("next") => false,
-                        Some("prev") => true,
-                        Some(other) => {
-                            return Err(ApiError::param(
-                                ErrorCode::BadRequest,
-                                "dir",
-                                other,
-                                "dir must be next or prev",
-                            )
-                            .with_details(serde_json::json!({ "param": "dir", "value": other, "valid": ["next", "prev"] })
-                            ))
-                        }
-                    };
-                    s.api.step(required(&p, "after")?, backward, &filter(&p)?)
-                }))
-            }),
-        )
-        .route(
-            "/api/regions",
-            get(|s: AxState<AppState>, q: Pairs| async move {
-                json(no_params(q).map(|_| s.api.regions().to_vec()))
-            }),
-        )
-        .route(
-            "/api/excerpts",
-            get(|s: AxState<AppState>, q: Pairs| async move {
-                json(
-                    params(q, &["region"])
-                        .and_then(|p| s.api.excerpts_for_region(required(&p, "region")?)),
-                )
-            }),
-        )
-        .route(
-            "/api/excerpt/{id}",
-            get(
-                |s: AxState<AppState>, UrlPath(id): UrlPath<String>, q: Pairs| async move {
-                    json(no_params(q).and_then(|_| s.api.excerpt(&id)))
-                },
-            ),
-        )
-        .route(
-            "/api/event/{id}",
-            get(
-                |s: AxState<AppState>, UrlPath(id): UrlPath<String>, q: Pairs| async move {
-                    json(no_params(q).and_then(|_| s.api.event(&id).cloned()))
-                },
-            ),
-        )
-        .route(
-            "/api/search",
-            get(|s: AxState<AppState>, q: Pairs| async move {
-                json(
-                    params(q, &["q", "limit"])
-                        .and_then(|p| s.api.search(required(&p, "q")?, number(&p, "limit", 20)?)),
-                )
-            }),
-        )
-        .route(
-            "/api/columns",
-            get(|s: AxState<AppState>, q: Pairs| async move {
-                if let Err(e) = no_params(q) {
-                    return HttpError(e).into_response();
-                }
-                Response::builder()
-                    .header(header::CONTENT_TYPE, "application/octet-stream")
-                    .body(Body::from(s.api.columns()))
-                    .unwrap_or_default()
-                    .into_response()
-            }),
-        )
-        .route(
-            "/api/map",
-            get(|s: AxState<AppState>, q: Pairs| async move {
-                match params(q, &["at"]).and_then(|p| s.api.map_at(required(&p, "at")?)) {
-                    Ok(text) => Response::builder()
-                        .header(header::CONTENT_TYPE, "application/geo+json")
-                        .body(axum::body::Body::from(text))
-                        .expect("a valid response")
-                        .into_response(),
-                    Err(e) => HttpError(e).into_response(),
-                }
-            }),
-        )
-        .route(
-            "/api/overviews",
-            get(|s: AxState<AppState>, q: Pairs| async move {
-                json(no_params(q).map(|_| s.api.overviews()))
-            }),
-        )
-        .route(
-            "/api/article",
-            get(|s: AxState<AppState>, q: Pairs| async move {
-                json(no_params(q).map(|_| s.api.article()))
-            }),
-        )
-        .route(
-            "/api/all-events",
-            get(|s: AxState<AppState>, q: Pairs| async move {
-                json(no_params(q).map(|_| s.api.all_events().to_vec()))
-            }),
-        )
-        .route(
-            "/api/layers/{name}/{lod}",
-            get(
-                |s: AxState<AppState>,
-                 UrlPath((name, lod)): UrlPath<(String, String)>,
-                 q: Pairs| async move {
-                    match no_params(q).and_then(|_| s.api.layer(&name, &lod)) {
-                        Ok(bytes) => Response::builder()
-                            .header(header::CONTENT_TYPE, "application/json")
-                            .header(header::CACHE_CONTROL, "max-age=3600")
-                            .body(Body::from(bytes))
-                            .unwrap_or_default()
-                            .into_response(),
-                        Err(e) => HttpError(e).into_response(),
-                    }
-                },
-            ),
-        )
-        .route(
-            "/api/{*rest}",
-            get(|uri: Uri| async move {
-                HttpError(ApiError::new(ErrorCode::NotFound, format!("no API route {}", uri.path())))
-                    .into_response()
-            }),
-        )
-        .with_state(state);
+        .route("/api/info", get(info))
+        .route("/api/state", get(state))
+        .route("/api/events", get(events))
+        .route("/api/histogram", get(histogram))
+        .route("/api/step", get(step))
+        .route("/api/regions", get(regions))
+        .route("/api/excerpts", get(excerpts))
+        .route("/api/excerpt/{id}", get(excerpt))
+        .route("/api/event/{id}", get(event))
+        .route("/api/search", get(search))
+        .route("/api/columns", get(columns))
+        .route("/api/map", get(map))
+        .route("/api/overviews", get(overviews))
+        .route("/api/article", get(article))
+        .route("/api/all-events", get(all_events))
+        .route("/api/layers/{name}/{lod}", get(layer))
+        .route("/api/{*rest}", get(no_route))
+        .with_state(AppState { api });
     match ui_dir {
         Some(root) => api.fallback_service(ui_files(root)),
         None => api.fallback(|uri: Uri| async move { not_found(&uri) }),

@@ -8,6 +8,7 @@
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
+#[cfg(feature = "http")]
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
@@ -111,23 +112,59 @@ enum Cmd {
     },
 }
 
+/// What the CLI can fail with, each printed as one line.
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error("{}", .0.message)]
+    Api(#[from] faultlines_core::ApiError),
+    #[error(transparent)]
+    Dataset(#[from] faultlines_core::dataset::DatasetError),
+    #[error(transparent)]
+    Geodata(#[from] faultlines_geodata::error::GeodataError),
+    /// The problems were printed one per line before this.
+    #[error("dataset invalid: {0} problem(s){1}")]
+    Invalid(usize, &'static str),
+    #[error("{0}")]
+    Usage(String),
+    #[cfg_attr(not(feature = "http"), allow(dead_code))]
+    #[error("cannot serve on {addr}: {source}")]
+    Serve {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+type Out = Result<(), CliError>;
+
+/// Print `s` and a newline.
+fn line(s: impl std::fmt::Display) -> Out {
+    println!("{s}");
+    Ok(())
+}
+
+/// Print `s` as it is (it ends with its own newline).
+fn text(s: impl std::fmt::Display) -> Out {
+    print!("{s}");
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(msg) => {
-            eprintln!("faultlines: {}", msg.replace('\n', "; "));
+        Err(e) => {
+            eprintln!("faultlines: {}", e.to_string().replace('\n', "; "));
             ExitCode::FAILURE
         }
     }
 }
 
-fn load(data: &Option<PathBuf>) -> Result<Api, String> {
+fn load(data: &Option<PathBuf>) -> Result<Api, CliError> {
     let ds = match data {
         Some(dir) => Dataset::from_dir(dir),
         None => Dataset::embedded(),
     };
-    ds.map(Api::new).map_err(|e| e.to_string())
+    Ok(Api::new(ds?))
 }
 
 fn print<T: Serialize>(json: bool, v: &T, text: impl FnOnce(&T) -> String) {
@@ -138,7 +175,7 @@ fn print<T: Serialize>(json: bool, v: &T, text: impl FnOnce(&T) -> String) {
     }
 }
 
-fn kinds(list: &[String]) -> Result<Option<Vec<EventKind>>, String> {
+fn kinds(list: &[String]) -> Result<Option<Vec<EventKind>>, CliError> {
     if list.is_empty() {
         return Ok(None);
     }
@@ -146,93 +183,23 @@ fn kinds(list: &[String]) -> Result<Option<Vec<EventKind>>, String> {
         .map(|k| {
             EventKind::parse(k).ok_or_else(|| {
                 let valid: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
-                format!(
+                CliError::Usage(format!(
                     "--kind: unknown event kind {k:?}; valid kinds: {}",
                     valid.join(", ")
-                )
+                ))
             })
         })
         .collect::<Result<_, _>>()
         .map(Some)
 }
 
-fn run(cli: Cli) -> Result<(), String> {
-    let err = |e: faultlines_core::ApiError| e.message;
+fn run(cli: Cli) -> Out {
+    let (data, json) = (&cli.data, cli.json);
     match cli.cmd {
-        Cmd::Check => {
-            // A check reports every problem on its own line before failing.
-            let ds = match &cli.data {
-                Some(dir) => Dataset::from_dir(dir),
-                None => Dataset::embedded(),
-            };
-            match ds {
-                Ok(ds) => {
-                    let layer_problems = faultlines_geodata::check::layers(&ds);
-                    if !layer_problems.is_empty() {
-                        for p in &layer_problems {
-                            eprintln!("{p}");
-                        }
-                        return Err(format!(
-                            "dataset invalid: {} problem(s) in the map layers",
-                            layer_problems.len()
-                        ));
-                    }
-                    let api = Api::new(ds);
-                    let i = api.info();
-                    print(cli.json, &i.counts, |c| {
-                        format!(
-                            "ok: {} events, {} excerpts, {} links, {} regions, {} disputes, {} memberships",
-                            c.events, c.excerpts, c.links, c.regions, c.disputes, c.memberships
-                        )
-                    });
-                    Ok(())
-                }
-                Err(e) => {
-                    for p in &e.problems {
-                        eprintln!("{p}");
-                    }
-                    Err(format!("dataset invalid: {} problem(s)", e.problems.len()))
-                }
-            }
-        }
-        Cmd::Info => {
-            let api = load(&cli.data)?;
-            print(cli.json, &api.info(), |i| {
-                let kinds: Vec<String> = i
-                    .counts
-                    .events_by_kind
-                    .iter()
-                    .map(|k| format!("{} {:?}", k.count, k.kind).to_lowercase())
-                    .collect();
-                format!(
-                    "{}\narticle: {} by {} ({})\nspan: {} to {}\nevents: {} ({})\nexcerpts: {}  links: {}  regions: {}  disputes: {}  memberships: {}  sources: {}",
-                    i.title, i.article.title, i.article.author, i.article.date, i.span.start, i.span.end, i.counts.events, kinds.join(", "),
-                    i.counts.excerpts, i.counts.links, i.counts.regions, i.counts.disputes, i.counts.memberships, i.counts.sources
-                )
-            });
-            Ok(())
-        }
-        Cmd::Map { at } => {
-            let api = load(&cli.data)?;
-            println!("{}", api.map_at(&at).map_err(err)?);
-            Ok(())
-        }
-        Cmd::State { at } => {
-            let api = load(&cli.data)?;
-            let s = api.state_at(&at).map_err(err)?;
-            print(cli.json, &s, |s| {
-                let mut out = format!("{}: {} active event(s)", s.at, s.events.len());
-                for e in &s.events {
-                    out += &format!("\n  {} [{:?}, {:?}] {}", e.id, e.kind, e.phase, e.title)
-                        .to_string();
-                }
-                for d in &s.disputes {
-                    out += &format!("\n  dispute {}: {}", d.name, d.status);
-                }
-                out
-            });
-            Ok(())
-        }
+        Cmd::Check => check(data, json),
+        Cmd::Info => info(&load(data)?, json),
+        Cmd::Map { at } => line(load(data)?.map_at(&at)?),
+        Cmd::State { at } => state(&load(data)?, &at, json),
         Cmd::Events {
             from,
             to,
@@ -242,118 +209,176 @@ fn run(cli: Cli) -> Result<(), String> {
             offset,
             limit,
         } => {
-            let api = load(&cli.data)?;
             let f = Filter {
                 kinds: kinds(&kind)?,
                 actor,
                 region,
             };
-            let page = api.events_in(&from, &to, &f, offset, limit).map_err(err)?;
-            print(cli.json, &page, |p| {
-                let mut out = format!(
-                    "{} event(s); showing {} from {}",
-                    p.total,
-                    p.events.len(),
-                    p.offset
-                );
-                for e in &p.events {
-                    out += &format!(
-                        "\n  {}  {:<10} {}  {}",
-                        e.props.start,
-                        e.props.kind.as_str(),
-                        e.props.id,
-                        e.props.title
-                    );
-                }
-                out
-            });
-            Ok(())
+            events(&load(data)?, (&from, &to), &f, (offset, limit), json)
         }
-        Cmd::Excerpts { region } => {
-            let api = load(&cli.data)?;
-            let r = api.excerpts_for_region(&region).map_err(err)?;
-            print(cli.json, &r, |r| {
-                let mut out = format!(
-                    "{} ({}): {} excerpt(s)",
-                    r.region.name_en,
-                    r.region.id,
-                    r.excerpts.len()
-                );
-                for x in &r.excerpts {
-                    out += &format!("\n  [{}] {}", x.excerpt.id, x.excerpt.text);
-                }
-                out
-            });
-            Ok(())
-        }
-        Cmd::Search { text, limit } => {
-            let api = load(&cli.data)?;
-            let hits = api.search(&text, limit).map_err(err)?;
-            print(cli.json, &hits, |h| {
-                h.iter()
-                    .map(|h| {
-                        format!(
-                            "{:>5.2}  {:<8} {}  {}",
-                            h.score,
-                            format!("{:?}", h.kind).to_lowercase(),
-                            h.id,
-                            h.title
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            });
-            Ok(())
-        }
+        Cmd::Excerpts { region } => excerpts(&load(data)?, &region, json),
+        Cmd::Search { text, limit } => search(&load(data)?, &text, limit, json),
         Cmd::Generate { events, seed, out } => {
-            if events > 5_000_000 {
-                return Err("at most 5,000,000 events".into());
-            }
             faultlines_geodata::generate::write(&out, events, seed)?;
-            println!("wrote {events} events to {}", out.display());
-            Ok(())
+            line(format!("wrote {events} events to {}", out.display()))
         }
         Cmd::Audit => {
-            let api = load(&cli.data)?;
-            print!("{}", faultlines_geodata::report::audit_table(api.dataset()));
-            Ok(())
+            let api = load(data)?;
+            text(faultlines_geodata::report::audit_table(api.dataset()))
         }
         Cmd::Links => {
-            let api = load(&cli.data)?;
-            print!(
-                "{}",
-                faultlines_geodata::report::links_report(api.dataset())
-            );
-            Ok(())
+            let api = load(data)?;
+            text(faultlines_geodata::report::links_report(api.dataset()))
         }
-        Cmd::BuildGeodata { src, out } => {
-            let report = faultlines_geodata::geobuild::write(&src, &out)?;
-            println!("{report}");
-            Ok(())
-        }
-        Cmd::Serve { port, host, ui } => {
-            let api = Arc::new(load(&cli.data)?);
-            let ui = ui.or_else(|| {
-                Some(PathBuf::from("ui/dist")).filter(|p| p.join("index.html").exists())
-            });
-            if let Some(dir) = &ui {
-                if !dir.join("index.html").exists() {
-                    return Err(format!("no index.html in the UI folder {}", dir.display()));
-                }
-            }
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()
-                .map_err(|e| e.to_string())?;
-            rt.block_on(faultlines::http::serve(
-                api,
-                SocketAddr::new(host, port),
-                ui,
-                |addr| {
-                    println!("Faultlines is serving on http://{addr}/");
-                },
-            ))
-            .map_err(|e| format!("cannot serve on {host}:{port}: {e}"))
-        }
+        Cmd::BuildGeodata { src, out } => line(faultlines_geodata::geobuild::write(&src, &out)?),
+        Cmd::Serve { port, host, ui } => serve(load(data)?, SocketAddr::new(host, port), ui),
     }
+}
+
+/// A check reports every problem on its own line before failing.
+fn check(data: &Option<PathBuf>, json: bool) -> Out {
+    let ds = match data {
+        Some(dir) => Dataset::from_dir(dir),
+        None => Dataset::embedded(),
+    };
+    let ds = ds.inspect_err(|e| e.problems.iter().for_each(|p| eprintln!("{p}")));
+    let ds = ds.map_err(|e| CliError::Invalid(e.problems.len(), ""))?;
+    let layer_problems = faultlines_geodata::check::layers(&ds);
+    if !layer_problems.is_empty() {
+        layer_problems.iter().for_each(|p| eprintln!("{p}"));
+        return Err(CliError::Invalid(
+            layer_problems.len(),
+            " in the map layers",
+        ));
+    }
+    let api = Api::new(ds);
+    print(json, &api.info().counts, |c| {
+        format!(
+            "ok: {} events, {} excerpts, {} links, {} regions, {} disputes, {} memberships",
+            c.events, c.excerpts, c.links, c.regions, c.disputes, c.memberships
+        )
+    });
+    Ok(())
+}
+
+fn info(api: &Api, json: bool) -> Out {
+    print(json, &api.info(), |i| {
+        let kinds: Vec<String> = i
+            .counts
+            .events_by_kind
+            .iter()
+            .map(|k| format!("{} {:?}", k.count, k.kind).to_lowercase())
+            .collect();
+        format!(
+            "{}\narticle: {} by {} ({})\nspan: {} to {}\nevents: {} ({})\nexcerpts: {}  links: {}  regions: {}  disputes: {}  memberships: {}  sources: {}",
+            i.title, i.article.title, i.article.author, i.article.date, i.span.start, i.span.end, i.counts.events, kinds.join(", "),
+            i.counts.excerpts, i.counts.links, i.counts.regions, i.counts.disputes, i.counts.memberships, i.counts.sources
+        )
+    });
+    Ok(())
+}
+
+fn state(api: &Api, at: &str, json: bool) -> Out {
+    print(json, &api.state_at(at)?, |s| {
+        let mut out = format!("{}: {} active event(s)", s.at, s.events.len());
+        for e in &s.events {
+            out += &format!("\n  {} [{:?}, {:?}] {}", e.id, e.kind, e.phase, e.title);
+        }
+        for d in &s.disputes {
+            out += &format!("\n  dispute {}: {}", d.name, d.status);
+        }
+        out
+    });
+    Ok(())
+}
+
+fn events(
+    api: &Api,
+    (from, to): (&str, &str),
+    f: &Filter,
+    (offset, limit): (usize, usize),
+    json: bool,
+) -> Out {
+    print(json, &api.events_in(from, to, f, offset, limit)?, |p| {
+        let mut out = format!(
+            "{} event(s); showing {} from {}",
+            p.total,
+            p.events.len(),
+            p.offset
+        );
+        for e in &p.events {
+            out += &format!(
+                "\n  {}  {:<10} {}  {}",
+                e.props.start,
+                e.props.kind.as_str(),
+                e.props.id,
+                e.props.title
+            );
+        }
+        out
+    });
+    Ok(())
+}
+
+fn excerpts(api: &Api, region: &str, json: bool) -> Out {
+    print(json, &api.excerpts_for_region(region)?, |r| {
+        let mut out = format!(
+            "{} ({}): {} excerpt(s)",
+            r.region.name_en,
+            r.region.id,
+            r.excerpts.len()
+        );
+        for x in &r.excerpts {
+            out += &format!("\n  [{}] {}", x.excerpt.id, x.excerpt.text);
+        }
+        out
+    });
+    Ok(())
+}
+
+fn search(api: &Api, text: &str, limit: usize, json: bool) -> Out {
+    print(json, &api.search(text, limit)?, |h| {
+        h.iter()
+            .map(|h| {
+                let kind = format!("{:?}", h.kind).to_lowercase();
+                format!("{:>5.2}  {:<8} {}  {}", h.score, kind, h.id, h.title)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    Ok(())
+}
+
+/// The UI folder to serve: the one named, or `ui/dist` when it is built.
+fn ui_folder(ui: Option<PathBuf>) -> Result<Option<PathBuf>, CliError> {
+    let ui =
+        ui.or_else(|| Some(PathBuf::from("ui/dist")).filter(|p| p.join("index.html").exists()));
+    match &ui {
+        Some(dir) if !dir.join("index.html").exists() => Err(CliError::Usage(format!(
+            "no index.html in the UI folder {}",
+            dir.display()
+        ))),
+        _ => Ok(ui),
+    }
+}
+
+#[cfg(feature = "http")]
+fn serve(api: Api, addr: SocketAddr, ui: Option<PathBuf>) -> Out {
+    let ui = ui_folder(ui)?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|source| CliError::Serve { addr, source })?;
+    rt.block_on(faultlines::http::serve(Arc::new(api), addr, ui, |addr| {
+        println!("Faultlines is serving on http://{addr}/");
+    }))
+    .map_err(|source| CliError::Serve { addr, source })
+}
+
+#[cfg(not(feature = "http"))]
+fn serve(_: Api, _: SocketAddr, ui: Option<PathBuf>) -> Out {
+    ui_folder(ui)?;
+    Err(CliError::Usage(
+        "this faultlines was built without the http feature; build it with `--features http` to serve".into(),
+    ))
 }

@@ -208,6 +208,10 @@ fn a_river_named_for_another_river_fails_the_build() {
     let err = faultlines_geodata::geobuild::build(dir.path())
         .err()
         .expect("the build refuses it");
+    let faultlines_geodata::error::GeodataError::Names(problems) = &err else {
+        panic!("a problem of names.json, not {err}");
+    };
+    let err = problems.join("\n");
     assert!(err.contains("river Vakh (shown as Vakhsh)"), "{err}");
     assert!(err.contains("it is not the river named"), "{err}");
     assert!(err.contains("never reaches TJK"), "{err}");

@@ -19,6 +19,18 @@
 //!
 //! Text form (used in the dataset, the CLI and the API): `YYYY`, `YYYY-MM`,
 //! `YYYY-MM-DD`, each optionally prefixed by `~` for "approximately".
+//!
+//! ```
+//! use faultlines_core::date::{Date, Precision};
+//! let april: Date = "1999-04".parse().unwrap();
+//! assert_eq!(april.precision(), Precision::Month);
+//! // A month covers its thirty days; a day inside it may coincide with it.
+//! assert_eq!(april.latest() - april.earliest(), 29);
+//! let day: Date = "1999-04-02".parse().unwrap();
+//! assert!(april.may_overlap(&day) && !april.certainly_before(&day));
+//! // The text form round-trips, approximation included.
+//! assert_eq!("~1999".parse::<Date>().unwrap().to_string(), "~1999");
+//! ```
 
 use std::fmt;
 use std::str::FromStr;
@@ -64,6 +76,13 @@ pub const MAX_YEAR: i32 = 9999;
 
 impl Date {
     /// A day-precise date.
+    ///
+    /// ```
+    /// use faultlines_core::date::Date;
+    /// assert_eq!(Date::ymd(2022, 1, 9).unwrap().to_string(), "2022-01-09");
+    /// // 31 February is no day at all.
+    /// assert!(Date::ymd(2023, 2, 31).is_err());
+    /// ```
     pub fn ymd(year: i32, month: u8, day: u8) -> Result<Self, DateError> {
         Self::checked(
             year,
@@ -169,6 +188,13 @@ impl Date {
     }
 
     /// The margin an approximate date is widened by, on each side.
+    ///
+    /// ```
+    /// use faultlines_core::date::Date;
+    /// let about: Date = "~2023-09".parse().unwrap();
+    /// assert_eq!(about.margin_days(), 31);
+    /// assert_eq!(about.latest() - about.earliest(), 29 + 2 * 31);
+    /// ```
     pub fn margin_days(&self) -> i32 {
         if !self.approx {
             return 0;
@@ -212,6 +238,15 @@ impl Date {
     }
 
     /// Whether every day this date may denote comes before every day of `other`.
+    ///
+    /// ```
+    /// use faultlines_core::date::Date;
+    /// let (y1980, y1981): (Date, Date) = ("1980".parse().unwrap(), "1981".parse().unwrap());
+    /// assert!(y1980.certainly_before(&y1981));
+    /// // "About 1980" may reach into 1981.
+    /// let about: Date = "~1980".parse().unwrap();
+    /// assert!(!about.certainly_before(&y1981));
+    /// ```
     pub fn certainly_before(&self, other: &Date) -> bool {
         self.latest() < other.earliest()
     }
@@ -341,6 +376,13 @@ pub fn days_in_month(y: i32, m: u8) -> u8 {
 }
 
 /// Days since 1970-01-01 of a civil date (H. Hinnant's algorithm).
+///
+/// ```
+/// use faultlines_core::date::{civil_from_days, days_from_civil};
+/// assert_eq!(days_from_civil(1970, 1, 1), 0);
+/// assert_eq!(days_from_civil(1969, 12, 31), -1);
+/// assert_eq!(civil_from_days(days_from_civil(1955, 5, 14)), (1955, 5, 14));
+/// ```
 pub fn days_from_civil(y: i32, m: u8, d: u8) -> DayNum {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);

@@ -16,6 +16,16 @@
 //! `#(lo <= b) - #(hi < a)`; with all starts and all ends sorted, each bin
 //! costs two binary searches, whatever the number of events. A [`Tally`] per
 //! kind (only the sorted starts and ends) lets kind filters keep that speed.
+//!
+//! ```
+//! use faultlines_core::index::TimeIndex;
+//! // Three events as inclusive day intervals: a long one, a day, a week.
+//! let index = TimeIndex::new([(0, 400), (10, 10), (8, 14)]);
+//! assert_eq!(index.at(10), [0, 1, 2]);
+//! assert_eq!(index.at(15), [0]);
+//! assert_eq!(index.count_overlapping(11, 20), 2);
+//! assert_eq!(index.count_starting(5, 9), 1);
+//! ```
 
 use crate::date::DayNum;
 
@@ -48,6 +58,14 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Only the counts of intervals `[lo, hi]`, for a histogram by kind.
+    ///
+    /// ```
+    /// use faultlines_core::index::{Density, Tally};
+    /// let t = Tally::new([(0, 9), (5, 5), (20, 30)]);
+    /// assert_eq!(t.count_overlapping(5, 20), 3);
+    /// assert_eq!(t.count_overlapping(10, 19), 0);
+    /// ```
     pub fn new(intervals: impl IntoIterator<Item = (DayNum, DayNum)>) -> Tally {
         let (mut sorted_lo, mut sorted_hi): (Vec<DayNum>, Vec<DayNum>) =
             intervals.into_iter().unzip();
@@ -99,6 +117,15 @@ impl TimeIndex<()> {
 
 impl<T: Copy> TimeIndex<T> {
     /// Build from `(lo, hi, payload)`; position `i` in the input is the id reported.
+    ///
+    /// ```
+    /// use faultlines_core::index::TimeIndex;
+    /// let index = TimeIndex::with_data([(0, 5, 'a'), (3, 9, 'b')]);
+    /// let mut hits = Vec::new();
+    /// index.for_each_overlapping_with(4, 4, |i, kind| hits.push((i, *kind)));
+    /// hits.sort();
+    /// assert_eq!(hits, [(0, 'a'), (1, 'b')]);
+    /// ```
     pub fn with_data(intervals: impl IntoIterator<Item = (DayNum, DayNum, T)>) -> Self {
         let mut classes: Vec<Class<T>> = Vec::new();
         let mut spans = Vec::new();

@@ -105,8 +105,40 @@ struct FeatIn<'a> {
     c: &'a serde_json::value::RawValue,
 }
 
+/// Why a layer file cannot be decoded.
+#[derive(Debug, thiserror::Error)]
+pub enum LayerError {
+    #[error("cannot parse: {0}")]
+    Parse(serde_json::Error),
+    #[error("grid step q = {0} is out of range")]
+    GridStep(f64),
+    #[error("{id}: {source}")]
+    Coordinates {
+        id: String,
+        source: serde_json::Error,
+    },
+    #[error("{0}: empty point")]
+    EmptyPoint(String),
+    #[error("{id}: unknown geometry type {kind:?}")]
+    UnknownType { id: String, kind: String },
+}
+
 /// Decode a layer file; errors name the feature.
-pub fn decode_layer(bytes: &[u8]) -> Result<Vec<Decoded>, String> {
+///
+/// ```
+/// use faultlines_core::{layer::decode_layer, model::Geometry};
+/// // A point at [1.5, 2.0] on a grid of 0.5°: three and four steps.
+/// let file = br#"{"q":0.5,"features":[{"id":"x","k":"city","r":0,"t":"Point","c":[3,4]}]}"#;
+/// let features = decode_layer(file).unwrap();
+/// assert_eq!(features[0].geometry, Geometry::Point([1.5, 2.0]));
+/// // A run is deltas after its first position.
+/// let file = br#"{"q":1,"features":[{"id":"l","k":"river","r":0,"t":"LineString","c":[1,1,2,0,0,3]}]}"#;
+/// assert_eq!(
+///     decode_layer(file).unwrap()[0].geometry,
+///     Geometry::LineString(vec![[1.0, 1.0], [3.0, 1.0], [3.0, 4.0]])
+/// );
+/// ```
+pub fn decode_layer(bytes: &[u8]) -> Result<Vec<Decoded>, LayerError> {
     decode_layer_where(bytes, |_| true)
 }
 
@@ -115,45 +147,15 @@ pub fn decode_layer(bytes: &[u8]) -> Result<Vec<Decoded>, String> {
 pub fn decode_layer_where(
     bytes: &[u8],
     wanted: impl Fn(&str) -> bool,
-) -> Result<Vec<Decoded>, String> {
-    let f: FileIn = serde_json::from_slice(bytes).map_err(|e| format!("cannot parse: {e}"))?;
+) -> Result<Vec<Decoded>, LayerError> {
+    let f: FileIn = serde_json::from_slice(bytes).map_err(LayerError::Parse)?;
     if !(f.q > 0.0 && f.q <= 1.0) {
-        return Err(format!("grid step q = {} is out of range", f.q));
+        return Err(LayerError::GridStep(f.q));
     }
     let q = f.q;
     let mut out = Vec::new();
     for feat in f.features.into_iter().filter(|f| wanted(&f.id)) {
-        let bad = |m: &str| format!("{}: {m}", feat.id);
-        let c = feat.c.get();
-        let runs1 = || -> Result<Vec<i64>, String> {
-            serde_json::from_str(c).map_err(|e| bad(&e.to_string()))
-        };
-        let runs2 = || -> Result<Vec<Vec<i64>>, String> {
-            serde_json::from_str(c).map_err(|e| bad(&e.to_string()))
-        };
-        let geometry = match feat.t.as_str() {
-            "Point" => Geometry::Point(
-                *unrun(&runs1()?, q)
-                    .first()
-                    .ok_or_else(|| bad("empty point"))?,
-            ),
-            "MultiPoint" => Geometry::MultiPoint(unrun(&runs1()?, q)),
-            "LineString" => Geometry::LineString(unrun(&runs1()?, q)),
-            "MultiLineString" => {
-                Geometry::MultiLineString(runs2()?.iter().map(|r| unrun(r, q)).collect())
-            }
-            "Polygon" => Geometry::Polygon(runs2()?.iter().map(|r| unrun(r, q)).collect()),
-            "MultiPolygon" => {
-                let v: Vec<Vec<Vec<i64>>> =
-                    serde_json::from_str(c).map_err(|e| bad(&e.to_string()))?;
-                Geometry::MultiPolygon(
-                    v.iter()
-                        .map(|p| p.iter().map(|r| unrun(r, q)).collect())
-                        .collect(),
-                )
-            }
-            other => return Err(bad(&format!("unknown geometry type {other:?}"))),
-        };
+        let geometry = decode_geometry(&feat, q)?;
         out.push(Decoded {
             id: feat.id,
             kind: feat.k,
@@ -161,4 +163,37 @@ pub fn decode_layer_where(
         });
     }
     Ok(out)
+}
+
+fn decode_geometry(feat: &FeatIn, q: f64) -> Result<Geometry, LayerError> {
+    fn parse<T: serde::de::DeserializeOwned>(feat: &FeatIn) -> Result<T, LayerError> {
+        serde_json::from_str(feat.c.get()).map_err(|source| LayerError::Coordinates {
+            id: feat.id.clone(),
+            source,
+        })
+    }
+    let runs = |v: Vec<Vec<i64>>| v.iter().map(|r| unrun(r, q)).collect();
+    Ok(match feat.t.as_str() {
+        "Point" => Geometry::Point(
+            *unrun(&parse::<Vec<i64>>(feat)?, q)
+                .first()
+                .ok_or_else(|| LayerError::EmptyPoint(feat.id.clone()))?,
+        ),
+        "MultiPoint" => Geometry::MultiPoint(unrun(&parse::<Vec<i64>>(feat)?, q)),
+        "LineString" => Geometry::LineString(unrun(&parse::<Vec<i64>>(feat)?, q)),
+        "MultiLineString" => Geometry::MultiLineString(runs(parse(feat)?)),
+        "Polygon" => Geometry::Polygon(runs(parse(feat)?)),
+        "MultiPolygon" => Geometry::MultiPolygon(
+            parse::<Vec<Vec<Vec<i64>>>>(feat)?
+                .into_iter()
+                .map(runs)
+                .collect(),
+        ),
+        other => {
+            return Err(LayerError::UnknownType {
+                id: feat.id.clone(),
+                kind: other.into(),
+            })
+        }
+    })
 }

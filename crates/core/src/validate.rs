@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::dataset::{Dataset, Excerpt, Origin, Problem, RawDataset};
+use crate::dataset::{Dataset, Excerpt, MembershipsFile, Origin, Problem, RawDataset};
 use crate::link::Gazetteer;
 use crate::model::*;
 
@@ -157,9 +157,62 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
     } = raw;
     let mut p = P(problems);
 
-    // Regions.
+    let region_ids = check_regions(&mut p, &regions);
+    let org_ids: HashSet<String> = memberships
+        .organizations
+        .iter()
+        .map(|o| o.id.clone())
+        .collect();
+
+    check_gazetteer(&mut p, &gazetteer, &region_ids);
+    let gaz = Gazetteer::new(&gazetteer, &regions);
+    let heirs = crate::relevance::Heirs::new(&regions);
+
+    let (excerpts, excerpt_ids) =
+        excerpts_of(&mut p, excerpt_specs, &article, &gaz, &heirs, &region_ids);
+
+    let (out_events, by_id) = events_of(&mut p, events.features.0, &region_ids, &excerpt_ids);
+    let event_ids = |id: &str| by_id.find(&out_events, id).is_some();
+    for x in &excerpts {
+        for e in &x.events {
+            if !event_ids(e) {
+                p.add(EXCERPTS, &x.id, format!("unknown event {e:?}"));
+            }
+        }
+    }
+
+    let out_disputes = disputes_of(&mut p, disputes, &region_ids, &event_ids);
+
+    check_memberships(&mut p, &memberships, &org_ids);
+
+    // Geography through time.
+    p.0.extend(crate::validate_time::versions(&regions));
+    p.0.extend(crate::validate_time::references(
+        &regions,
+        &out_events,
+        &memberships.memberships,
+        &excerpts,
+    ));
+
+    Dataset {
+        meta,
+        article,
+        events: out_events,
+        excerpts,
+        disputes: out_disputes,
+        organizations: memberships.organizations,
+        memberships: memberships.memberships,
+        regions,
+        gazetteer,
+        layers,
+        origin,
+    }
+}
+
+/// Region ids are unique and every region is named in both languages.
+fn check_regions(p: &mut P, regions: &[Region]) -> HashSet<String> {
     let mut region_ids = HashSet::new();
-    for r in &regions {
+    for r in regions {
         if r.id.trim().is_empty() {
             p.add(REGIONS, "", "a region has an empty id");
         } else if !region_ids.insert(r.id.clone()) {
@@ -168,15 +221,13 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
         if r.name_en.trim().is_empty() || r.name_ru.trim().is_empty() {
             p.add(REGIONS, &r.id, "region needs English and Russian names");
         }
-        check_geometry(&mut p, REGIONS, &r.id, &Geometry::Point(r.anchor));
+        check_geometry(p, REGIONS, &r.id, &Geometry::Point(r.anchor));
     }
-    let org_ids: HashSet<String> = memberships
-        .organizations
-        .iter()
-        .map(|o| o.id.clone())
-        .collect();
+    region_ids
+}
 
-    // Gazetteer.
+/// Every gazetteer entry and group member is a region.
+fn check_gazetteer(p: &mut P, gazetteer: &GazetteerSpec, region_ids: &HashSet<String>) {
     for (region, names) in &gazetteer.names {
         if !region_ids.contains(region) {
             p.add(GAZETTEER, region, "unknown region id");
@@ -196,10 +247,18 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
             }
         }
     }
-    let gaz = Gazetteer::new(&gazetteer, &regions);
-    let heirs = crate::relevance::Heirs::new(&regions);
+}
 
-    // Excerpts: verbatim spans of the article.
+/// Excerpts are verbatim spans of the article, each linked to a region or
+/// marked general; with their ids.
+fn excerpts_of(
+    p: &mut P,
+    excerpt_specs: Vec<ExcerptSpec>,
+    article: &str,
+    gaz: &Gazetteer,
+    heirs: &crate::relevance::Heirs,
+    region_ids: &HashSet<String>,
+) -> (Vec<Excerpt>, HashSet<String>) {
     let chars: Vec<char> = article.chars().collect();
     let mut utf16_at = Vec::with_capacity(chars.len() + 1);
     let mut acc = 0;
@@ -251,8 +310,7 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
                 p.add(EXCERPTS, &x.id, format!("unknown region {r:?}"));
             }
         }
-        let links =
-            crate::relevance::links(&gaz, &heirs, &x.text, &x.add_regions, &x.remove_regions);
+        let links = crate::relevance::links(gaz, heirs, &x.text, &x.add_regions, &x.remove_regions);
         if links.is_empty() && !x.general {
             p.add(
                 EXCERPTS,
@@ -260,7 +318,7 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
                 "links to no region and is not marked general",
             );
         }
-        let notes = excerpt_notes(&mut p, &x);
+        let notes = excerpt_notes(p, &x);
         excerpts.push(Excerpt {
             id: x.id,
             start: x.start,
@@ -276,8 +334,17 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
     }
     excerpts.sort_by_key(|x| (x.start, x.end));
 
-    // Events.
-    let mut out_events = events.features.0;
+    (excerpts, excerpt_ids)
+}
+
+/// Events are titled, sourced, placed and dated in order, and refer to
+/// known regions and excerpts; sorted by time, with their id order.
+fn events_of(
+    p: &mut P,
+    mut out_events: Vec<Event>,
+    region_ids: &HashSet<String>,
+    excerpt_ids: &HashSet<String>,
+) -> (Vec<Event>, IdOrder) {
     for ev in &out_events {
         let (e, geometry) = (&ev.props, &ev.geometry);
         let id: &str = &e.id;
@@ -287,9 +354,9 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
         if e.title.trim().is_empty() {
             p.add(EVENTS, id, "empty title");
         }
-        check_sources(&mut p, EVENTS, id, &e.sources, "event");
-        check_discrepancies(&mut p, EVENTS, id, &e.discrepancies);
-        check_geometry(&mut p, EVENTS, id, geometry);
+        check_sources(p, EVENTS, id, &e.sources, "event");
+        check_discrepancies(p, EVENTS, id, &e.discrepancies);
+        check_geometry(p, EVENTS, id, geometry);
         if matches!(e.kind, EventKind::Deployment | EventKind::Withdrawal)
             && !matches!(
                 geometry,
@@ -331,16 +398,17 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
             p.add(EVENTS, id, "duplicate event id");
         }
     }
-    let event_ids = |id: &str| by_id.find(&out_events, id).is_some();
-    for x in &excerpts {
-        for e in &x.events {
-            if !event_ids(e) {
-                p.add(EXCERPTS, &x.id, format!("unknown event {e:?}"));
-            }
-        }
-    }
+    (out_events, by_id)
+}
 
-    // Disputes.
+/// Disputes have a sourced timeline in order and refer to known regions
+/// and incidents.
+fn disputes_of(
+    p: &mut P,
+    disputes: FeatureCollection<DisputeProps>,
+    region_ids: &HashSet<String>,
+    event_ids: &dyn Fn(&str) -> bool,
+) -> Vec<Dispute> {
     let mut dispute_ids = HashSet::new();
     let mut out_disputes = Vec::new();
     for f in disputes.features {
@@ -348,7 +416,7 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
         if !dispute_ids.insert(d.id.clone()) {
             p.add(DISPUTES, &d.id, "duplicate dispute id");
         }
-        check_geometry(&mut p, DISPUTES, &d.id, &f.geometry);
+        check_geometry(p, DISPUTES, &d.id, &f.geometry);
         for r in &d.regions {
             if !region_ids.contains(r) {
                 p.add(DISPUTES, &d.id, format!("unknown region {r:?}"));
@@ -373,7 +441,7 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
         }
         for t in &d.timeline {
             check_sources(
-                &mut p,
+                p,
                 DISPUTES,
                 &d.id,
                 &t.sources,
@@ -386,10 +454,15 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
         });
     }
 
-    // Memberships.
+    out_disputes
+}
+
+/// Memberships name known organizations, and their periods are sourced,
+/// ordered and do not overlap.
+fn check_memberships(p: &mut P, memberships: &MembershipsFile, org_ids: &HashSet<String>) {
     let mut seen = HashSet::new();
     for o in &memberships.organizations {
-        check_sources(&mut p, MEMBERSHIPS, &o.id, &o.sources, "organization");
+        check_sources(p, MEMBERSHIPS, &o.id, &o.sources, "organization");
     }
     for m in &memberships.memberships {
         let id = format!("{}/{}", m.org, m.country);
@@ -414,13 +487,13 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
                 }
             }
             check_sources(
-                &mut p,
+                p,
                 MEMBERSHIPS,
                 &id,
                 &per.sources,
                 &format!("period from {}", per.from),
             );
-            check_discrepancies(&mut p, MEMBERSHIPS, &id, &per.discrepancies);
+            check_discrepancies(p, MEMBERSHIPS, &id, &per.discrepancies);
         }
         for w in m.periods.windows(2) {
             match w[0].to {
@@ -440,28 +513,5 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
                 _ => {}
             }
         }
-    }
-
-    // Geography through time.
-    p.0.extend(crate::validate_time::versions(&regions));
-    p.0.extend(crate::validate_time::references(
-        &regions,
-        &out_events,
-        &memberships.memberships,
-        &excerpts,
-    ));
-
-    Dataset {
-        meta,
-        article,
-        events: out_events,
-        excerpts,
-        disputes: out_disputes,
-        organizations: memberships.organizations,
-        memberships: memberships.memberships,
-        regions,
-        gazetteer,
-        layers,
-        origin,
     }
 }

@@ -40,7 +40,7 @@ pub fn layers(ds: &Dataset) -> Vec<Problem> {
             let feats = match layer::decode_layer(&bytes) {
                 Ok(f) => f,
                 Err(e) => {
-                    add(None, e);
+                    add(None, e.to_string());
                     continue;
                 }
             };

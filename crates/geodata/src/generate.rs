@@ -13,6 +13,12 @@ use faultlines_core::dataset::Dataset;
 use faultlines_core::date::{Date, DayNum};
 use faultlines_core::model::*;
 
+use crate::error::GeodataError;
+
+/// The most events `write` makes: a synthetic story is for benchmarks, and
+/// five million already takes minutes and gigabytes.
+pub const MAX_EVENTS: usize = 5_000_000;
+
 /// SplitMix64: small, fast, good enough for synthetic data, no dependency.
 pub struct Rng(u64);
 
@@ -184,10 +190,13 @@ pub fn dataset(n: usize, seed: u64) -> Dataset {
 }
 
 /// Write a dataset directory (story files; the map is the shipped one).
-pub fn write(dir: &std::path::Path, n: usize, seed: u64) -> Result<(), String> {
+pub fn write(dir: &std::path::Path, n: usize, seed: u64) -> Result<(), GeodataError> {
+    if n > MAX_EVENTS {
+        return Err(GeodataError::Limit(format!("at most {MAX_EVENTS} events")));
+    }
     let ds = dataset(n, seed);
     let story = dir.join("story");
-    std::fs::create_dir_all(&story).map_err(|e| format!("{}: {e}", story.display()))?;
+    std::fs::create_dir_all(&story).map_err(GeodataError::io(&story))?;
     for (rel, bytes) in faultlines_core::source::EMBEDDED
         .iter()
         .filter(|(r, _)| r.starts_with("story/"))
@@ -196,13 +205,19 @@ pub fn write(dir: &std::path::Path, n: usize, seed: u64) -> Result<(), String> {
             && !rel.ends_with("excerpts.json")
             && !rel.ends_with("disputes.geojson")
         {
-            std::fs::write(dir.join(rel), bytes).map_err(|e| e.to_string())?;
+            let path = dir.join(rel);
+            std::fs::write(&path, bytes).map_err(GeodataError::io(path))?;
         }
     }
-    let w = |name: &str| -> Result<std::io::BufWriter<std::fs::File>, String> {
-        std::fs::File::create(story.join(name))
+    let w = |name: &str| -> Result<std::io::BufWriter<std::fs::File>, GeodataError> {
+        let path = story.join(name);
+        std::fs::File::create(&path)
             .map(std::io::BufWriter::new)
-            .map_err(|e| format!("{name}: {e}"))
+            .map_err(GeodataError::io(path))
+    };
+    let json = |file: &str| {
+        let file = file.to_string();
+        move |source| GeodataError::Json { file, source }
     };
     let features: Vec<Feature<&EventProps>> = ds
         .events
@@ -220,7 +235,7 @@ pub fn write(dir: &std::path::Path, n: usize, seed: u64) -> Result<(), String> {
             features,
         },
     )
-    .map_err(|e| e.to_string())?;
+    .map_err(json("events.geojson"))?;
     let specs: Vec<ExcerptSpec> = ds
         .excerpts
         .iter()
@@ -245,7 +260,7 @@ pub fn write(dir: &std::path::Path, n: usize, seed: u64) -> Result<(), String> {
                 .collect(),
         })
         .collect();
-    serde_json::to_writer(w("excerpts.json")?, &specs).map_err(|e| e.to_string())?;
+    serde_json::to_writer(w("excerpts.json")?, &specs).map_err(json("excerpts.json"))?;
     let disputes: Vec<Feature<&DisputeProps>> = ds
         .disputes
         .iter()
@@ -262,6 +277,6 @@ pub fn write(dir: &std::path::Path, n: usize, seed: u64) -> Result<(), String> {
             features: disputes,
         },
     )
-    .map_err(|e| e.to_string())?;
+    .map_err(json("disputes.geojson"))?;
     Ok(())
 }

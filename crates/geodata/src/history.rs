@@ -16,9 +16,9 @@ use std::path::Path;
 
 use geo::MultiPolygon;
 use serde::Deserialize;
-use serde_json::Value;
 
 use crate::encode::LayerFeature;
+use crate::error::{GeodataError, RecipeError};
 use crate::{geom, shape};
 use faultlines_core::date::Date;
 use faultlines_core::model::{Geometry, LonLat, Region, RegionKind, RegionVersion};
@@ -51,7 +51,7 @@ struct VersionSpec {
     ru: String,
     /// A recipe; without one the version is drawn by today's feature of the
     /// region, or else by the previous version's.
-    shape: Option<Value>,
+    shape: Option<Recipe>,
     #[serde(default)]
     approximate: bool,
     sovereign: Option<String>,
@@ -60,6 +60,28 @@ struct VersionSpec {
     #[serde(default)]
     sources: Vec<String>,
     change: Option<String>,
+}
+
+/// How to draw a shape that is not today's.
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(untagged, deny_unknown_fields)]
+enum Recipe {
+    /// `KIND:ID`: a feature of the source layers (`admin1`, `country`,
+    /// `disputed`, `ne-disputed`) or a hand-drawn `cut`.
+    Feature(String),
+    /// `{"line": "FILE:N"}`: the N-th line of a source file.
+    Line { line: String },
+    /// `{"outline": [...]}`: the outline of the union of the parts, as lines.
+    Outline { outline: Vec<Recipe> },
+    /// The union of `union`, within `intersect`, less `minus`.
+    Area {
+        #[serde(default)]
+        union: Vec<Recipe>,
+        #[serde(default)]
+        intersect: Vec<Recipe>,
+        #[serde(default)]
+        minus: Vec<Recipe>,
+    },
 }
 
 /// What recipes are made of.
@@ -83,86 +105,96 @@ enum Built {
 }
 
 impl Inputs<'_> {
-    fn area_of(
-        &self,
-        term: &Value,
-        cuts: &BTreeMap<String, Cut>,
-    ) -> Result<MultiPolygon<f64>, String> {
-        match self.eval(term, cuts)? {
-            Built::Area(a) => Ok(a),
-            Built::Lines(_) => Err(format!("{term}: a line cannot take part in an area")),
-        }
-    }
-
     fn areas(
         &self,
-        v: Option<&Value>,
+        terms: &[Recipe],
         cuts: &BTreeMap<String, Cut>,
-    ) -> Result<Vec<MultiPolygon<f64>>, String> {
-        v.and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .map(|t| self.area_of(t, cuts))
+    ) -> Result<Vec<MultiPolygon<f64>>, RecipeError> {
+        terms
+            .iter()
+            .map(|t| match self.eval(t, cuts)? {
+                Built::Area(a) => Ok(a),
+                Built::Lines(_) => Err(RecipeError::LineInArea(format!("{t:?}"))),
+            })
             .collect()
     }
 
-    fn eval(&self, term: &Value, cuts: &BTreeMap<String, Cut>) -> Result<Built, String> {
-        if let Some(s) = term.as_str() {
-            let (kind, id) = s
-                .split_once(':')
-                .ok_or_else(|| format!("{s}: expected KIND:ID"))?;
-            let g = match kind {
-                "admin1" => self.admin1.get(id).cloned(),
-                "country" | "disputed" => self.base.get(id).cloned(),
-                "ne-disputed" => self.ne_disputed.get(id).cloned(),
-                "cut" => cuts
-                    .get(id)
-                    .map(|c| Geometry::Polygon(vec![c.polygon.clone()])),
-                _ => return Err(format!("{s}: unknown kind {kind:?}")),
+    fn eval(&self, term: &Recipe, cuts: &BTreeMap<String, Cut>) -> Result<Built, RecipeError> {
+        match term {
+            Recipe::Feature(s) => self.feature(s, cuts).map(Built::Area),
+            Recipe::Line { line } => self.line(line).map(Built::Lines),
+            Recipe::Outline { outline } => {
+                let parts = self.areas(outline, cuts)?;
+                Ok(Built::Lines(shape::outline(&shape::union_all(&parts))))
             }
-            .ok_or_else(|| format!("{s}: not in the source layers"))?;
-            return shape::to_geo(&g)
-                .map(Built::Area)
-                .ok_or_else(|| format!("{s}: not a polygon"));
+            Recipe::Area {
+                union,
+                intersect,
+                minus,
+            } => {
+                let mut a = shape::union_all(&self.areas(union, cuts)?);
+                let with = self.areas(intersect, cuts)?;
+                if !with.is_empty() {
+                    a = shape::intersection(&a, &shape::union_all(&with));
+                }
+                let without = self.areas(minus, cuts)?;
+                if !without.is_empty() {
+                    a = shape::difference(&a, &shape::union_all(&without));
+                }
+                Ok(Built::Area(shape::drop_slivers(a, SLIVER_KM)))
+            }
         }
-        let o = term
-            .as_object()
-            .ok_or_else(|| format!("{term}: not a recipe"))?;
-        if let Some(l) = o.get("line").and_then(Value::as_str) {
-            return self.line(l).map(Built::Lines);
+    }
+
+    /// `KIND:ID` as an area.
+    fn feature(
+        &self,
+        s: &str,
+        cuts: &BTreeMap<String, Cut>,
+    ) -> Result<MultiPolygon<f64>, RecipeError> {
+        let (kind, id) = s
+            .split_once(':')
+            .ok_or_else(|| RecipeError::BadReference(s.into()))?;
+        let g = match kind {
+            "admin1" => self.admin1.get(id).cloned(),
+            "country" | "disputed" => self.base.get(id).cloned(),
+            "ne-disputed" => self.ne_disputed.get(id).cloned(),
+            "cut" => cuts
+                .get(id)
+                .map(|c| Geometry::Polygon(vec![c.polygon.clone()])),
+            _ => {
+                return Err(RecipeError::UnknownKind {
+                    reference: s.into(),
+                    kind: kind.into(),
+                })
+            }
         }
-        if let Some(parts) = o.get("outline") {
-            let parts = self.areas(Some(parts), cuts)?;
-            return Ok(Built::Lines(shape::outline(&shape::union_all(&parts))));
-        }
-        let mut a = shape::union_all(&self.areas(o.get("union"), cuts)?);
-        let with = self.areas(o.get("intersect"), cuts)?;
-        if !with.is_empty() {
-            a = shape::intersection(&a, &shape::union_all(&with));
-        }
-        let without = self.areas(o.get("minus"), cuts)?;
-        if !without.is_empty() {
-            a = shape::difference(&a, &shape::union_all(&without));
-        }
-        Ok(Built::Area(shape::drop_slivers(a, SLIVER_KM)))
+        .ok_or_else(|| RecipeError::Missing(s.into()))?;
+        shape::to_geo(&g).ok_or_else(|| RecipeError::NotAPolygon(s.into()))
     }
 
     /// `FILE:N`: the N-th line of a source file.
-    fn line(&self, spec: &str) -> Result<Geometry, String> {
+    fn line(&self, spec: &str) -> Result<Geometry, RecipeError> {
         let (file, n) = spec
             .split_once(':')
-            .ok_or_else(|| format!("{spec}: expected FILE:N"))?;
-        let n: usize = n.parse().map_err(|_| format!("{spec}: bad index"))?;
-        let v = crate::raw_layers::read_source(self.src, file)?;
-        v["features"]
-            .as_array()
+            .ok_or_else(|| RecipeError::BadLine(spec.into()))?;
+        let n: usize = n.parse().map_err(|_| RecipeError::BadLine(spec.into()))?;
+        let shapes = crate::raw_layers::read_features::<Shape>(self.src, file)
+            .map_err(|e| RecipeError::Source(Box::new(e)))?;
+        shapes
             .into_iter()
-            .flatten()
-            .filter(|f| f["geometry"]["type"] == "LineString")
+            .map(|s| s.geometry)
+            .filter(|g| matches!(g, Geometry::LineString(_)))
             .nth(n)
-            .and_then(|f| serde_json::from_value(f["geometry"].clone()).ok())
-            .ok_or_else(|| format!("{spec}: no such line"))
+            .ok_or_else(|| RecipeError::NoSuchLine(spec.into()))
     }
+}
+
+/// Any feature of a source layer, for its shape.
+#[derive(Deserialize)]
+struct Shape {
+    #[serde(deserialize_with = "geojson::de::deserialize_geometry")]
+    geometry: Geometry,
 }
 
 /// The versions of the regions, and the features of the `history` layer.
@@ -202,16 +234,18 @@ fn feature_kind(kind: RegionKind, built: &Built) -> &'static str {
 /// Read `history.json` under `inputs.src`, build its shapes and set the
 /// versions of `regions` (today's, by id); regions it does not name get one
 /// version that is always in force.
-pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, String> {
+pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, GeodataError> {
     let path = inputs.src.join("history.json");
-    let spec: Spec = serde_json::from_slice(
-        &std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?,
-    )
-    .map_err(|e| format!("history.json: {e}"))?;
-    let mut by_id: HashMap<String, usize> = HashMap::new();
-    for (i, r) in regions.iter().enumerate() {
-        by_id.insert(r.id.clone(), i);
-    }
+    let bytes = std::fs::read(&path).map_err(GeodataError::io(&path))?;
+    let spec: Spec = serde_json::from_slice(&bytes).map_err(|source| GeodataError::Json {
+        file: "history.json".into(),
+        source,
+    })?;
+    let by_id: HashMap<String, usize> = regions
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.clone(), i))
+        .collect();
     let mut out = Applied {
         new_regions: Vec::new(),
         features: Vec::new(),
@@ -219,121 +253,18 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
     };
     for rs in &spec.regions {
         let today = by_id.get(&rs.id).map(|&i| &*regions[i]);
-        let kind = rs.kind.or(today.map(|r| r.kind)).ok_or_else(|| {
-            format!(
-                "history.json: {}: not in today's layers, so it needs a kind",
-                rs.id
-            )
+        let kind = rs
+            .kind
+            .or(today.map(|r| r.kind))
+            .ok_or_else(|| GeodataError::Region {
+                region: rs.id.clone(),
+                problem: "not in today's layers, so it needs a kind".into(),
+            })?;
+        let versions = region_versions(inputs, &spec.cuts, rs, kind, today, &mut out)?;
+        let last = versions.last().ok_or_else(|| GeodataError::Region {
+            region: rs.id.clone(),
+            problem: "no versions".into(),
         })?;
-        let mut versions = Vec::new();
-        let mut built_shapes: Vec<(&Value, String, String)> = Vec::new();
-        for vs in &rs.versions {
-            let ctx = |e: String| {
-                format!(
-                    "history.json: {} from {:?}: {e}",
-                    rs.id,
-                    vs.from.map(|d| d.to_string())
-                )
-            };
-            let (feature, layer, geometry) = match &vs.shape {
-                Some(recipe) => {
-                    if let Some((_, f, _)) = built_shapes.iter().find(|(r, _, _)| *r == recipe) {
-                        (f.clone(), "history".to_string(), None)
-                    } else {
-                        let built = inputs.eval(recipe, &spec.cuts).map_err(ctx)?;
-                        let id = format!(
-                            "{}@{}",
-                            rs.id,
-                            vs.from.map_or("start".to_string(), |d| d.to_string())
-                        );
-                        let g = match &built {
-                            Built::Area(a) => {
-                                out.report
-                                    .push(format!("| {id} | {:.0} km² |", shape::area_km2(a)));
-                                shape::from_geo(a)
-                            }
-                            Built::Lines(l) => l.clone(),
-                        };
-                        out.features.push((
-                            "history".into(),
-                            LayerFeature {
-                                id: id.clone(),
-                                kind: feature_kind(kind, &built).into(),
-                                geometry: g.clone(),
-                                rank: 0,
-                            },
-                        ));
-                        built_shapes.push((recipe, id.clone(), "history".into()));
-                        (id, "history".to_string(), Some(g))
-                    }
-                }
-                None => match (today, versions.last()) {
-                    (Some(r), _) => (r.id.clone(), r.layer.clone(), None),
-                    (None, Some(prev)) => {
-                        let prev: &RegionVersion = prev;
-                        (prev.feature.clone(), prev.layer.clone(), None)
-                    }
-                    (None, None) => {
-                        return Err(ctx("the first version of a new region needs a shape".into()))
-                    }
-                },
-            };
-            let (anchor, bbox) = match (&geometry, today, versions.last()) {
-                (Some(g), _, _) => (geom::round(geom::label_point(g)), geom::bbox_of(g)),
-                (None, _, Some(prev)) if prev.feature == feature => (prev.anchor, prev.bbox),
-                (None, Some(r), _) if r.id == feature => (r.anchor, r.bbox),
-                (None, _, _) => {
-                    let f = out
-                        .features
-                        .iter()
-                        .map(|(_, f)| f)
-                        .find(|f| f.id == feature)
-                        .ok_or_else(|| ctx("no shape".into()))?;
-                    (
-                        geom::round(geom::label_point(&f.geometry)),
-                        geom::bbox_of(&f.geometry),
-                    )
-                }
-            };
-            let (lo, hi) = RegionVersion::days(vs.from, vs.to);
-            versions.push(RegionVersion {
-                feature,
-                layer,
-                valid_from: vs.from,
-                valid_to: vs.to,
-                lo,
-                hi,
-                name_en: vs.en.clone(),
-                name_ru: vs.ru.clone(),
-                sovereign: vs.sovereign.clone(),
-                controller: vs.controller.clone(),
-                approximate: vs.approximate,
-                anchor,
-                bbox,
-                sources: vs.sources.clone(),
-                note: vs.note.clone(),
-                change: vs.change.clone(),
-            });
-        }
-        // A built shape still in force today lives in the layer of its kind.
-        let base = base_layer(kind);
-        for (_, id, _) in &built_shapes {
-            if versions
-                .iter()
-                .any(|v| &v.feature == id && v.valid_to.is_none())
-            {
-                for v in versions.iter_mut().filter(|v| &v.feature == id) {
-                    v.layer = base.into();
-                }
-                if let Some((layer, _)) = out.features.iter_mut().find(|(_, f)| &f.id == id) {
-                    *layer = base.into();
-                }
-            }
-        }
-        let last = versions
-            .last()
-            .ok_or_else(|| format!("history.json: {}: no versions", rs.id))?
-            .clone();
         match by_id.get(&rs.id) {
             Some(&i) => {
                 let r = &mut regions[i];
@@ -360,6 +291,144 @@ pub fn apply(inputs: &Inputs, regions: &mut [&mut Region]) -> Result<Applied, St
         }
     }
     Ok(out)
+}
+
+/// The versions of one region of `history.json`, building the shapes its
+/// recipes draw into `out`.
+fn region_versions(
+    inputs: &Inputs,
+    cuts: &BTreeMap<String, Cut>,
+    rs: &RegionSpec,
+    kind: RegionKind,
+    today: Option<&Region>,
+    out: &mut Applied,
+) -> Result<Vec<RegionVersion>, GeodataError> {
+    let mut versions: Vec<RegionVersion> = Vec::new();
+    // Each recipe is built once; a later version with the same recipe
+    // shares the feature.
+    let mut built: Vec<(&Recipe, String)> = Vec::new();
+    for vs in &rs.versions {
+        let ctx = |problem: RecipeError| GeodataError::Version {
+            region: rs.id.clone(),
+            from: vs.from.map_or("the start".into(), |d| d.to_string()),
+            problem,
+        };
+        let (feature, layer, geometry) = match &vs.shape {
+            Some(recipe) => match built.iter().find(|(r, _)| *r == recipe) {
+                Some((_, f)) => (f.clone(), "history".to_string(), None),
+                None => {
+                    let (id, g) =
+                        build_shape(inputs, cuts, rs, vs, kind, recipe, out).map_err(ctx)?;
+                    built.push((recipe, id.clone()));
+                    (id, "history".to_string(), Some(g))
+                }
+            },
+            None => match (today, versions.last()) {
+                (Some(r), _) => (r.id.clone(), r.layer.clone(), None),
+                (None, Some(prev)) => (prev.feature.clone(), prev.layer.clone(), None),
+                (None, None) => return Err(ctx(RecipeError::NoFirstShape)),
+            },
+        };
+        let (anchor, bbox) = match (&geometry, today, versions.last()) {
+            (Some(g), _, _) => (geom::round(geom::label_point(g)), geom::bbox_of(g)),
+            (None, _, Some(prev)) if prev.feature == feature => (prev.anchor, prev.bbox),
+            (None, Some(r), _) if r.id == feature => (r.anchor, r.bbox),
+            (None, _, _) => {
+                let f = out
+                    .features
+                    .iter()
+                    .map(|(_, f)| f)
+                    .find(|f| f.id == feature)
+                    .ok_or_else(|| ctx(RecipeError::NoShape))?;
+                (
+                    geom::round(geom::label_point(&f.geometry)),
+                    geom::bbox_of(&f.geometry),
+                )
+            }
+        };
+        versions.push(version(vs, feature, layer, anchor, bbox));
+    }
+    // A built shape still in force today lives in the layer of its kind.
+    let base = base_layer(kind);
+    for (_, id) in &built {
+        if versions
+            .iter()
+            .any(|v| &v.feature == id && v.valid_to.is_none())
+        {
+            for v in versions.iter_mut().filter(|v| &v.feature == id) {
+                v.layer = base.into();
+            }
+            if let Some((layer, _)) = out.features.iter_mut().find(|(_, f)| &f.id == id) {
+                *layer = base.into();
+            }
+        }
+    }
+    Ok(versions)
+}
+
+/// Draw one recipe into the `history` layer of `out`: its feature id
+/// (`REGION@FROM`) and shape.
+fn build_shape(
+    inputs: &Inputs,
+    cuts: &BTreeMap<String, Cut>,
+    rs: &RegionSpec,
+    vs: &VersionSpec,
+    kind: RegionKind,
+    recipe: &Recipe,
+    out: &mut Applied,
+) -> Result<(String, Geometry), RecipeError> {
+    let built = inputs.eval(recipe, cuts)?;
+    let id = format!(
+        "{}@{}",
+        rs.id,
+        vs.from.map_or("start".to_string(), |d| d.to_string())
+    );
+    let g = match &built {
+        Built::Area(a) => {
+            out.report
+                .push(format!("| {id} | {:.0} km² |", shape::area_km2(a)));
+            shape::from_geo(a)
+        }
+        Built::Lines(l) => l.clone(),
+    };
+    out.features.push((
+        "history".into(),
+        LayerFeature {
+            id: id.clone(),
+            kind: feature_kind(kind, &built).into(),
+            geometry: g.clone(),
+            rank: 0,
+        },
+    ));
+    Ok((id, g))
+}
+
+fn version(
+    vs: &VersionSpec,
+    feature: String,
+    layer: String,
+    anchor: LonLat,
+    bbox: [f64; 4],
+) -> RegionVersion {
+    let (lo, hi) = RegionVersion::days(vs.from, vs.to);
+    RegionVersion {
+        feature,
+        layer,
+        valid_from: vs.from,
+        valid_to: vs.to,
+        lo,
+        hi,
+        name_en: vs.en.clone(),
+        name_ru: vs.ru.clone(),
+        sovereign: vs.sovereign.clone(),
+        controller: vs.controller.clone(),
+        approximate: vs.approximate,
+        anchor,
+        bbox,
+        sources: vs.sources.clone(),
+        note: vs.note.clone(),
+        change: vs.change.clone(),
+    }
 }
 
 /// The one version of a region that never changed.

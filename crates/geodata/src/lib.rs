@@ -11,6 +11,7 @@
 
 pub mod check;
 pub mod encode;
+pub mod error;
 pub mod generate;
 pub mod geobuild;
 pub mod geom;

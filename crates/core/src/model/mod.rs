@@ -1,0 +1,74 @@
+//! The story's data model: what a dataset directory holds once parsed.
+//!
+//! The files are plain JSON and GeoJSON so that any GIS or script can open
+//! them (see `geodata/README.md` for the layout). These types are also the
+//! API's vocabulary: their TypeScript twins in `ui/src/api/bindings.ts` are
+//! generated from them.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::date::{Date, DayNum};
+
+mod event;
+mod excerpt;
+mod geometry;
+mod intern;
+mod membership;
+mod region;
+
+pub use event::*;
+pub use excerpt::*;
+pub use geometry::*;
+pub use intern::*;
+pub use membership::*;
+pub use region::*;
+
+/// A GeoJSON feature with typed properties.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Feature<P> {
+    #[serde(rename = "type")]
+    pub kind: FeatureTag,
+    pub geometry: Geometry,
+    pub properties: P,
+}
+
+/// A GeoJSON FeatureCollection with typed properties.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FeatureCollection<P> {
+    #[serde(rename = "type")]
+    pub kind: CollectionTag,
+    pub features: Vec<Feature<P>>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub enum FeatureTag {
+    Feature,
+}
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub enum CollectionTag {
+    FeatureCollection,
+}
+
+/// Metadata of the source article. The text itself is `article.txt`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ArticleMeta {
+    pub title: String,
+    pub author: String,
+    /// When it was published, as precisely as known.
+    pub date: Date,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    /// How the excerpts were chosen and linked, shown in the reading view.
+    pub linking_note: String,
+}
+
+/// Dataset-level metadata (`dataset.json`).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct DatasetMeta {
+    pub title: String,
+    pub description: String,
+    /// Where the map layers and facts come from, for the attribution line.
+    pub attribution: String,
+    pub article: ArticleMeta,
+}
