@@ -8,10 +8,11 @@ need_test=${1:-}
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 # System packages: build deps for Tauri (WebKitGTK), and for tests Xvfb,
-# WebKitWebDriver and Debian's Chromium.
+# WebKitWebDriver, Debian's Chromium and D-Bus (the single-instance tests run
+# their own session bus with dbus-daemon and read it with dbus-send).
 pkgs=(build-essential pkg-config libwebkit2gtk-4.1-dev libgl1-mesa-dri fonts-dejavu-core)
 if [ "$need_test" = "test" ]; then
-  pkgs+=(xvfb xauth webkit2gtk-driver chromium x11-utils)
+  pkgs+=(xvfb xauth webkit2gtk-driver chromium x11-utils dbus)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -1,216 +1,138 @@
 //! The desktop shell: a thin Tauri 2 layer over `faultlines-core` (it links neither the build-time map work nor the HTTP mode).
 //!
-//! Each command is a few lines that call [`faultlines_core::Api`]; all logic lives
-//! in the core so the HTTP mode and the CLI answer exactly the same. Commands
-//! are declared in `build.rs` and granted in `capabilities/default.json`.
+//! This file sets the app up. The commands are in `commands.rs` and named once
+//! in `command_list.rs`, from which both the handler here and the permissions
+//! (`build.rs`) are expanded. The reader's place is `prefs.rs`. The window's
+//! size and place and the one-instance rule are Tauri's own plugins
+//! (`tauri-plugin-window-state`, `tauri-plugin-single-instance`), as in any
+//! Tauri app, rather than code of ours.
 #![forbid(unsafe_code)]
 
+#[macro_use]
+mod command_list;
+mod commands;
 pub mod prefs;
 
-use faultlines_core::api::{
-    Article, DatasetInfo, EventPage, EventRef, ExcerptView, Filter, Histogram, HistogramMode,
-    RegionExcerpts, State, StateEvents,
-};
-use faultlines_core::model::{Event, Region};
-use faultlines_core::search::SearchHit;
-use std::sync::Mutex;
+use std::path::{Path, PathBuf};
 
-use faultlines_core::{Api, ApiError, Dataset, ErrorCode};
-use prefs::{SavedState, StateFile, UiState, WindowGeometry};
-use tauri::ipc::Response;
-use tauri::{Manager, WindowEvent};
+use faultlines_core::{Api, Dataset};
+use prefs::Prefs;
+use tauri::plugin::TauriPlugin;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
-type Api_<'a> = tauri::State<'a, Api>;
+/// Every command's name: what `build.rs` grants the UI as `atlas-commands`.
+pub const COMMANDS: &[&str] = with_commands!(command_names);
 
-#[tauri::command]
-fn dataset_info(api: Api_<'_>) -> DatasetInfo {
-    api.info()
-}
-
-#[tauri::command]
-fn state_at(api: Api_<'_>, at: String, events: Option<StateEvents>) -> Result<State, ApiError> {
-    api.state_at_with(&at, events.unwrap_or_default())
-}
-
-#[tauri::command]
-fn events_in(
-    api: Api_<'_>,
-    from: String,
-    to: String,
-    filter: Filter,
-    offset: usize,
-    limit: usize,
-) -> Result<EventPage, ApiError> {
-    api.events_in(&from, &to, &filter, offset, limit)
-}
-
-#[tauri::command]
-fn histogram(
-    api: Api_<'_>,
-    from: String,
-    to: String,
-    bins: usize,
-    filter: Filter,
-    mode: Option<HistogramMode>,
-) -> Result<Histogram, ApiError> {
-    api.histogram_mode(&from, &to, bins, &filter, mode.unwrap_or_default())
-}
-
-#[tauri::command]
-fn step(
-    api: Api_<'_>,
-    after: String,
-    backward: bool,
-    filter: Filter,
-) -> Result<Option<EventRef>, ApiError> {
-    api.step(&after, backward, &filter)
-}
-
-#[tauri::command]
-fn regions(api: Api_<'_>) -> Vec<Region> {
-    api.regions().to_vec()
-}
-
-#[tauri::command]
-fn excerpts_for_region(api: Api_<'_>, region: String) -> Result<RegionExcerpts, ApiError> {
-    api.excerpts_for_region(&region)
-}
-
-#[tauri::command]
-fn excerpt(api: Api_<'_>, id: String) -> Result<ExcerptView, ApiError> {
-    api.excerpt(&id)
-}
-
-#[tauri::command]
-fn event(api: Api_<'_>, id: String) -> Result<Event, ApiError> {
-    api.event(&id).cloned()
-}
-
-#[tauri::command]
-fn search(api: Api_<'_>, q: String, limit: usize) -> Result<Vec<SearchHit>, ApiError> {
-    api.search(&q, limit)
-}
-
-#[tauri::command]
-fn article(api: Api_<'_>) -> Article {
-    api.article()
-}
-
-#[tauri::command]
-fn all_events(api: Api_<'_>) -> Vec<Event> {
-    api.all_events().to_vec()
-}
-
-/// Every event's times, kind and place as binary columns (see `Api::columns`).
-#[tauri::command]
-fn columns(api: Api_<'_>) -> Response {
-    Response::new(api.columns())
-}
-
-/// Every distinct state of memberships and disputes (see `Api::overviews`).
-#[tauri::command]
-fn overviews(api: Api_<'_>) -> Vec<State> {
-    api.overviews()
-}
-
-/// Map layers travel as raw bytes, never as a JSON string inside JSON.
-#[tauri::command]
-fn layer(api: Api_<'_>, name: String, lod: String) -> Result<Response, ApiError> {
-    api.layer(&name, &lod).map(Response::new)
-}
-
-/// The reader's saved place: loaded at start, kept in memory, written atomically.
-pub struct Prefs {
-    file: StateFile,
-    state: Mutex<SavedState>,
-}
-
-impl Prefs {
-    pub fn open(dir: &std::path::Path) -> Prefs {
-        let file = StateFile::in_dir(dir);
-        let (state, warning) = file.load();
-        if let Some(w) = warning {
-            eprintln!("faultlines: warning: {w}");
-        }
-        Prefs {
-            file,
-            state: Mutex::new(state),
-        }
-    }
-
-    fn save(&self) -> Result<(), ApiError> {
-        let state = self
-            .state
-            .lock()
-            .map_err(|_| ApiError::new(ErrorCode::Internal, "state lock poisoned"))?
-            .clone();
-        self.file.save(&state).map_err(|e| {
-            ApiError::new(
-                ErrorCode::Internal,
-                format!("cannot save the state file: {e}"),
-            )
-        })
-    }
-}
-
-#[tauri::command]
-fn load_ui_state(prefs: tauri::State<'_, Prefs>) -> UiState {
-    prefs.state.lock().map(|s| s.ui.clone()).unwrap_or_default()
-}
-
-#[tauri::command]
-fn save_ui_state(prefs: tauri::State<'_, Prefs>, ui: UiState) -> Result<(), ApiError> {
-    if let Ok(mut s) = prefs.state.lock() {
-        s.ui = ui;
-    }
-    prefs.save()
-}
-
-/// The UI reports when its first map is painted (milliseconds since the Unix
-/// epoch). With FAULTLINES_TRACE_STARTUP set it is printed, for the startup
-/// benchmark; otherwise it is ignored.
-#[tauri::command]
-fn startup_report(first_map_epoch_ms: f64) {
-    if std::env::var_os("FAULTLINES_TRACE_STARTUP").is_some() {
-        eprintln!("faultlines: first map painted at {first_map_epoch_ms:.1} ms since epoch");
-    }
-}
-
-fn geometry<R: tauri::Runtime>(w: &tauri::Window<R>) -> Option<WindowGeometry> {
-    let scale = w.scale_factor().ok()?;
-    let pos = w.outer_position().ok()?.to_logical::<i32>(scale);
-    let size = w.inner_size().ok()?.to_logical::<u32>(scale);
-    Some(WindowGeometry {
-        x: pos.x,
-        y: pos.y,
-        width: size.width,
-        height: size.height,
-        maximized: w.is_maximized().unwrap_or(false),
-    })
+/// `generate_handler!` over the same list (it needs the names as paths).
+macro_rules! handler {
+    ($($name:ident),* $(,)?) => {
+        tauri::generate_handler![$(commands::$name),*]
+    };
 }
 
 /// The builder with the core's state and every command: shared by the app and the tests.
-pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, api: Api) -> tauri::Builder<R> {
-    builder.manage(api).invoke_handler(tauri::generate_handler![
-        dataset_info,
-        state_at,
-        events_in,
-        histogram,
-        step,
-        regions,
-        excerpts_for_region,
-        excerpt,
-        event,
-        search,
-        article,
-        all_events,
-        layer,
-        columns,
-        overviews,
-        load_ui_state,
-        save_ui_state,
-        startup_report
-    ])
+pub fn builder<R: Runtime>(builder: tauri::Builder<R>, api: Api) -> tauri::Builder<R> {
+    builder.manage(api).invoke_handler(with_commands!(handler))
+}
+
+/// The window-state plugin's file, next to the UI's `state.json`.
+const WINDOW_STATE_FILE: &str = "window-state.json";
+
+/// FAULTLINES_STATE_DIR, absolute and normalised (`x`, `./x/` and `$PWD/x`
+/// are one folder, so they also name one instance). `None`: the app config dir.
+fn state_dir_override() -> Option<PathBuf> {
+    let dir = PathBuf::from(std::env::var_os("FAULTLINES_STATE_DIR")?);
+    let dir = std::path::absolute(&dir).unwrap_or(dir);
+    Some(dir.components().collect())
+}
+
+/// Saves and restores the main window's size, place and maximised state (not
+/// its visibility or decorations: a window hidden at exit must not come back
+/// hidden). The plugin joins its file name to the app config dir; an absolute
+/// name replaces that dir (`Path::join`), which is how the file follows
+/// FAULTLINES_STATE_DIR. A unit test holds the plugin to that.
+fn window_state<R: Runtime>(state_dir: Option<&Path>) -> TauriPlugin<R> {
+    let file = match state_dir.map(|d| d.join(WINDOW_STATE_FILE).into_os_string().into_string()) {
+        Some(Ok(path)) => path,
+        Some(Err(_)) => {
+            eprintln!("faultlines: warning: FAULTLINES_STATE_DIR is not UTF-8; the window's size and place are kept in the app config dir");
+            WINDOW_STATE_FILE.into()
+        }
+        None => WINDOW_STATE_FILE.into(),
+    };
+    tauri_plugin_window_state::Builder::new()
+        .with_state_flags(WINDOW_STATE_FLAGS)
+        .with_filename(file)
+        .build()
+}
+
+/// What the window-state plugin keeps; managed only where the plugin is
+/// registered (the app, not the unit tests' mock app).
+struct WindowStateFlags(StateFlags);
+
+const WINDOW_STATE_FLAGS: StateFlags = StateFlags::SIZE
+    .union(StateFlags::POSITION)
+    .union(StateFlags::MAXIMIZED);
+
+/// Write the window's size and place now, if the plugin is there.
+pub(crate) fn save_window_state<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(flags) = app.try_state::<WindowStateFlags>() {
+        if let Err(e) = app.save_window_state(flags.0) {
+            eprintln!("faultlines: warning: cannot save the window's size and place: {e}");
+        }
+    }
+}
+
+/// The D-Bus name (on Linux) that makes one instance: the app's identifier,
+/// or, with FAULTLINES_STATE_DIR, one per state dir. Two apps that share a
+/// state dir would overwrite each other's saved place, so they are one
+/// instance; apps on different dirs (each test run has its own) are not, so a
+/// test never hands its launch to an app left over from another run, nor to
+/// the reader's own open atlas.
+fn instance_id(identifier: &str, state_dir: Option<&Path>) -> String {
+    match state_dir {
+        None => identifier.to_string(),
+        Some(dir) => format!(
+            "{identifier}.state_{:016x}",
+            fnv1a(dir.as_os_str().as_encoded_bytes())
+        ),
+    }
+}
+
+/// FNV-1a: stable across builds and Rust versions, unlike `DefaultHasher`.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A second launch hands its arguments to the running app and exits 0; the
+/// running app brings its window forward. With no session bus (a bare X
+/// server, some containers) the plugin cannot see other instances and every
+/// launch starts normally.
+fn single_instance<R: Runtime>(identifier: &str, state_dir: Option<&Path>) -> TauriPlugin<R> {
+    tauri_plugin_single_instance::Builder::new()
+        .dbus_id(instance_id(identifier, state_dir))
+        .callback(on_second_launch::<R>)
+        .build()
+}
+
+/// What a second launch passed (its argv, executable first). The deep-link work
+/// (`faultlines://` addresses) will route these arguments from here; until
+/// then they are only logged.
+fn on_second_launch<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, _cwd: String) {
+    if argv.len() > 1 {
+        eprintln!(
+            "faultlines: a second launch passed {:?}; not used yet",
+            &argv[1..]
+        );
+    }
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
+    }
 }
 
 /// Start the desktop app on the shipped dataset (or `FAULTLINES_DATA`).
@@ -224,7 +146,7 @@ pub fn run() {
         std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
     }
     let ds = match std::env::var_os("FAULTLINES_DATA") {
-        Some(dir) => Dataset::from_dir(std::path::Path::new(&dir)),
+        Some(dir) => Dataset::from_dir(Path::new(&dir)),
         None => Dataset::embedded(),
     };
     let api = match ds {
@@ -234,144 +156,113 @@ pub fn run() {
             std::process::exit(2);
         }
     };
+    let context = tauri::generate_context!();
+    let state_dir = state_dir_override();
     builder(tauri::Builder::default(), api)
-        .setup(|app| {
-            let dir = match std::env::var_os("FAULTLINES_STATE_DIR") {
-                Some(d) => std::path::PathBuf::from(d),
+        // First, so that a second launch hands over before the other plugins and the window start.
+        .plugin(single_instance(
+            &context.config().identifier,
+            state_dir.as_deref(),
+        ))
+        .plugin(window_state(state_dir.as_deref()))
+        .setup(move |app| {
+            let dir = match state_dir {
+                Some(d) => d,
                 None => app.path().app_config_dir()?,
             };
-            let prefs = Prefs::open(&dir);
-            let saved = prefs.state.lock().ok().and_then(|s| s.window);
-            if let (Some(g), Some(w)) = (saved, app.get_webview_window("main")) {
-                let _ = w.set_size(tauri::LogicalSize::new(g.width.max(640), g.height.max(480)));
-                let _ = w.set_position(tauri::LogicalPosition::new(g.x, g.y));
-                if g.maximized {
-                    let _ = w.maximize();
-                }
-            }
-            app.manage(prefs);
+            app.manage(Prefs::open(&dir));
+            app.manage(WindowStateFlags(WINDOW_STATE_FLAGS));
             Ok(())
         })
-        .on_window_event(|window, event| {
-            let Some(prefs) = window.try_state::<Prefs>() else {
-                return;
-            };
-            match event {
-                WindowEvent::Moved(_) | WindowEvent::Resized(_) => {
-                    if let (Some(g), Ok(mut s)) = (geometry(window), prefs.state.lock()) {
-                        s.window = Some(g);
-                    }
-                }
-                WindowEvent::CloseRequested { .. } | WindowEvent::Destroyed => {
-                    if let Err(e) = prefs.save() {
-                        eprintln!("faultlines: warning: {}", e.message);
-                    }
-                }
-                _ => {}
-            }
-        })
-        .run(tauri::generate_context!())
+        .run(context)
         .expect("error while running the Faultlines app");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-    use tauri::webview::InvokeRequest;
+    use tauri::test::{mock_builder, mock_context, noop_assets};
 
-    fn app() -> tauri::App<tauri::test::MockRuntime> {
-        builder(
-            mock_builder(),
-            Api::new(Dataset::embedded().expect("shipped dataset loads")),
-        )
-        .build(mock_context(noop_assets()))
-        .expect("app builds")
-    }
-
-    fn invoke(
-        app: &tauri::App<tauri::test::MockRuntime>,
-        cmd: &str,
-        body: serde_json::Value,
-    ) -> Result<serde_json::Value, serde_json::Value> {
-        let webview = match app.get_webview_window("main") {
-            Some(w) => w,
-            None => tauri::WebviewWindowBuilder::new(app, "main", Default::default())
-                .build()
-                .unwrap(),
-        };
-        get_ipc_response(
-            &webview,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: tauri::ipc::CallbackFn(0),
-                error: tauri::ipc::CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: tauri::ipc::InvokeBody::Json(body),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .map(|b| b.deserialize::<serde_json::Value>().unwrap())
+    /// Build-time output of Tauri, read back: what it compiled into the app.
+    fn generated(file: &str) -> serde_json::Value {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap()
     }
 
     #[test]
-    fn dataset_info_round_trips_through_ipc() {
-        let app = app();
-        let v = invoke(&app, "dataset_info", serde_json::json!({})).expect("command answers");
-        assert_eq!(v["article"]["author"], "Vitaly Charushin");
-        assert!(v["counts"]["events"].as_u64().unwrap() > 0);
-    }
-
-    #[test]
-    fn errors_cross_as_code_and_message() {
-        let app = app();
-        let e = invoke(&app, "state_at", serde_json::json!({ "at": "2022-13-40" })).unwrap_err();
-        assert_eq!(e["code"], "bad_date");
-        assert!(e["message"].as_str().unwrap().contains("2022-13-40"));
-    }
-
-    #[test]
-    fn the_ui_state_is_saved_atomically_and_restored() {
-        let dir = tempfile::tempdir().unwrap();
-        let app = builder(mock_builder(), Api::new(Dataset::embedded().unwrap()))
-            .manage(Prefs::open(dir.path()))
-            .build(mock_context(noop_assets()))
-            .unwrap();
-        let ui = serde_json::json!({ "ui": { "day": 19000, "selected": "TJK", "theme": "dark", "kinds": ["exercise"], "follow": true } });
-        invoke(&app, "save_ui_state", ui).expect("saved");
-        let back = invoke(&app, "load_ui_state", serde_json::json!({})).unwrap();
+    fn every_command_is_granted_and_every_grant_is_a_command() {
+        use std::collections::BTreeSet;
+        let app_acl = &generated("gen/schemas/acl-manifests.json")["__app-acl__"];
+        let slug = |c: &&str| c.replace('_', "-");
+        let allows: BTreeSet<String> = COMMANDS
+            .iter()
+            .map(|c| format!("allow-{}", slug(c)))
+            .collect();
+        let set = &app_acl["permission_sets"]["atlas-commands"]["permissions"];
+        let granted: BTreeSet<String> = serde_json::from_value(set.clone()).unwrap();
         assert_eq!(
-            (back["day"].as_i64(), back["selected"].as_str()),
-            (Some(19000), Some("TJK"))
+            granted, allows,
+            "the atlas-commands set is every command's allow-*"
         );
-        let on_disk: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(dir.path().join("state.json")).unwrap()).unwrap();
-        assert_eq!(on_disk["ui"]["theme"], "dark");
-        // A restart reads it back.
-        let again = Prefs::open(dir.path());
+        // No permission of a command that is gone.
+        let defined: BTreeSet<String> = app_acl["permissions"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        let both: BTreeSet<String> = COMMANDS
+            .iter()
+            .flat_map(|c| [format!("allow-{}", slug(c)), format!("deny-{}", slug(c))])
+            .collect();
+        assert_eq!(defined, both);
+        // The UI's capability grants that set and nothing else.
+        let caps = generated("gen/schemas/capabilities.json");
         assert_eq!(
-            again.state.lock().unwrap().ui.selected.as_deref(),
-            Some("TJK")
+            caps["default"]["permissions"],
+            serde_json::json!(["atlas-commands"])
         );
     }
 
     #[test]
-    fn permission_manifest_lists_every_command() {
-        let build = include_str!("../build.rs");
-        let handler = include_str!("lib.rs");
-        let start = handler.find("generate_handler![").unwrap();
-        let list = &handler[start..start + handler[start..].find(']').unwrap()];
-        for cmd in list
-            .trim_start_matches("generate_handler![")
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
+    fn each_state_dir_is_its_own_instance() {
+        let id = "app.faultlines.atlas";
+        assert_eq!(instance_id(id, None), id);
+        let a = instance_id(id, Some(Path::new("/tmp/faultlines-state-a")));
+        let b = instance_id(id, Some(Path::new("/tmp/faultlines-state-b")));
+        assert_ne!(a, b);
+        assert_eq!(
+            a,
+            instance_id(id, Some(Path::new("/tmp/faultlines-state-a")))
+        );
+        // A valid D-Bus name: dot-separated elements of [A-Za-z0-9_-], none starting with a digit.
+        for element in a.split('.') {
+            assert!(!element.starts_with(|c: char| c.is_ascii_digit()), "{a}");
             assert!(
-                build.contains(&format!("\"{cmd}\"")),
-                "{cmd} is missing from build.rs"
+                element
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
+                "{a}"
             );
         }
+        // Known value: the key must not change between builds of the app.
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn the_window_state_file_follows_the_state_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = builder(mock_builder(), Api::new(Dataset::embedded().unwrap()))
+            .plugin(window_state(Some(dir.path())))
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        let _w = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        app.handle().save_window_state(WINDOW_STATE_FLAGS).unwrap();
+        let saved: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join(WINDOW_STATE_FILE)).unwrap())
+                .unwrap();
+        assert!(saved["main"]["width"].is_u64(), "{saved}");
     }
 }

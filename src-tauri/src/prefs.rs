@@ -1,8 +1,9 @@
 //! Remembering the reader's place across restarts.
 //!
-//! The desktop app keeps one small JSON file: the window's geometry and the
-//! UI's state (slider date and time window, map view, selected region, layers
-//! and filters, theme). It is written atomically: to a temporary file in the
+//! The desktop app keeps one small JSON file of the UI's state (slider date and
+//! time window, map view, selected region, layers and filters, theme); the
+//! window's size and place are kept by `tauri-plugin-window-state` in a file of
+//! its own beside it (see `lib.rs`). The state file is written atomically: to a temporary file in the
 //! same folder, flushed to disk, then renamed over the old file, so a crash or
 //! power cut mid-write leaves either the old file or the new one, never half of
 //! one. A file that cannot be read or parsed is set aside (renamed with a
@@ -10,20 +11,12 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
 use faultlines_core::model::EventKind;
-
-/// The window's size and position, in logical pixels.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct WindowGeometry {
-    pub x: i32,
-    pub y: i32,
-    pub width: u32,
-    pub height: u32,
-    pub maximized: bool,
-}
+use faultlines_core::{ApiError, ErrorCode};
 
 /// What the UI restores.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -50,12 +43,12 @@ pub struct UiState {
     pub follow: bool,
 }
 
-/// Everything saved.
+/// Everything saved. Files written before the window-state plugin also hold a
+/// `window` object; it is ignored, like any unknown field.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SavedState {
     pub version: u32,
-    pub window: Option<WindowGeometry>,
     pub ui: UiState,
 }
 
@@ -146,6 +139,50 @@ impl StateFile {
     }
 }
 
+/// The reader's saved place, as the app manages it: loaded at start, kept in
+/// memory, written atomically whenever the UI sends a new one.
+pub struct Prefs {
+    file: StateFile,
+    state: Mutex<SavedState>,
+}
+
+impl Prefs {
+    pub fn open(dir: &Path) -> Prefs {
+        let file = StateFile::in_dir(dir);
+        let (state, warning) = file.load();
+        if let Some(w) = warning {
+            eprintln!("faultlines: warning: {w}");
+        }
+        Prefs {
+            file,
+            state: Mutex::new(state),
+        }
+    }
+
+    /// The UI state last saved (defaults if none).
+    pub fn ui(&self) -> UiState {
+        self.state.lock().map(|s| s.ui.clone()).unwrap_or_default()
+    }
+
+    /// Keep `ui` and write the file.
+    pub fn save_ui(&self, ui: UiState) -> Result<(), ApiError> {
+        let state = {
+            let mut s = self
+                .state
+                .lock()
+                .map_err(|_| ApiError::new(ErrorCode::Internal, "state lock poisoned"))?;
+            s.ui = ui;
+            s.clone()
+        };
+        self.file.save(&state).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Internal,
+                format!("cannot save the state file: {e}"),
+            )
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,13 +190,6 @@ mod tests {
     fn sample() -> SavedState {
         SavedState {
             version: VERSION,
-            window: Some(WindowGeometry {
-                x: 10,
-                y: 20,
-                width: 1200,
-                height: 760,
-                maximized: false,
-            }),
             ui: UiState {
                 day: Some(18999),
                 window: Some([18628, 19722]),
@@ -256,6 +286,24 @@ mod tests {
         .unwrap();
         let (s, warn) = f.load();
         assert_eq!((s.ui.theme.as_deref(), warn), (Some("dark"), None));
+    }
+
+    #[test]
+    fn a_file_from_before_the_window_state_plugin_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = StateFile::in_dir(dir.path());
+        std::fs::write(
+            &f.path,
+            br#"{"version": 1, "window": {"x": 10, "y": 20, "width": 1200, "height": 760, "maximized": false}, "ui": {"day": 18999}}"#,
+        )
+        .unwrap();
+        let (s, warn) = f.load();
+        assert_eq!((s.ui.day, warn), (Some(18999), None));
+        // The next save drops the old window object.
+        Prefs::open(dir.path()).save_ui(s.ui).unwrap();
+        let on_disk: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&f.path).unwrap()).unwrap();
+        assert!(on_disk.get("window").is_none(), "{on_disk}");
     }
 }
 
