@@ -24,7 +24,13 @@ pub use intern::*;
 pub use membership::*;
 pub use region::*;
 
-/// A GeoJSON feature with typed properties.
+/// A GeoJSON feature with typed properties, for the story's own files.
+///
+/// The map build reads its sources with the `geojson` crate's typed
+/// features; the story's `events.geojson` is read with these instead,
+/// parsed in one pass straight into events: `geojson::de` holds each feature
+/// as a JSON value first, which reads 100,000 events 4.4 times slower
+/// (`cargo bench --bench geojson_read`, `docs/benchmarks.md`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Feature<P> {
     #[serde(rename = "type")]
