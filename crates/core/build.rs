@@ -5,7 +5,12 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../geodata");
+    // The variable as cargo sets it for this run, not `env!`'s value from
+    // when the script was compiled: a script built in another checkout that
+    // shares the target directory would otherwise embed that checkout's
+    // files, or none once it is gone.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("../../geodata");
     let mut files = Vec::new();
     for part in ["story", "map"] {
         collect(&root, &root.join(part), &mut files);
