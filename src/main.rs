@@ -143,7 +143,7 @@ fn line(s: impl std::fmt::Display) -> Out {
 }
 
 /// Print `s` as it is (it ends with its own newline).
-fn text(s: impl std::fmt::Display) -> Out {
+fn verbatim(s: impl std::fmt::Display) -> Out {
     print!("{s}");
     Ok(())
 }
@@ -224,11 +224,11 @@ fn run(cli: Cli) -> Out {
         }
         Cmd::Audit => {
             let api = load(data)?;
-            text(faultlines_geodata::report::audit_table(api.dataset()))
+            verbatim(faultlines_geodata::report::audit_table(api.dataset()))
         }
         Cmd::Links => {
             let api = load(data)?;
-            text(faultlines_geodata::report::links_report(api.dataset()))
+            verbatim(faultlines_geodata::report::links_report(api.dataset()))
         }
         Cmd::BuildGeodata { src, out } => line(faultlines_geodata::geobuild::write(&src, &out)?),
         Cmd::Serve { port, host, ui } => serve(load(data)?, SocketAddr::new(host, port), ui),

@@ -2,6 +2,8 @@
 //! by hand. This test regenerates them and fails when `ui/src/api/bindings.ts`
 //! is stale; run `UPDATE_BINDINGS=1 cargo test --test bindings` to refresh it.
 
+mod common;
+
 use faultlines_core::api::*;
 use faultlines_core::dataset::{Excerpt, ExcerptNote, LayerEntry, LayerIndex, Problem};
 use faultlines_core::link::Mention;
@@ -72,13 +74,9 @@ fn constants() -> String {
 #[test]
 fn typescript_bindings_are_fresh() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/api/bindings.ts");
-    let fresh = generate();
-    if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == fresh,
-        "ui/src/api/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test --test bindings` and commit the result"
+    common::assert_fresh(
+        &path,
+        &generate(),
+        "UPDATE_BINDINGS=1 cargo test --test bindings",
     );
 }

@@ -6,6 +6,8 @@
 //! and must give the same answers, so the two sides cannot drift. It fails
 //! when the files are stale; run `UPDATE_BINDINGS=1 cargo test --test columns_golden`.
 
+mod common;
+
 use faultlines_core::api::{Api, Times};
 use faultlines_core::Dataset;
 
@@ -48,13 +50,9 @@ fn golden() -> String {
 fn the_ui_decodes_the_columns_with_the_answers_of_the_core() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("ui/src/timeline/columns-golden.json");
-    let fresh = golden();
-    if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-    }
-    let stale = std::fs::read_to_string(&path).ok() != Some(fresh);
-    assert!(
-        !stale,
-        "ui/src/timeline/columns-golden.json is stale: run `UPDATE_BINDINGS=1 cargo test --test columns_golden` and commit the result"
+    common::assert_fresh(
+        &path,
+        &golden(),
+        "UPDATE_BINDINGS=1 cargo test --test columns_golden",
     );
 }

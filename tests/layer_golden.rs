@@ -6,6 +6,8 @@
 //! must find the same features, so the two decoders cannot drift. It fails
 //! when the file is stale; run `UPDATE_BINDINGS=1 cargo test --test layer_golden`.
 
+mod common;
+
 use faultlines_core::layer::decode_layer;
 use faultlines_core::model::Geometry;
 use faultlines_geodata::encode::{encode_layer, LayerFeature};
@@ -83,13 +85,9 @@ fn golden() -> String {
 fn the_ui_decodes_the_layer_format_as_the_core_does() {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/map/layer-golden.json");
-    let fresh = golden();
-    if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-    }
-    let stale = std::fs::read_to_string(&path).ok() != Some(fresh);
-    assert!(
-        !stale,
-        "ui/src/map/layer-golden.json is stale: run `UPDATE_BINDINGS=1 cargo test --test layer_golden` and commit the result"
+    common::assert_fresh(
+        &path,
+        &golden(),
+        "UPDATE_BINDINGS=1 cargo test --test layer_golden",
     );
 }

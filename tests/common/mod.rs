@@ -36,3 +36,18 @@ pub fn problems_of(dir: &Path) -> Vec<String> {
     let err = faultlines_core::Dataset::from_dir(dir).expect_err("a broken dataset is rejected");
     err.problems.iter().map(|p| p.to_string()).collect()
 }
+
+/// A file generated from Rust and committed (TypeScript bindings, golden
+/// files): rewritten when `UPDATE_BINDINGS` is set, else it must equal
+/// `fresh`; `refresh` is the command that rewrites it.
+pub fn assert_fresh(path: &Path, fresh: &str, refresh: &str) {
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(path, fresh).unwrap();
+    }
+    let stale = std::fs::read_to_string(path).ok().as_deref() != Some(fresh);
+    assert!(
+        !stale,
+        "{} is stale: run `{refresh}` and commit the result",
+        path.display()
+    );
+}

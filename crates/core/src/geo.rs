@@ -139,14 +139,23 @@ pub fn bounds(g: &Geometry) -> [f64; 4] {
     }
 }
 
+fn line(v: &[LonLat]) -> geo::LineString<f64> {
+    geo::LineString::from(v.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>())
+}
+
+/// A polygon's rings (exterior first) as a `geo` polygon.
+pub fn polygon(rings: &[Vec<LonLat>]) -> geo::Polygon<f64> {
+    match rings.split_first() {
+        Some((outer, holes)) => {
+            geo::Polygon::new(line(outer), holes.iter().map(|h| line(h)).collect())
+        }
+        None => geo::Polygon::new(geo::LineString::new(Vec::new()), Vec::new()),
+    }
+}
+
 /// The same geometry as a `geo` type, for the crate's algorithms.
 pub fn to_geo(g: &Geometry) -> geo::Geometry<f64> {
-    use geo::{LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon};
-    let line = |v: &[LonLat]| LineString::from(v.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>());
-    let poly = |rings: &[Vec<LonLat>]| match rings.split_first() {
-        Some((outer, holes)) => Polygon::new(line(outer), holes.iter().map(|h| line(h)).collect()),
-        None => Polygon::new(LineString::new(Vec::new()), Vec::new()),
-    };
+    use geo::{MultiLineString, MultiPoint, MultiPolygon, Point};
     match g {
         Geometry::Point(p) => Point::new(p[0], p[1]).into(),
         Geometry::MultiPoint(v) => {
@@ -156,8 +165,10 @@ pub fn to_geo(g: &Geometry) -> geo::Geometry<f64> {
         Geometry::MultiLineString(v) => {
             MultiLineString::new(v.iter().map(|l| line(l)).collect()).into()
         }
-        Geometry::Polygon(v) => poly(v).into(),
-        Geometry::MultiPolygon(v) => MultiPolygon::new(v.iter().map(|p| poly(p)).collect()).into(),
+        Geometry::Polygon(v) => polygon(v).into(),
+        Geometry::MultiPolygon(v) => {
+            MultiPolygon::new(v.iter().map(|p| polygon(p)).collect()).into()
+        }
     }
 }
 

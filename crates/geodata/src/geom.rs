@@ -8,7 +8,7 @@ use geo::{
     BoundingRect, Contains, Coord, Distance, Euclidean, InteriorPoint, Line, LineString, Simplify,
 };
 
-use faultlines_core::geo::{bounds, to_geo};
+use faultlines_core::geo::{bounds, polygon, to_geo};
 use faultlines_core::model::{Geometry, LonLat};
 
 fn coord(p: LonLat) -> Coord<f64> {
@@ -56,10 +56,7 @@ pub fn label_point(g: &Geometry) -> LonLat {
         _ => None,
     };
     if let Some(rings) = largest {
-        let poly = match to_geo(&Geometry::Polygon(rings.clone())) {
-            geo::Geometry::Polygon(p) => p,
-            _ => unreachable!("a polygon converts to a polygon"),
-        };
+        let poly = polygon(rings);
         // A hundredth of the part's size is finer than a label can show.
         let size = poly
             .bounding_rect()

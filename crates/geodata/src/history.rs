@@ -179,7 +179,7 @@ impl Inputs<'_> {
             .split_once(':')
             .ok_or_else(|| RecipeError::BadLine(spec.into()))?;
         let n: usize = n.parse().map_err(|_| RecipeError::BadLine(spec.into()))?;
-        let shapes = crate::raw_layers::read_features::<Shape>(self.src, file)
+        let shapes = crate::raw_layers::read_features::<crate::raw_layers::Shape>(self.src, file)
             .map_err(|e| RecipeError::Source(Box::new(e)))?;
         shapes
             .into_iter()
@@ -188,13 +188,6 @@ impl Inputs<'_> {
             .nth(n)
             .ok_or_else(|| RecipeError::NoSuchLine(spec.into()))
     }
-}
-
-/// Any feature of a source layer, for its shape.
-#[derive(Deserialize)]
-struct Shape {
-    #[serde(deserialize_with = "geojson::de::deserialize_geometry")]
-    geometry: Geometry,
 }
 
 /// The versions of the regions, and the features of the `history` layer.

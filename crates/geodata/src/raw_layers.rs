@@ -58,3 +58,11 @@ pub fn rank<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
 
 /// The rank of a feature that has none.
 pub const LEAST: f64 = 10.0;
+
+/// Any feature, for its shape only (the Isfara, the Lachin road, a line of
+/// a history recipe).
+#[derive(Deserialize)]
+pub struct Shape {
+    #[serde(deserialize_with = "geojson::de::deserialize_geometry")]
+    pub geometry: faultlines_core::model::Geometry,
+}

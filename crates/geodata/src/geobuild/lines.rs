@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::names::{Names, River};
-use super::sources::{Shape, Water};
+use super::sources::Water;
 use super::{feature, Out};
 use crate::error::GeodataError;
-use crate::raw_layers::read_features;
+use crate::raw_layers::{read_features, Shape};
 use crate::validate_places::distance_km;
 use faultlines_core::model::{Geometry, LonLat, RegionKind};
 

@@ -93,11 +93,3 @@ pub struct Place {
     #[serde(deserialize_with = "geojson::de::deserialize_geometry")]
     pub geometry: Geometry,
 }
-
-/// Any feature, for its shape only (the Isfara, the Lachin road, a line of
-/// a recipe).
-#[derive(Deserialize)]
-pub struct Shape {
-    #[serde(deserialize_with = "geojson::de::deserialize_geometry")]
-    pub geometry: Geometry,
-}
