@@ -12,6 +12,12 @@ use faultlines_core::dataset::{Dataset, Problem};
 use faultlines_core::layer;
 use faultlines_core::model::{Geometry, LonLat};
 
+/// Whether a layer is drawn beneath the regions without being any of them:
+/// the water and the world beyond the frame.
+fn background(layer: &str) -> bool {
+    matches!(layer, "water" | "world")
+}
+
 /// Deep check of the map layers: every file decodes, ids are unique and
 /// known regions, coordinates are in range, rings are closed and simple.
 /// Slower than loading, so it runs in `faultlines check`, not at start-up.
@@ -49,7 +55,7 @@ pub fn layers(ds: &Dataset) -> Vec<Problem> {
                 if !seen.insert(f.id.as_str()) {
                     add(Some(&f.id), "duplicate feature id".into());
                 }
-                if entry.name != "water" && !drawn.contains(f.id.as_str()) {
+                if !background(&entry.name) && !drawn.contains(f.id.as_str()) {
                     add(
                         Some(&f.id),
                         "feature draws no version of a region in regions.json".into(),
@@ -64,7 +70,7 @@ pub fn layers(ds: &Dataset) -> Vec<Problem> {
                             format!("polygon is not valid (OGC rules): {why}"),
                         );
                     }
-                    if lod == "detail" {
+                    if lod == "detail" && entry.name != "world" {
                         detail.insert(f.id.clone(), (path.clone(), f.geometry.clone()));
                     }
                 }
@@ -101,7 +107,7 @@ pub fn layers(ds: &Dataset) -> Vec<Problem> {
 /// left out ([`layers`] reports them).
 pub fn detail_shapes(ds: &Dataset) -> HashMap<String, (String, Geometry)> {
     let mut out = HashMap::new();
-    for entry in ds.layers.layers.iter().filter(|l| l.name != "water") {
+    for entry in ds.layers.layers.iter().filter(|l| !background(&l.name)) {
         let Some(file) = entry.files.get("detail") else {
             continue;
         };

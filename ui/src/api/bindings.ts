@@ -328,6 +328,12 @@ export type KindCount = { kind: EventKind, count: number, };
 
 export type DatasetInfo = { title: string, description: string, attribution: string, article: ArticleMeta, span: TimeSpan, counts: Counts, organizations: Array<Organization>, layers: LayerIndex, 
 /**
+ * The bounding box of every event's geometry, `[west, south, east,
+ * north]` in degrees; `None` when there are no events. The UI frames
+ * the map on it.
+ */
+extent: [number, number, number, number] | null, 
+/**
  * The version of the core that answered.
  */
 version: string, };

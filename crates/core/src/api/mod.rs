@@ -85,6 +85,10 @@ pub struct DatasetInfo {
     pub counts: Counts,
     pub organizations: Vec<Organization>,
     pub layers: LayerIndex,
+    /// The bounding box of every event's geometry, `[west, south, east,
+    /// north]` in degrees; `None` when there are no events. The UI frames
+    /// the map on it.
+    pub extent: Option<[f64; 4]>,
     /// The version of the core that answered.
     pub version: String,
 }
@@ -118,6 +122,7 @@ pub struct Api {
     painted_by: HashMap<String, Vec<usize>>,
     search: SearchIndex,
     span: TimeSpan,
+    extent: Option<[f64; 4]>,
     map: crate::map::MapFeatures,
 }
 
@@ -187,6 +192,7 @@ impl Api {
         }
         let search = SearchIndex::new(&ds, &region_pos);
         let span = span_of(&ds);
+        let extent = extent_of(&ds);
         Api {
             ds,
             time,
@@ -199,6 +205,7 @@ impl Api {
             painted_by,
             search,
             span,
+            extent,
             map: Default::default(),
         }
     }
@@ -265,6 +272,7 @@ impl Api {
             },
             organizations: ds.organizations.clone(),
             layers: ds.layers.clone(),
+            extent: self.extent,
             version: env!("CARGO_PKG_VERSION").to_string(),
         }
     }
@@ -405,6 +413,17 @@ impl Api {
     pub fn all_events(&self) -> &[Event] {
         &self.ds.events
     }
+}
+
+/// The bounding box of every event's positions, or `None` without any.
+fn extent_of(ds: &Dataset) -> Option<[f64; 4]> {
+    ds.events
+        .iter()
+        .flat_map(|e| e.geometry.coords())
+        .fold(None, |b, &[x, y]| {
+            let [w, s, e, n] = b.unwrap_or([x, y, x, y]);
+            Some([w.min(x), s.min(y), e.max(x), n.max(y)])
+        })
 }
 
 fn span_of(ds: &Dataset) -> TimeSpan {

@@ -28,6 +28,7 @@ mod names;
 mod places;
 mod sources;
 mod water;
+mod world;
 
 /// Levels of detail: name, simplification tolerance and quantization step, in degrees.
 pub const LODS: [(&str, f64, f64); 2] = [("overview", 0.02, 0.002), ("detail", 0.002, 0.0005)];
@@ -98,6 +99,7 @@ pub fn build(src: &Path) -> Result<Built, GeodataError> {
     let (disputed, ne_disputed) = areas::disputed(src, &names)?;
     let lines = lines::lines(src, &names, &countries, &mut problems)?;
     let water = water::water(src, &names)?;
+    let world = world::world(src)?;
     let (places, moved) = places::places(src, &names, &countries, &mut problems)?;
     if !problems.is_empty() {
         return Err(GeodataError::Names(problems));
@@ -110,6 +112,7 @@ pub fn build(src: &Path) -> Result<Built, GeodataError> {
         ("water", water),
         ("places", places),
         ("history", Vec::new()),
+        ("world", world),
     ]);
     let history_report = versions(src, &mut layers, admin1, ne_disputed)?;
     let (regions, index, files, mut report) = encode_all(layers);
@@ -186,6 +189,12 @@ fn versions(
 
 type Encoded = (Vec<Region>, LayerIndex, Vec<(String, Vec<u8>)>, String);
 
+/// The layers in drawing order (bottom first): the world beneath the core's
+/// regional layers.
+fn drawing_order() -> impl Iterator<Item = &'static str> {
+    std::iter::once("world").chain(faultlines_core::layer::LAYERS)
+}
+
 /// Encode each layer at each level of detail, in drawing order; the report
 /// starts with each layer's size.
 fn encode_all(mut layers: BTreeMap<&str, Vec<Out>>) -> Encoded {
@@ -195,7 +204,7 @@ fn encode_all(mut layers: BTreeMap<&str, Vec<Out>>) -> Encoded {
     let mut report = String::from(
         "| layer | features | overview bytes | detail bytes |\n|---|---:|---:|---:|\n",
     );
-    for name in faultlines_core::layer::LAYERS {
+    for name in drawing_order() {
         let outs = layers.remove(name).unwrap_or_default();
         let mut entry = LayerEntry {
             name: name.to_string(),
@@ -204,7 +213,12 @@ fn encode_all(mut layers: BTreeMap<&str, Vec<Out>>) -> Encoded {
         };
         let feats: Vec<&LayerFeature> = outs.iter().map(|o| &o.feature).collect();
         let mut sizes = Vec::new();
-        for (lod, tol, q) in LODS {
+        let lods = if name == "world" {
+            world::WORLD_LODS
+        } else {
+            LODS
+        };
+        for (lod, tol, q) in lods {
             let bytes = encode_layer(name, lod, &feats, tol, q);
             let file = format!("{name}.{lod}.json");
             entry.files.insert(lod.to_string(), file.clone());

@@ -93,3 +93,11 @@ pub struct Place {
     #[serde(deserialize_with = "geojson::de::deserialize_geometry")]
     pub geometry: Geometry,
 }
+
+/// A country of the world layer (`world`): its name as world-atlas gives it.
+#[derive(Deserialize)]
+pub struct WorldCountry {
+    pub name: String,
+    #[serde(deserialize_with = "geojson::de::deserialize_geometry")]
+    pub geometry: Geometry,
+}
