@@ -12,6 +12,7 @@ import "./styles.css";
 import { connect, type Backend } from "./api/client";
 import { isoToDay } from "./format";
 import { Follow } from "./app/follow";
+import { frameStory, savedCenterFits } from "./app/framing";
 import { frames, nextDraw } from "./app/frames";
 import { mountMap, mountTimeline } from "./app/mount";
 import { byId, showDataset, showError } from "./app/page";
@@ -45,7 +46,8 @@ async function start(): Promise<void> {
 
   const selection = new Selection();
   const firstDay = saved?.day ?? isoToDay("2022-01-08");
-  const { map, note, lang } = mountMap(backend, regions, selection, firstDay, saved, changed);
+  const { framing, columns } = await frameStory(backend, info);
+  const { map, note, lang } = mountMap(backend, regions, selection, firstDay, saved, changed, framing);
   const timeline = mountTimeline(backend, info, firstDay, saved);
   const story = new StoryLayer(map, info);
   map.onProjectionChange(() => {
@@ -53,12 +55,12 @@ async function start(): Promise<void> {
     void feed.refresh(timeline.day);
   });
   const follow = new Follow(byId<HTMLInputElement>("follow"), map, saved?.follow ?? false, changed);
-  const feed = wireStory({ backend, map, timeline, story, selection, note, follow, panel: () => reading.panel });
+  const feed = wireStory({ backend, map, timeline, story, selection, note, follow, panel: () => reading.panel, columns });
   const reading = mountReading({ backend, map, timeline, selection, regionById, feed });
 
   await map.ready;
   void backend.startupReport(map.firstMapEpochMs).catch(() => undefined);
-  if (saved?.center && saved.zoom) map.centerOn(saved.center as [number, number], saved.zoom);
+  if (saved?.center && saved.zoom && savedCenterFits(framing, saved.center as [number, number])) map.centerOn(saved.center as [number, number], saved.zoom);
   if (saved?.selected && regionById.has(saved.selected)) reading.select(saved.selected, false);
   await feed.refresh(timeline.day);
   // The first state is drawn before the app says it is ready.

@@ -29,6 +29,13 @@ describe("the atlas in a browser", () => {
       assert.deepEqual(page.errors, []);
     }));
 
+  it("keeps the regional view for the built-in story, without the world layer", () =>
+    guard("regional", async () => {
+      assert.equal(await page.locator("svg.atlas").getAttribute("data-framing"), "regional");
+      assert.equal(await page.locator(".layer-world path").count(), 0);
+      assert.equal(await page.locator(".layer-countries").getAttribute("clip-path"), null);
+    }));
+
   it("selects Tajikistan by its accessible name", () =>
     guard("tajikistan", async () => {
       const tj = page.getByRole("button", { name: "Tajikistan", exact: true });

@@ -8,6 +8,7 @@ import type { Backend } from "../api/client";
 import type { UiState } from "../api/shell-bindings";
 import { legend } from "../legend";
 import { BordersNote } from "../map/borders-note";
+import type { Framing } from "../map/framing";
 import { AtlasMap, type NameLang } from "../map/map";
 import type { Selection } from "../selection";
 import { Timeline } from "../timeline/timeline";
@@ -20,9 +21,9 @@ export interface MountedMap {
   lang: HTMLSelectElement;
 }
 
-/** The map in #map, with its note of border changes, its language and the legend. */
-export function mountMap(backend: Backend, regions: Region[], selection: Selection, day: number, saved: UiState | null, changed: () => void): MountedMap {
-  const map = new AtlasMap({ backend, regions, selection, container: byId("map"), day });
+/** The map in #map, framed as the story asks, with its note of border changes, its language and the legend. */
+export function mountMap(backend: Backend, regions: Region[], selection: Selection, day: number, saved: UiState | null, changed: () => void, framing?: Framing): MountedMap {
+  const map = new AtlasMap({ backend, regions, selection, container: byId("map"), day, framing });
   const note = new BordersNote(byId("map"), map, day);
   const lang = byId<HTMLSelectElement>("lang");
   if (saved?.lang === "ru" || saved?.lang === "en") {

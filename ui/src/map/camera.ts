@@ -2,10 +2,13 @@
  * The map's camera: the projection fitted to the map's size, and the zoom
  * and pan (screen = base × k + t) over it. Every move (zoom, pan, centring,
  * a glide) ends by telling the map, which then redraws what depends on the
- * view; nothing here touches the DOM.
+ * view; nothing here touches the DOM. The projection follows the story's
+ * framing (`framing.ts`): today's conic view, or the world fitted to the
+ * story's events.
  */
 import type { GeoProjection } from "d3-geo";
-import { makeProjection } from "./projection";
+import { REGIONAL, worldProjection, type Framing } from "./framing";
+import { DEFAULT_VIEW, kmPerPixel, makeProjection } from "./projection";
 
 export const MIN_K = 0.6;
 export const MAX_K = 40;
@@ -14,6 +17,23 @@ export const DETAIL_ZOOM = 2.5;
 /** From this zoom on, provinces take the pointer and are labelled. */
 export const PROVINCE_ZOOM = 3;
 
+/** The projection of a framing at a size. */
+export function projectionFor(framing: Framing, width: number, height: number): GeoProjection {
+  return framing.kind === "world" ? worldProjection(width, height, framing.extent) : makeProjection(width, height, DEFAULT_VIEW);
+}
+
+/**
+ * How much closer the projection's view is than the regional one at the same
+ * size (1 for the regional framing): a world framing fitted to one country
+ * starts as close as a zoomed-in regional map, and so draws its detail.
+ */
+function closeness(p: GeoProjection, framing: Framing, width: number, height: number): number {
+  if (framing.kind === "regional") return 1;
+  const regional = kmPerPixel(makeProjection(width, height, DEFAULT_VIEW), width / 2, height / 2);
+  const here = kmPerPixel(p, width / 2, height / 2);
+  return here > 0 && regional > 0 ? regional / here : 1;
+}
+
 export class Camera {
   projection: GeoProjection;
   width: number;
@@ -21,13 +41,34 @@ export class Camera {
   k = 1;
   tx = 0;
   ty = 0;
+  /** See `closeness`: the level of detail follows k × closeness. */
+  private close = 1;
   private glideToken = 0;
 
   /** `changed` runs after every move. */
-  constructor(width: number, height: number, private readonly changed: () => void) {
+  constructor(width: number, height: number, private readonly changed: () => void, private readonly framing: Framing = REGIONAL) {
     this.width = width;
     this.height = height;
-    this.projection = makeProjection(width, height);
+    this.projection = this.fit();
+  }
+
+  private fit(): GeoProjection {
+    const p = projectionFor(this.framing, this.width, this.height);
+    this.close = closeness(p, this.framing, this.width, this.height);
+    return p;
+  }
+
+  /** The zoom as the levels of detail read it: k, times how much closer than the regional view the projection is. */
+  get detailK(): number {
+    return this.k * this.close;
+  }
+
+  /**
+   * Whether the view is wider than the regional map ever gets (its least
+   * zoom): a world view, where the regional cities would crowd the frame.
+   */
+  get far(): boolean {
+    return this.detailK < MIN_K;
   }
 
   /** A new size (ignored under 2 px): false if nothing changed, else the projection is fitted anew. */
@@ -35,7 +76,7 @@ export class Camera {
     if (Math.abs(w - this.width) < 2 && Math.abs(h - this.height) < 2) return false;
     this.width = w;
     this.height = h;
-    this.projection = makeProjection(w, h);
+    this.projection = this.fit();
     return true;
   }
 

@@ -11,6 +11,8 @@ import { el } from "./svg";
 
 export interface MapFrame {
   svg: SVGSVGElement;
+  /** Patterns, and the clips of a world framing. */
+  defs: SVGDefsElement;
   viewport: SVGGElement;
   groups: Map<GroupName, SVGGElement>;
   labelSvg: SVGSVGElement;
@@ -31,9 +33,11 @@ function defs(): SVGDefsElement {
   return defs;
 }
 
-export function buildFrame(): MapFrame {
-  const svg = el("svg", { class: "atlas", role: "group", "aria-label": "Map of the Caucasus and Central Asia", width: "100%", height: "100%" });
-  svg.append(defs());
+/** The frame, its map named `label`. */
+export function buildFrame(label = "Map of the Caucasus and Central Asia"): MapFrame {
+  const svg = el("svg", { class: "atlas", role: "group", "aria-label": label, width: "100%", height: "100%" });
+  const patterns = defs();
+  svg.append(patterns);
   const sea = el("rect", { class: "sea", x: "-10000", y: "-10000", width: "30000", height: "30000" });
   const viewport = el("g", { class: "viewport" });
   viewport.append(sea);
@@ -41,7 +45,7 @@ export function buildFrame(): MapFrame {
   for (const name of GROUPS) {
     const g = el("g", { class: `layer layer-${name}` });
     // A named group of region buttons (a label needs a role to be allowed).
-    if (name === "water") g.setAttribute("aria-hidden", "true");
+    if (name === "water" || name === "world") g.setAttribute("aria-hidden", "true");
     else {
       g.setAttribute("role", "group");
       g.setAttribute("aria-label", name);
@@ -70,7 +74,7 @@ export function buildFrame(): MapFrame {
   tooltip.className = "tooltip";
   tooltip.setAttribute("role", "tooltip");
   tooltip.hidden = true;
-  return { svg, viewport, groups, labelSvg, labelGroup, overlay, overlaySvg, overlayViewport, tooltip, scaleBar };
+  return { svg, defs: patterns, viewport, groups, labelSvg, labelGroup, overlay, overlaySvg, overlayViewport, tooltip, scaleBar };
 }
 
 /** The zoom buttons. */

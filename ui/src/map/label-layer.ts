@@ -105,7 +105,7 @@ export class MapLabels {
   private candidate(r: Region): LabelCandidate | null {
     const v = r.versions.length ? this.regions.versionOf(r.id) : r;
     if (!v) return null;
-    const k = this.camera.k;
+    const k = this.camera.detailK;
     let priority: number;
     let size = 11;
     let beside = false;
@@ -117,6 +117,7 @@ export class MapLabels {
       priority = 100 - Math.min(99, span / 10);
       size = span > 300 ? 13 : 11;
     } else if (r.kind === "place") {
+      if (this.camera.far) return null;
       const node = this.shapes.node(r.id);
       const capital = node?.classList.contains("capital") ?? false;
       priority = capital ? 200 : 300;
@@ -137,7 +138,8 @@ export class MapLabels {
 
   /** Place symbols are obstacles: a label never covers a city's dot. */
   private dots(): { x0: number; y0: number; x1: number; y1: number }[] {
-    const dots = [];
+    const dots: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    if (this.camera.far) return dots;
     for (const r of this.regions.all()) {
       if (r.kind !== "place") continue;
       const p = this.camera.project(r.anchor as [number, number]);

@@ -2,7 +2,8 @@
  * The layers at each level of detail: the overview drawn first, the detailed
  * layers fetched the first time the map is zoomed in, and the past shapes
  * (the history layer) fetched the first time the date needs one. A dataset
- * without past shapes, or a broken file of them, keeps today's map.
+ * without past shapes, or a broken file of them, keeps today's map. The
+ * world layer is fetched only when the map is framed on the world.
  */
 import type { Backend } from "../api/client";
 import { DETAIL_ZOOM } from "./camera";
@@ -34,6 +35,8 @@ export class LayerLevels {
     /** The map's SVG, which says when the detail is drawn (`data-lod`). */
     private readonly svg: SVGSVGElement,
     private readonly host: LevelHost,
+    /** Whether the world layer is drawn beneath (a world framing). */
+    private readonly world = false,
   ) {}
 
   /** The layers of the level drawn now. */
@@ -44,8 +47,8 @@ export class LayerLevels {
   /** Today's layers, and the past shapes once a date has needed them. */
   async fetch(lod: Lod): Promise<Map<LayerName, Layer>> {
     const out = new Map<LayerName, Layer>();
-    const names = LAYERS.filter((n) => n !== "history" || this.regions.historyWanted);
-    const layers = await Promise.all(names.map((n) => (n === "history" ? this.fetchHistory(lod) : this.backend.layer(n, lod))));
+    const names = LAYERS.filter((n) => (n !== "history" || this.regions.historyWanted) && (n !== "world" || this.world));
+    const layers = await Promise.all(names.map((n) => (n === "history" || n === "world" ? this.fetchOptional(n, lod) : this.backend.layer(n, lod))));
     names.forEach((n, i) => {
       const buf = layers[i];
       if (buf) out.set(n, decodeLayer(buf));
@@ -53,9 +56,9 @@ export class LayerLevels {
     return out;
   }
 
-  /** The past shapes at one level; a dataset without them (or a broken file) keeps today's map. */
-  private fetchHistory(lod: Lod): Promise<ArrayBuffer | null> {
-    return this.backend.layer("history", lod).catch(() => null);
+  /** The past shapes (or the world) at one level; a dataset without them (or a broken file) keeps today's map. */
+  private fetchOptional(name: "history" | "world", lod: Lod): Promise<ArrayBuffer | null> {
+    return this.backend.layer(name, lod).catch(() => null);
   }
 
   /** Whether the past shapes are there at every level fetched. */
@@ -92,7 +95,7 @@ export class LayerLevels {
     try {
       for (const [lod, layers] of [["overview", this.overview], ["detail", this.detail]] as const) {
         if (!layers || layers.has("history")) continue;
-        const buf = await this.fetchHistory(lod);
+        const buf = await this.fetchOptional("history", lod);
         if (!buf) return;
         layers.set("history", decodeLayer(buf));
       }

@@ -17,6 +17,8 @@
  * regions in force (`regions.ts`), their shapes (`shapes.ts`, `swap.ts`),
  * the selection (`selected.ts`), the labels (`label-layer.ts`), the layers
  * per level of detail (`levels.ts`) and the handling (`interaction.ts`).
+ * A story from beyond the regional frame is drawn on the world instead
+ * (`framing.ts`, `world.ts`).
  */
 import type { GeoProjection } from "d3-geo";
 import type { Region, RegionVersion } from "../api/bindings";
@@ -25,6 +27,7 @@ import type { Selection } from "../selection";
 import { Camera } from "./camera";
 import { applyCamera, buildFrame, drawScaleBar, zoomControls, type MapFrame } from "./frame";
 import type { LayerName } from "./groups";
+import { REGIONAL, type Framing } from "./framing";
 import { bindInteraction } from "./interaction";
 import { MapLabels } from "./label-layer";
 import type { Layer } from "./layer";
@@ -35,6 +38,7 @@ import { SelectionMarks } from "./selected";
 import { RegionShapes } from "./shapes";
 import { ShapeSwap } from "./swap";
 import { Tooltip } from "./tooltip";
+import { clipToFrame } from "./world";
 
 export { forD3 } from "./shapes";
 export type { NameLang, VersionChange } from "./regions";
@@ -46,6 +50,8 @@ export interface MapOptions {
   container: HTMLElement;
   /** The day drawn first. */
   day: number;
+  /** Today's regional view (the default) or the world fitted to the story. */
+  framing?: Framing;
 }
 
 export class AtlasMap {
@@ -53,6 +59,8 @@ export class AtlasMap {
   /** Above the base map, zoomed with it: for the story's symbols. */
   readonly overlay: SVGGElement;
   private readonly frame: MapFrame;
+  /** How the map is framed: fixed for the map's life. */
+  readonly framing: Framing;
   private readonly regions: RegionsInForce;
   private readonly camera: Camera;
   private readonly shapes: RegionShapes;
@@ -71,9 +79,12 @@ export class AtlasMap {
   constructor(private readonly opts: MapOptions) {
     this.regions = new RegionsInForce(opts.regions, opts.day);
     const c = opts.container;
-    this.camera = new Camera(Math.max(320, c.clientWidth || 800), Math.max(240, c.clientHeight || 600), () => this.applyTransform());
-    this.frame = buildFrame();
+    this.framing = opts.framing ?? REGIONAL;
+    const world = this.framing.kind === "world";
+    this.camera = new Camera(Math.max(320, c.clientWidth || 800), Math.max(240, c.clientHeight || 600), () => this.applyTransform(), this.framing);
+    this.frame = world ? buildFrame("Map of the world") : buildFrame();
     this.svg = this.frame.svg;
+    this.svg.dataset.framing = this.framing.kind;
     this.overlay = this.frame.overlay;
     const name = (id: string) => this.displayName(id);
     this.shapes = new RegionShapes(this.frame.groups, this.regions, opts.selection);
@@ -87,7 +98,7 @@ export class AtlasMap {
       },
       relabel: () => this.labels.place(),
       focus: (id) => this.shapes.node(id)?.focus(),
-    });
+    }, world);
     const f = this.frame;
     c.append(f.svg, f.labelSvg, f.overlaySvg, f.tooltip, zoomControls((k) => this.zoomBy(k), () => this.resetView()));
     const tooltip = new Tooltip(f.tooltip, c, name);
@@ -110,6 +121,7 @@ export class AtlasMap {
   /** Build every layer's elements from decoded layers. */
   private render(layers: Map<LayerName, Layer>): void {
     this.shapes.draw(layers, this.camera.projection);
+    if (this.framing.kind === "world") clipToFrame(this.frame.defs, this.frame.groups, this.camera.projection);
     this.marks.show(this.opts.selection.value, null);
     this.marks.updateProvinces();
     this.shapes.reapplyData();
@@ -213,13 +225,15 @@ export class AtlasMap {
   private applyTransform(): void {
     const k = this.camera.k;
     applyCamera(this.frame, this.camera);
+    // A world view hides the regional cities until it comes closer (never in the regional framing).
+    if (this.framing.kind === "world") this.svg.toggleAttribute("data-far", this.camera.far);
     // Place symbols keep their size on screen.
     this.shapes.scalePlaces(k);
     this.marks.updateProvinces();
     this.labels.place();
     drawScaleBar(this.frame.scaleBar, this.camera);
     for (const f of this.moveListeners ?? []) f();
-    this.levels.zoomed(this.camera.k);
+    this.levels.zoomed(this.camera.detailK);
   }
 
   /** The slider is being dragged (the story feed marks the map so). */

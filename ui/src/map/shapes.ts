@@ -5,7 +5,7 @@
  * drawn once; the one in force is shown, the others are `.off`. Story data
  * (`data-*` set by the story layer) stays on the region's element in force.
  */
-import { geoPath, type GeoProjection } from "d3-geo";
+import { geoArea, geoPath, type GeoProjection } from "d3-geo";
 import type { Region, RegionVersion } from "../api/bindings";
 import type { Selection } from "../selection";
 import { GROUPS, KIND_GROUP, LAYERS, type GroupName, type LayerName } from "./groups";
@@ -25,6 +25,20 @@ export function forD3(g: LayerGeometry): LayerGeometry {
   if (g.type === "Polygon") return { type: "Polygon", coordinates: g.coordinates.map(rev) };
   if (g.type === "MultiPolygon") return { type: "MultiPolygon", coordinates: g.coordinates.map((p) => p.map(rev)) };
   return g;
+}
+
+/**
+ * `forD3` for the whole globe: a ring round a pole (Antarctica's, closed
+ * along the antimeridian and the pole) winds the other way on the sphere
+ * than on the flat lon/lat plane, so any polygon that would cover more than
+ * a hemisphere is turned round.
+ */
+export function forD3Globe(g: LayerGeometry): LayerGeometry {
+  const d3g = forD3(g);
+  const small = (rings: Position[][]) => (geoArea({ type: "Polygon", coordinates: rings }) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings);
+  if (d3g.type === "Polygon") return { type: "Polygon", coordinates: small(d3g.coordinates) };
+  if (d3g.type === "MultiPolygon") return { type: "MultiPolygon", coordinates: d3g.coordinates.map(small) };
+  return d3g;
 }
 
 export class RegionShapes {
@@ -110,10 +124,10 @@ export class RegionShapes {
   }
 
   private drawFeature(layer: GroupName, f: LayerFeature, path: PathFn, projection: GeoProjection, g: SVGGElement): void {
-    const d = path(forD3(f.geometry) as Parameters<typeof path>[0]) ?? "";
+    const d = path((layer === "world" ? forD3Globe : forD3)(f.geometry) as Parameters<typeof path>[0]) ?? "";
     const region = this.regions.regionOf(f.id);
-    if (layer === "water") {
-      g.append(el("path", { d, class: `water ${f.kind}` }));
+    if (layer === "water" || layer === "world") {
+      g.append(el("path", { d, class: `${layer} ${f.kind}` }));
       return;
     }
     if (!region) return;
