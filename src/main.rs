@@ -11,6 +11,8 @@ use std::process::ExitCode;
 #[cfg(feature = "http")]
 use std::sync::Arc;
 
+mod import;
+
 use clap::{Parser, Subcommand};
 use faultlines_core::api::{Api, Filter};
 use faultlines_core::model::EventKind;
@@ -99,6 +101,8 @@ enum Cmd {
         #[arg(long, default_value = "geodata/map")]
         out: PathBuf,
     },
+    /// Make a story folder of your own data (ACLED, UCDP GED, CSV, GeoJSON) and an optional text.
+    Import(import::ImportArgs),
     /// Serve the API and the web UI over HTTP.
     Serve {
         #[arg(long, default_value_t = 8787)]
@@ -231,6 +235,7 @@ fn run(cli: Cli) -> Out {
             verbatim(faultlines_geodata::report::links_report(api.dataset()))
         }
         Cmd::BuildGeodata { src, out } => line(faultlines_geodata::geobuild::write(&src, &out)?),
+        Cmd::Import(args) => import::run(&args, json).map_err(CliError::Usage),
         Cmd::Serve { port, host, ui } => serve(load(data)?, SocketAddr::new(host, port), ui),
     }
 }

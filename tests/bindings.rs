@@ -35,6 +35,9 @@ fn generate() -> String {
         RegionKind, Region, RegionVersion, Excerpt, ExcerptNote, NoteKind, LinkReason, ExcerptLink, LayerIndex, LayerEntry, Mention, HitKind, SearchHit,
         TimeSpan, HistogramMode, StateEvents, Counts, KindCount, DatasetInfo, Phase, ActiveEvent, MembershipState, DisputeState, State, Filter,
         EventPage, Bin, Histogram, EventRef, ExcerptView, RegionExcerpts, Article,
+        PlacePrecision, ImportMeta, ImportedFile,
+        faultlines_import::RowProblem, faultlines_import::ImportReport, faultlines_import::Format,
+        faultlines_import::columns::Field, faultlines_import::library::StoryEntry, faultlines_import::sink::Progress,
     );
     for d in all {
         out.push_str(&d);

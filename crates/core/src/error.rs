@@ -32,6 +32,11 @@ pub enum ErrorCode {
     NotFound,
     /// A dataset failed validation.
     InvalidDataset,
+    /// An import wrote nothing; `details.kind` says why (`columns`: the
+    /// headers are in `details.headers` for the column-mapping step).
+    ImportFailed,
+    /// The import was cancelled by the user.
+    Cancelled,
     /// A bug: something that should not happen did.
     Internal,
 }
@@ -46,7 +51,8 @@ impl ErrorCode {
             | ErrorCode::UnknownLayer
             | ErrorCode::NotFound => 404,
             ErrorCode::TooLarge => 413,
-            ErrorCode::InvalidDataset => 422,
+            ErrorCode::InvalidDataset | ErrorCode::ImportFailed => 422,
+            ErrorCode::Cancelled => 409,
             ErrorCode::Internal => 500,
         }
     }

@@ -35,3 +35,4 @@ pub use api::Api;
 pub use dataset::Dataset;
 pub use date::{Date, Precision};
 pub use error::{ApiError, ErrorCode};
+pub use validate::event_problems;

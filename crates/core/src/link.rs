@@ -55,9 +55,13 @@ impl Gazetteer {
         // for Armenia and for the city) links every one of them, not only
         // the first that lists it.
         let mut by_name: BTreeMap<Vec<char>, (BTreeSet<String>, bool)> = BTreeMap::new();
+        // Russian names too, so a Russian text (an imported story's) finds
+        // its places; in English text they never match.
         let own = regions.iter().flat_map(|r| {
-            std::iter::once(&r.name_en)
-                .chain(r.versions.iter().map(|v| &v.name_en))
+            [&r.name_en, &r.name_ru]
+                .into_iter()
+                .chain(r.versions.iter().flat_map(|v| [&v.name_en, &v.name_ru]))
+                .filter(|n| !n.trim().is_empty())
                 .map(move |n| (&r.id, n))
         });
         let listed = spec

@@ -142,4 +142,10 @@ impl Dataset {
             problems: c.problems.into_iter().chain(problems).collect(),
         })
     }
+
+    /// Validate a dataset assembled in memory (what `faultlines import`
+    /// builds before it writes a file), with the same checks as a folder's.
+    pub fn from_raw(raw: RawDataset, origin: Origin) -> Result<Dataset, DatasetError> {
+        crate::validate::build(raw, origin).map_err(|problems| DatasetError { problems })
+    }
 }

@@ -85,6 +85,16 @@ fn check_sources<S: AsRef<str>>(p: &mut P, file: &str, id: &str, sources: &[S], 
     }
 }
 
+/// An imported row's sources: URLs or citations, each non-empty.
+fn check_citations<S: AsRef<str>>(p: &mut P, file: &str, id: &str, sources: &[S], what: &str) {
+    if sources.is_empty() {
+        p.add(file, id, format!("{what} has no source"));
+    }
+    if sources.iter().any(|s| s.as_ref().trim().is_empty()) {
+        p.add(file, id, format!("{what} has an empty source"));
+    }
+}
+
 fn check_discrepancies(p: &mut P, file: &str, id: &str, ds: &[Discrepancy]) {
     for d in ds {
         if d.note.trim().is_empty() {
@@ -171,7 +181,14 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
     let (excerpts, excerpt_ids) =
         excerpts_of(&mut p, excerpt_specs, &article, &gaz, &heirs, &region_ids);
 
-    let (out_events, by_id) = events_of(&mut p, events.features.0, &region_ids, &excerpt_ids);
+    let citations = meta.import.is_some();
+    let (out_events, by_id) = events_of(
+        &mut p,
+        events.features.0,
+        &region_ids,
+        &excerpt_ids,
+        citations,
+    );
     let event_ids = |id: &str| by_id.find(&out_events, id).is_some();
     for x in &excerpts {
         for e in &x.events {
@@ -337,6 +354,83 @@ fn excerpts_of(
     (excerpts, excerpt_ids)
 }
 
+/// What is wrong with one event on its own: its id, title, sources,
+/// geometry, dates and references. `citations`: an imported story, whose
+/// sources may be text ("Reuters; AFP") rather than URLs.
+fn check_event(
+    p: &mut P,
+    ev: &Event,
+    known_region: &dyn Fn(&str) -> bool,
+    known_excerpt: &dyn Fn(&str) -> bool,
+    citations: bool,
+) {
+    let (e, geometry) = (&ev.props, &ev.geometry);
+    let id: &str = &e.id;
+    if id.trim().is_empty() {
+        p.add(EVENTS, "", "an event has an empty id");
+    }
+    if e.title.trim().is_empty() {
+        p.add(EVENTS, id, "empty title");
+    }
+    if citations {
+        check_citations(p, EVENTS, id, &e.sources, "event");
+    } else {
+        check_sources(p, EVENTS, id, &e.sources, "event");
+    }
+    check_discrepancies(p, EVENTS, id, &e.discrepancies);
+    check_geometry(p, EVENTS, id, geometry);
+    if matches!(e.kind, EventKind::Deployment | EventKind::Withdrawal)
+        && !matches!(
+            geometry,
+            Geometry::LineString(_) | Geometry::MultiLineString(_)
+        )
+    {
+        p.add(
+            EVENTS,
+            id,
+            "a deployment or withdrawal needs a LineString from origin to destination (a MultiLineString when troops came from several places)",
+        );
+    }
+    for r in &e.regions {
+        if !known_region(r.as_str()) {
+            p.add(EVENTS, id, format!("unknown region {r:?}"));
+        }
+    }
+    for x in &e.excerpts {
+        if !known_excerpt(x) {
+            p.add(EVENTS, id, format!("unknown excerpt {x:?}"));
+        }
+    }
+    if let EventEnd::At(end) = e.end {
+        if end.latest() < e.start.earliest() {
+            p.add(
+                EVENTS,
+                id,
+                format!("ends ({end}) before it starts ({})", e.start),
+            );
+        }
+    }
+}
+
+/// The problems of one event, as `faultlines check` would report them: the
+/// import checks each row with this as it reads it, so a bad row is named by
+/// its line and left out, instead of failing the whole story at the end.
+pub fn event_problems(
+    ev: &Event,
+    known_region: &dyn Fn(&str) -> bool,
+    citations: bool,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    check_event(
+        &mut P(&mut problems),
+        ev,
+        known_region,
+        &|_| false,
+        citations,
+    );
+    problems.into_iter().map(|p| p.message).collect()
+}
+
 /// Events are titled, sourced, placed and dated in order, and refer to
 /// known regions and excerpts; sorted by time, with their id order.
 fn events_of(
@@ -344,50 +438,16 @@ fn events_of(
     mut out_events: Vec<Event>,
     region_ids: &HashSet<String>,
     excerpt_ids: &HashSet<String>,
+    citations: bool,
 ) -> (Vec<Event>, IdOrder) {
     for ev in &out_events {
-        let (e, geometry) = (&ev.props, &ev.geometry);
-        let id: &str = &e.id;
-        if id.trim().is_empty() {
-            p.add(EVENTS, "", "an event has an empty id");
-        }
-        if e.title.trim().is_empty() {
-            p.add(EVENTS, id, "empty title");
-        }
-        check_sources(p, EVENTS, id, &e.sources, "event");
-        check_discrepancies(p, EVENTS, id, &e.discrepancies);
-        check_geometry(p, EVENTS, id, geometry);
-        if matches!(e.kind, EventKind::Deployment | EventKind::Withdrawal)
-            && !matches!(
-                geometry,
-                Geometry::LineString(_) | Geometry::MultiLineString(_)
-            )
-        {
-            p.add(
-                EVENTS,
-                id,
-                "a deployment or withdrawal needs a LineString from origin to destination (a MultiLineString when troops came from several places)",
-            );
-        }
-        for r in &e.regions {
-            if !region_ids.contains(r.as_str()) {
-                p.add(EVENTS, id, format!("unknown region {r:?}"));
-            }
-        }
-        for x in &e.excerpts {
-            if !excerpt_ids.contains(x) {
-                p.add(EVENTS, id, format!("unknown excerpt {x:?}"));
-            }
-        }
-        if let EventEnd::At(end) = e.end {
-            if end.latest() < e.start.earliest() {
-                p.add(
-                    EVENTS,
-                    id,
-                    format!("ends ({end}) before it starts ({})", e.start),
-                );
-            }
-        }
+        check_event(
+            p,
+            ev,
+            &|r| region_ids.contains(r),
+            &|x| excerpt_ids.contains(x),
+            citations,
+        );
     }
     // Ids are unique in a valid dataset (checked just below), so an unstable
     // sort (which needs no buffer) is deterministic.

@@ -164,6 +164,7 @@ pub fn events(base: &Dataset, n: usize, seed: u64) -> Vec<Event> {
                 excerpts: Few::default(),
                 sources: vec![Sym::new("https://example.org/synthetic")].into(),
                 discrepancies: Few::default(),
+                place_precision: None,
             },
             geometry,
             lo,

@@ -6,7 +6,7 @@ export type DateText = string;
 
 export type Precision = "day" | "month" | "year";
 
-export type ErrorCode = "bad_date" | "bad_request" | "range_inverted" | "unknown_region" | "unknown_event" | "unknown_excerpt" | "unknown_layer" | "too_large" | "not_found" | "invalid_dataset" | "internal";
+export type ErrorCode = "bad_date" | "bad_request" | "range_inverted" | "unknown_region" | "unknown_event" | "unknown_excerpt" | "unknown_layer" | "too_large" | "not_found" | "invalid_dataset" | "import_failed" | "cancelled" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -76,7 +76,12 @@ cancelled: string | null,
 /**
  * Excerpt ids the event relates to.
  */
-excerpts: Array<string>, sources: Array<string>, discrepancies: Array<Discrepancy>, };
+excerpts: Array<string>, sources: Array<string>, discrepancies: Array<Discrepancy>, 
+/**
+ * How precisely the place is known, when the source says (UCDP's
+ * `where_prec`, ACLED's `geo_precision`); absent means as drawn.
+ */
+place_precision?: PlacePrecision, };
 
 export type Event = { geometry: Geometry, 
 /**
@@ -114,7 +119,12 @@ cancelled: string | null,
 /**
  * Excerpt ids the event relates to.
  */
-excerpts: Array<string>, sources: Array<string>, discrepancies: Array<Discrepancy>, };
+excerpts: Array<string>, sources: Array<string>, discrepancies: Array<Discrepancy>, 
+/**
+ * How precisely the place is known, when the source says (UCDP's
+ * `where_prec`, ACLED's `geo_precision`); absent means as drawn.
+ */
+place_precision?: PlacePrecision, };
 
 export type MemberStatus = "member" | "suspended" | "frozen" | "observer";
 
@@ -422,6 +432,81 @@ export type Article = { meta: ArticleMeta, text: string, excerpts: Array<Excerpt
  * Place names found in the text (character offsets).
  */
 mentions: Array<Mention>, };
+
+export type PlacePrecision = "exact" | "near" | "district" | "province" | "line" | "country" | "sea";
+
+export type ImportMeta = { files: Array<ImportedFile>, };
+
+export type ImportedFile = { 
+/**
+ * The file's name, without its folder.
+ */
+name: string, 
+/**
+ * The format it was read as: `geojson`, `csv`, `acled`, `ucdp` or `text`.
+ */
+format: string, 
+/**
+ * Rows (or features) read, and how many became events.
+ */
+rows: number, imported: number, };
+
+export type RowProblem = { 
+/**
+ * The file's name as given.
+ */
+file: string, 
+/**
+ * 1-based line of the row (the feature's first line in GeoJSON); 0 for
+ * the file as a whole.
+ */
+line: number, 
+/**
+ * The column or property at fault, if one is.
+ */
+field: string | null, message: string, };
+
+export type ImportReport = { 
+/**
+ * The story folder written.
+ */
+folder: string, title: string, files: Array<ImportedFile>, events: number, rejected: number, 
+/**
+ * The first problems (all of them up to ten thousand), in file and line order.
+ */
+problems: Array<RowProblem>, 
+/**
+ * Things that do not reject a row but may be wrong (swapped coordinates).
+ */
+warnings: Array<string>, excerpts: number, 
+/**
+ * Excerpts linked to at least one region.
+ */
+linked: number, };
+
+export type Format = "geojson" | "csv" | "acled" | "ucdp";
+
+export type Field = "id" | "date" | "end" | "lat" | "lon" | "wkt" | "title" | "kind" | "description" | "source" | "place";
+
+export type StoryEntry = { 
+/**
+ * The folder's name, unique in the library.
+ */
+id: string, title: string, description: string, 
+/**
+ * The files it was made from.
+ */
+files: Array<string>, };
+
+export type Progress = { 
+/**
+ * Bytes read of all the files, and their total.
+ */
+done: number, total: number, 
+/**
+ * Rows read so far.
+ */
+rows: number, };
 
 /** Every event kind, in the core's order. */
 export const EVENT_KINDS = ["exercise", "deployment", "withdrawal", "conflict", "blockade", "summit", "treaty", "statement", "diplomacy", "membership", "other"] as const satisfies readonly EventKind[];

@@ -117,6 +117,32 @@ pub struct EventProps {
     pub sources: Few<Sym>,
     #[serde(default)]
     pub discrepancies: Few<Discrepancy>,
+    /// How precisely the place is known, when the source says (UCDP's
+    /// `where_prec`, ACLED's `geo_precision`); absent means as drawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub place_precision: Option<PlacePrecision>,
+}
+
+/// How precisely an event's place is known: the point may stand for a
+/// wider area, which the map and the panel say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum PlacePrecision {
+    /// The very place (a town, a village).
+    Exact,
+    /// Near it: within about 25 km.
+    Near,
+    /// Somewhere in a district (second-order division).
+    District,
+    /// Somewhere in a province (first-order division).
+    Province,
+    /// Along a road, river or front line.
+    Line,
+    /// Somewhere in the country.
+    Country,
+    /// At sea or in the air, outside any country.
+    Sea,
 }
 
 /// A story event with its geometry, as the API returns it.

@@ -77,4 +77,28 @@ pub struct DatasetMeta {
     /// Where the map layers and facts come from, for the attribution line.
     pub attribution: String,
     pub article: ArticleMeta,
+    /// Set on a story made by `faultlines import` (or the app's Open): the
+    /// files it was made from. Its events may then cite their source as text
+    /// (ACLED's "Reuters; AFP", or the file and line) instead of a URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub import: Option<ImportMeta>,
+}
+
+/// Where an imported story came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportMeta {
+    pub files: Vec<ImportedFile>,
+}
+
+/// One file an imported story was made from, and what became of its rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportedFile {
+    /// The file's name, without its folder.
+    pub name: String,
+    /// The format it was read as: `geojson`, `csv`, `acled`, `ucdp` or `text`.
+    pub format: String,
+    /// Rows (or features) read, and how many became events.
+    pub rows: u64,
+    pub imported: u64,
 }
