@@ -51,6 +51,13 @@ export function chooseFraming(extent: Extent | null, share: number | null): Fram
   return { kind: "world", extent };
 }
 
+/**
+ * How much coarser the world layer is than the regional layers at each
+ * level of detail (0.1° against 0.02° simplification): a world framing
+ * wants the detail that much sooner.
+ */
+export const WORLD_COARSER = 5;
+
 /** Least span of a framed extent, in degrees (one event still shows its surroundings). */
 const MIN_SPAN = 8;
 

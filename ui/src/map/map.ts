@@ -27,7 +27,7 @@ import type { Selection } from "../selection";
 import { Camera } from "./camera";
 import { applyCamera, buildFrame, drawScaleBar, zoomControls, type MapFrame } from "./frame";
 import type { LayerName } from "./groups";
-import { REGIONAL, type Framing } from "./framing";
+import { REGIONAL, WORLD_COARSER, type Framing } from "./framing";
 import { bindInteraction } from "./interaction";
 import { MapLabels } from "./label-layer";
 import type { Layer } from "./layer";
@@ -233,7 +233,7 @@ export class AtlasMap {
     this.labels.place();
     drawScaleBar(this.frame.scaleBar, this.camera);
     for (const f of this.moveListeners ?? []) f();
-    this.levels.zoomed(this.camera.detailK);
+    this.levels.zoomed(this.camera.detailK * (this.framing.kind === "world" ? WORLD_COARSER : 1));
   }
 
   /** The slider is being dragged (the story feed marks the map so). */

@@ -41,6 +41,21 @@ export function forD3Globe(g: LayerGeometry): LayerGeometry {
   return d3g;
 }
 
+/**
+ * The world's countries, over an underlay of the same shapes stroked wide in
+ * the land's colour: neighbours simplified one by one leave hairline gaps
+ * along their shared borders, which the underlay fills.
+ */
+function drawWorld(feats: LayerFeature[], path: PathFn, g: SVGGElement): void {
+  const under = el("g", { class: "world-under" });
+  g.append(under);
+  for (const f of feats) {
+    const d = path(forD3Globe(f.geometry) as Parameters<typeof path>[0]) ?? "";
+    under.append(el("path", { d }));
+    g.append(el("path", { d, class: `world ${f.kind}` }));
+  }
+}
+
 export class RegionShapes {
   /** Region id → the element of its version in force. */
   private readonly nodes = new Map<string, SVGElement>();
@@ -88,7 +103,8 @@ export class RegionShapes {
       const feats = byGroup.get(name) ?? [];
       if (name === "countries" || name === "provinces") feats.sort((a, b) => this.regions.nameOf(a.id).localeCompare(this.regions.nameOf(b.id)));
       const g = this.groups.get(name)!;
-      for (const f of feats) this.drawFeature(name, f, path, projection, g);
+      if (name === "world") drawWorld(feats, path, g);
+      else for (const f of feats) this.drawFeature(name, f, path, projection, g);
     }
   }
 
@@ -124,10 +140,10 @@ export class RegionShapes {
   }
 
   private drawFeature(layer: GroupName, f: LayerFeature, path: PathFn, projection: GeoProjection, g: SVGGElement): void {
-    const d = path((layer === "world" ? forD3Globe : forD3)(f.geometry) as Parameters<typeof path>[0]) ?? "";
+    const d = path(forD3(f.geometry) as Parameters<typeof path>[0]) ?? "";
     const region = this.regions.regionOf(f.id);
-    if (layer === "water" || layer === "world") {
-      g.append(el("path", { d, class: `${layer} ${f.kind}` }));
+    if (layer === "water") {
+      g.append(el("path", { d, class: `water ${f.kind}` }));
       return;
     }
     if (!region) return;
