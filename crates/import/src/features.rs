@@ -93,10 +93,10 @@ fn feature(json: &str, file: &str, line: u64) -> Result<Draft, FieldError> {
         .map_err(|e| (Field::Id.col(), format!("not a GeoJSON feature: {e}")))?;
     let geometry = match f.geometry {
         None | Some(Value::Null) => {
-            return Err((Field::Wkt.col(), "the feature has no geometry".into()))
+            return Err(("geometry".into(), "the feature has no geometry".into()))
         }
         Some(g) => serde_json::from_value::<Geometry>(g)
-            .map_err(|e| (Field::Wkt.col(), format!("not a usable geometry: {e}")))?,
+            .map_err(|e| ("geometry".into(), format!("not a usable geometry: {e}")))?,
     };
     let props = f.properties.unwrap_or_default();
     let get = |field: Field| -> Option<String> {

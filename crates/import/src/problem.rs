@@ -114,7 +114,11 @@ impl From<ImportError> for faultlines_core::ApiError {
         };
         let mut details = serde_json::json!({ "kind": e.code() });
         match &e {
-            ImportError::Columns { file, missing, headers } => {
+            ImportError::Columns {
+                file,
+                missing,
+                headers,
+            } => {
                 details["file"] = serde_json::json!(file);
                 details["missing"] = serde_json::json!(missing);
                 details["headers"] = serde_json::json!(headers);

@@ -2,7 +2,8 @@
 //! table, and one no single row shows (44.5, 40.2 is a fine place either
 //! way). When most points fall in the sea but would fall on land swapped,
 //! the import says so. Land is the shipped world layer of Natural Earth
-//! countries; a map without it makes no guess.
+//! countries with the regional map's countries; a map without a world
+//! layer makes no guess.
 
 use faultlines_core::geo::to_geo;
 use faultlines_core::source::{EmbeddedSource, Source};
@@ -14,16 +15,21 @@ const SAMPLE: usize = 400;
 struct Land(Vec<(Rect<f64>, geo::Geometry<f64>)>);
 
 impl Land {
+    /// The world layer and the regional countries it leaves out.
     fn shipped() -> Option<Land> {
         let index: faultlines_core::dataset::LayerIndex =
             serde_json::from_slice(&EmbeddedSource.read("map/layers.json")?).ok()?;
-        let entry = index.layers.iter().find(|l| l.name == "world")?;
-        let file = entry
-            .files
-            .get("overview")
-            .or_else(|| entry.files.values().next())?;
-        let bytes = EmbeddedSource.read(&format!("map/layers/{file}"))?;
-        let shapes = faultlines_core::layer::decode_layer(&bytes).ok()?;
+        let layer = |name: &str| -> Option<Vec<faultlines_core::layer::Decoded>> {
+            let entry = index.layers.iter().find(|l| l.name == name)?;
+            let file = entry
+                .files
+                .get("overview")
+                .or_else(|| entry.files.values().next())?;
+            let bytes = EmbeddedSource.read(&format!("map/layers/{file}"))?;
+            faultlines_core::layer::decode_layer(&bytes).ok()
+        };
+        let mut shapes = layer("world")?;
+        shapes.extend(layer("countries").unwrap_or_default());
         Some(Land(
             shapes
                 .iter()
