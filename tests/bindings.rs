@@ -63,14 +63,21 @@ fn constants() -> String {
         .iter()
         .map(|(n, b)| format!("{n}: {b}"))
         .collect();
+    let codes: Vec<String> = ErrorCode::ALL
+        .iter()
+        .map(|c| serde_json::to_string(c).unwrap_or_default())
+        .collect();
     format!(
         "/** Every event kind, in the core's order. */\n\
          export const EVENT_KINDS = [{}] as const satisfies readonly EventKind[];\n\n\
          /** The layout of the binary columns (`Api::columns`). */\n\
-         export const COLUMNS = {{ magic: {COLUMN_MAGIC:?}, header: {COLUMN_HEADER}, record: {COLUMN_RECORD}, at: {{ {} }}, flags: {{ {} }} }} as const;\n\n",
+         export const COLUMNS = {{ magic: {COLUMN_MAGIC:?}, header: {COLUMN_HEADER}, record: {COLUMN_RECORD}, at: {{ {} }}, flags: {{ {} }} }} as const;\n\n\
+         /** Every error code the core answers with. */\n\
+         export const ERROR_CODES = [{}] as const satisfies readonly ErrorCode[];\n\n",
         kinds.join(", "),
         fields.join(", "),
         flags.join(", "),
+        codes.join(", "),
     )
 }
 

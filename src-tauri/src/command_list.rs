@@ -30,6 +30,12 @@ macro_rules! with_commands {
             load_ui_state,
             save_ui_state,
             startup_report,
+            stories,
+            open_story,
+            remove_story,
+            import_files,
+            cancel_import,
+            listen_shell,
         )
     };
 }

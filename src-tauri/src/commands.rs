@@ -1,5 +1,6 @@
-//! The app's commands: each a few lines that call [`faultlines_core::Api`], so
-//! the desktop app, the HTTP mode and the CLI answer exactly the same. Their
+//! The app's commands: each a few lines that call [`faultlines_core::Api`] (on
+//! the current story, see `stories.rs`) or `faultlines_import`, so the
+//! desktop app, the HTTP mode and the CLI answer exactly the same. Their
 //! names are listed once, in `command_list.rs`, which both the handler
 //! (`lib.rs`) and the permissions (`build.rs`) expand.
 
@@ -9,17 +10,25 @@ use faultlines_core::api::{
 };
 use faultlines_core::model::{Event, Region};
 use faultlines_core::search::SearchHit;
-use faultlines_core::{Api, ApiError};
-use tauri::ipc::Response;
-use tauri::{AppHandle, Runtime};
+use faultlines_core::{ApiError, ErrorCode};
+use faultlines_import::columns::Field;
+use faultlines_import::sink::Progress;
+use faultlines_import::ImportReport;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tauri::ipc::{Channel, Response};
+use tauri::{AppHandle, Manager, Runtime};
 
+use crate::opening::{Importing, Inbox, ShellEvent};
 use crate::prefs::{Prefs, UiState};
+use crate::stories::{Current, Library, StoriesView};
 
-type Api_<'a> = tauri::State<'a, Api>;
+/// The current story; `api.get()` is its [`faultlines_core::Api`].
+type Api_<'a> = tauri::State<'a, Current>;
 
 #[tauri::command]
 pub(crate) fn dataset_info(api: Api_<'_>) -> DatasetInfo {
-    api.info()
+    api.get().info()
 }
 
 #[tauri::command]
@@ -28,7 +37,7 @@ pub(crate) fn state_at(
     at: String,
     events: Option<StateEvents>,
 ) -> Result<State, ApiError> {
-    api.state_at_with(&at, events.unwrap_or_default())
+    api.get().state_at_with(&at, events.unwrap_or_default())
 }
 
 #[tauri::command]
@@ -40,7 +49,7 @@ pub(crate) fn events_in(
     offset: usize,
     limit: usize,
 ) -> Result<EventPage, ApiError> {
-    api.events_in(&from, &to, &filter, offset, limit)
+    api.get().events_in(&from, &to, &filter, offset, limit)
 }
 
 #[tauri::command]
@@ -52,7 +61,8 @@ pub(crate) fn histogram(
     filter: Filter,
     mode: Option<HistogramMode>,
 ) -> Result<Histogram, ApiError> {
-    api.histogram_mode(&from, &to, bins, &filter, mode.unwrap_or_default())
+    api.get()
+        .histogram_mode(&from, &to, bins, &filter, mode.unwrap_or_default())
 }
 
 #[tauri::command]
@@ -62,12 +72,12 @@ pub(crate) fn step(
     backward: bool,
     filter: Filter,
 ) -> Result<Option<EventRef>, ApiError> {
-    api.step(&after, backward, &filter)
+    api.get().step(&after, backward, &filter)
 }
 
 #[tauri::command]
 pub(crate) fn regions(api: Api_<'_>) -> Vec<Region> {
-    api.regions().to_vec()
+    api.get().regions().to_vec()
 }
 
 #[tauri::command]
@@ -75,50 +85,118 @@ pub(crate) fn excerpts_for_region(
     api: Api_<'_>,
     region: String,
 ) -> Result<RegionExcerpts, ApiError> {
-    api.excerpts_for_region(&region)
+    api.get().excerpts_for_region(&region)
 }
 
 #[tauri::command]
 pub(crate) fn excerpt(api: Api_<'_>, id: String) -> Result<ExcerptView, ApiError> {
-    api.excerpt(&id)
+    api.get().excerpt(&id)
 }
 
 #[tauri::command]
 pub(crate) fn event(api: Api_<'_>, id: String) -> Result<Event, ApiError> {
-    api.event(&id).cloned()
+    api.get().event(&id).cloned()
 }
 
 #[tauri::command]
 pub(crate) fn search(api: Api_<'_>, q: String, limit: usize) -> Result<Vec<SearchHit>, ApiError> {
-    api.search(&q, limit)
+    api.get().search(&q, limit)
 }
 
 #[tauri::command]
 pub(crate) fn article(api: Api_<'_>) -> Article {
-    api.article()
+    api.get().article()
 }
 
 #[tauri::command]
 pub(crate) fn all_events(api: Api_<'_>) -> Vec<Event> {
-    api.all_events().to_vec()
+    api.get().all_events().to_vec()
 }
 
 /// Every event's times, kind and place as binary columns (see `Api::columns`).
 #[tauri::command]
 pub(crate) fn columns(api: Api_<'_>) -> Response {
-    Response::new(api.columns())
+    Response::new(api.get().columns())
 }
 
 /// Every distinct state of memberships and disputes (see `Api::overviews`).
 #[tauri::command]
 pub(crate) fn overviews(api: Api_<'_>) -> Vec<State> {
-    api.overviews()
+    api.get().overviews()
 }
 
 /// Map layers travel as raw bytes, never as a JSON string inside JSON.
 #[tauri::command]
 pub(crate) fn layer(api: Api_<'_>, name: String, lod: String) -> Result<Response, ApiError> {
-    api.layer(&name, &lod).map(Response::new)
+    api.get().layer(&name, &lod).map(Response::new)
+}
+
+/// The Stories menu: the built-in story, every imported one, the current one.
+#[tauri::command]
+pub(crate) fn stories(library: tauri::State<'_, Library>, api: Api_<'_>) -> StoriesView {
+    library.view(&api)
+}
+
+/// Show story `id` (`null`: the built-in one) from now on, and at the next launch.
+#[tauri::command]
+pub(crate) fn open_story(
+    library: tauri::State<'_, Library>,
+    api: Api_<'_>,
+    prefs: tauri::State<'_, Prefs>,
+    id: Option<String>,
+) -> Result<(), ApiError> {
+    library.switch(&api, &prefs, id.as_deref())
+}
+
+#[tauri::command]
+pub(crate) fn remove_story(
+    library: tauri::State<'_, Library>,
+    api: Api_<'_>,
+    prefs: tauri::State<'_, Prefs>,
+    id: String,
+) -> Result<(), ApiError> {
+    library.remove(&api, &prefs, &id)
+}
+
+/// Import files or folders into a new story of the library, on a blocking
+/// thread, telling `on_progress`; the new story becomes the current one.
+#[tauri::command]
+pub(crate) async fn import_files<R: Runtime>(
+    app: AppHandle<R>,
+    paths: Vec<String>,
+    columns: Option<BTreeMap<Field, String>>,
+    on_progress: Channel<Progress>,
+) -> Result<ImportReport, ApiError> {
+    let job = move || -> Result<ImportReport, ApiError> {
+        let (library, importing) = (app.state::<Library>(), app.state::<Importing>());
+        let sources: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+        let tell = |p: Progress| drop(on_progress.send(p));
+        let report = importing.run(&sources, &library.dir, columns.unwrap_or_default(), &tell)?;
+        let id = Path::new(&report.folder)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        library.switch(
+            &app.state::<Current>(),
+            &app.state::<Prefs>(),
+            id.as_deref(),
+        )?;
+        Ok(report)
+    };
+    tauri::async_runtime::spawn_blocking(job)
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("the import stopped: {e}")))?
+}
+
+/// Stop the import under way; it writes nothing.
+#[tauri::command]
+pub(crate) fn cancel_import(importing: tauri::State<'_, Importing>) {
+    importing.cancel();
+}
+
+/// The UI's ear for the shell: files dropped or passed at launch, the File menu.
+#[tauri::command]
+pub(crate) fn listen_shell(inbox: tauri::State<'_, Inbox>, on_event: Channel<ShellEvent>) {
+    inbox.attach(on_event);
 }
 
 #[tauri::command]

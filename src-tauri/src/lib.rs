@@ -1,8 +1,11 @@
-//! The desktop shell: a thin Tauri 2 layer over `faultlines-core` (it links neither the build-time map work nor the HTTP mode).
+//! The desktop shell: a thin Tauri 2 layer over `faultlines-core` and
+//! `faultlines-import` (it does not link the HTTP mode).
 //!
 //! This file sets the app up. The commands are in `commands.rs` and named once
 //! in `command_list.rs`, from which both the handler here and the permissions
-//! (`build.rs`) are expanded. The reader's place is `prefs.rs`. The window's
+//! (`build.rs`) are expanded. The reader's place is `prefs.rs`; the current
+//! story, switchable, and the library of imported ones `stories.rs`; how
+//! files reach the import (File → Open, a drop, a launch) `opening.rs`. The window's
 //! size and place and the one-instance rule are Tauri's own plugins
 //! (`tauri-plugin-window-state`, `tauri-plugin-single-instance`), as in any
 //! Tauri app, rather than code of ours.
@@ -11,14 +14,19 @@
 #[macro_use]
 mod command_list;
 mod commands;
+mod opening;
 pub mod prefs;
+pub mod stories;
 
 use std::path::{Path, PathBuf};
 
 use faultlines_core::{Api, Dataset};
+use opening::{Importing, Inbox, ShellEvent};
 use prefs::Prefs;
+use stories::{Current, Library};
+use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::plugin::TauriPlugin;
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, DragDropEvent, Manager, Runtime, Window, WindowEvent};
 use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
 /// Every command's name: what `build.rs` grants the UI as `atlas-commands`.
@@ -31,9 +39,43 @@ macro_rules! handler {
     };
 }
 
-/// The builder with the core's state and every command: shared by the app and the tests.
+/// The builder with the core's state and every command: shared by the app and
+/// the tests. `api` is the built-in story; the library and the saved state
+/// need the app's folders, so `run` adds them once it has them.
 pub fn builder<R: Runtime>(builder: tauri::Builder<R>, api: Api) -> tauri::Builder<R> {
-    builder.manage(api).invoke_handler(with_commands!(handler))
+    builder
+        .manage(Current::new(api))
+        .manage(Importing::default())
+        .manage(Inbox::default())
+        .invoke_handler(with_commands!(handler))
+}
+
+/// The File menu: Open… and Open Folder… ask the UI to show its dialog, as
+/// its Open… button does (Ctrl+O is the UI's, so it has no accelerator here).
+fn file_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let open = MenuItem::with_id(app, "open", "Open…", true, None::<&str>)?;
+    let folder = MenuItem::with_id(app, "open-folder", "Open Folder…", true, None::<&str>)?;
+    let quit = PredefinedMenuItem::quit(app, Some("Quit"))?;
+    let sep = PredefinedMenuItem::separator(app)?;
+    let file = Submenu::with_items(app, "&File", true, &[&open, &folder, &sep, &quit])?;
+    Menu::with_items(app, &[&file])
+}
+
+fn on_menu<R: Runtime>(app: &AppHandle<R>, e: MenuEvent) {
+    let event = match e.id().as_ref() {
+        "open" => ShellEvent::ChooseFiles,
+        "open-folder" => ShellEvent::ChooseFolder,
+        _ => return,
+    };
+    app.state::<Inbox>().send(event);
+}
+
+/// Files or folders dropped on the window are opened.
+fn on_window<R: Runtime>(window: &Window<R>, e: &WindowEvent) {
+    if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = e {
+        let paths = paths.iter().map(|p| p.display().to_string()).collect();
+        window.state::<Inbox>().send(ShellEvent::Open { paths });
+    }
 }
 
 /// The window-state plugin's file, next to the UI's `state.json`.
@@ -118,15 +160,16 @@ fn single_instance<R: Runtime>(identifier: &str, state_dir: Option<&Path>) -> Ta
         .build()
 }
 
-/// What a second launch passed (its argv, executable first). The deep-link work
-/// (`faultlines://` addresses) will route these arguments from here; until
+/// What a second launch passed (its argv, executable first): files and
+/// folders are opened, as from the command line. The deep-link work
+/// (`faultlines://` addresses) will route the other arguments from here; until
 /// then they are only logged.
-fn on_second_launch<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, _cwd: String) {
-    if argv.len() > 1 {
-        eprintln!(
-            "faultlines: a second launch passed {:?}; not used yet",
-            &argv[1..]
-        );
+fn on_second_launch<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, cwd: String) {
+    let rest = app
+        .state::<Inbox>()
+        .open_args(argv.get(1..).unwrap_or_default(), Path::new(&cwd));
+    if !rest.is_empty() {
+        eprintln!("faultlines: a second launch passed {rest:?}; not used yet");
     }
     if let Some(w) = app.get_webview_window("main") {
         let _ = w.unminimize();
@@ -145,8 +188,9 @@ pub fn run() {
     {
         std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
     }
-    let ds = match std::env::var_os("FAULTLINES_DATA") {
-        Some(dir) => Dataset::from_dir(Path::new(&dir)),
+    let data = std::env::var_os("FAULTLINES_DATA");
+    let ds = match &data {
+        Some(dir) => Dataset::from_dir(Path::new(dir)),
         None => Dataset::embedded(),
     };
     let api = match ds {
@@ -165,13 +209,29 @@ pub fn run() {
             state_dir.as_deref(),
         ))
         .plugin(window_state(state_dir.as_deref()))
+        .plugin(tauri_plugin_dialog::init())
+        .menu(file_menu)
+        .on_menu_event(on_menu)
+        .on_window_event(on_window)
         .setup(move |app| {
-            let dir = match state_dir {
-                Some(d) => d,
+            let dir = match &state_dir {
+                Some(d) => d.clone(),
                 None => app.path().app_config_dir()?,
             };
-            app.manage(Prefs::open(&dir));
+            let prefs = Prefs::open(&dir);
+            let library = Library::new(stories::library_dir(
+                state_dir.as_deref(),
+                app.path().app_data_dir().ok(),
+            ));
+            library.restore(&app.state::<Current>(), &prefs, data.is_some());
+            app.manage(prefs);
+            app.manage(library);
             app.manage(WindowStateFlags(WINDOW_STATE_FLAGS));
+            let args: Vec<String> = std::env::args().skip(1).collect();
+            let cwd = std::env::current_dir().unwrap_or_default();
+            for arg in app.state::<Inbox>().open_args(&args, &cwd) {
+                eprintln!("faultlines: argument {arg:?} is not a file or folder; not used");
+            }
             Ok(())
         })
         .run(context)
@@ -216,11 +276,11 @@ mod tests {
             .flat_map(|c| [format!("allow-{}", slug(c)), format!("deny-{}", slug(c))])
             .collect();
         assert_eq!(defined, both);
-        // The UI's capability grants that set and nothing else.
         let caps = generated("gen/schemas/capabilities.json");
+        // The UI's capability grants that set and the file dialog's open, nothing else.
         assert_eq!(
             caps["default"]["permissions"],
-            serde_json::json!(["atlas-commands"])
+            serde_json::json!(["atlas-commands", "dialog:allow-open"])
         );
     }
 

@@ -8,6 +8,8 @@
 //! power cut mid-write leaves either the old file or the new one, never half of
 //! one. A file that cannot be read or parsed is set aside (renamed with a
 //! `.corrupt-<seconds>` suffix) with a warning, and the app starts from defaults.
+//! It also names the story last open (see `stories.rs`); a new story starts
+//! from its own beginning, so the place in the old one is dropped then.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -50,9 +52,22 @@ pub struct UiState {
 pub struct SavedState {
     pub version: u32,
     pub ui: UiState,
+    /// The imported story last open (its library id); none for the built-in one.
+    pub story: Option<String>,
 }
 
 pub const VERSION: u32 = 1;
+
+/// The saved state in the bytes of a state file, or why the file is to be set
+/// aside: what [`StateFile::load`] decides, without the file system (so the
+/// fuzzer in `fuzz/` can reach it).
+pub fn parse_state(bytes: &[u8]) -> Result<SavedState, String> {
+    match serde_json::from_slice::<SavedState>(bytes) {
+        Ok(s) if s.version <= VERSION => Ok(s),
+        Ok(s) => Err(format!("written by a newer version ({})", s.version)),
+        Err(e) => Err(format!("cannot parse: {e}")),
+    }
+}
 
 /// Where the state lives, and how it is read and written.
 #[derive(Debug, Clone)]
@@ -82,16 +97,9 @@ impl StateFile {
                 )
             }
         };
-        match serde_json::from_slice::<SavedState>(&bytes) {
-            Ok(s) if s.version <= VERSION => (s, None),
-            Ok(s) => (
-                SavedState::default(),
-                Some(self.set_aside(&format!("written by a newer version ({})", s.version))),
-            ),
-            Err(e) => (
-                SavedState::default(),
-                Some(self.set_aside(&format!("cannot parse: {e}"))),
-            ),
+        match parse_state(&bytes) {
+            Ok(s) => (s, None),
+            Err(why) => (SavedState::default(), Some(self.set_aside(&why))),
         }
     }
 
@@ -174,7 +182,40 @@ impl Prefs {
             s.ui = ui;
             s.clone()
         };
-        self.file.save(&state).map_err(|e| {
+        self.write(&state)
+    }
+
+    /// The imported story last open.
+    pub fn story(&self) -> Option<String> {
+        self.state.lock().ok().and_then(|s| s.story.clone())
+    }
+
+    /// Remember story `id`. Another story than before drops the place in the
+    /// old one (date, window, view, selection, filters), keeping the reader's
+    /// theme, language and following.
+    pub fn set_story(&self, id: Option<String>) -> Result<(), ApiError> {
+        let state = {
+            let mut s = self
+                .state
+                .lock()
+                .map_err(|_| ApiError::new(ErrorCode::Internal, "state lock poisoned"))?;
+            if s.story == id {
+                return Ok(());
+            }
+            s.story = id;
+            s.ui = UiState {
+                theme: s.ui.theme.take(),
+                lang: s.ui.lang.take(),
+                follow: s.ui.follow,
+                ..UiState::default()
+            };
+            s.clone()
+        };
+        self.write(&state)
+    }
+
+    fn write(&self, state: &SavedState) -> Result<(), ApiError> {
+        self.file.save(state).map_err(|e| {
             ApiError::new(
                 ErrorCode::Internal,
                 format!("cannot save the state file: {e}"),
@@ -203,6 +244,7 @@ mod tests {
                 lang: Some("ru".into()),
                 follow: true,
             },
+            story: Some("imported-acled-sample-csv".into()),
         }
     }
 
@@ -289,6 +331,51 @@ mod tests {
     }
 
     #[test]
+    fn another_story_drops_the_place_in_the_old_one_but_keeps_the_readers_choices() {
+        let dir = tempfile::tempdir().unwrap();
+        let prefs = Prefs::open(dir.path());
+        prefs.save_ui(sample().ui).unwrap();
+        prefs.set_story(None).unwrap();
+        assert_eq!(prefs.ui(), sample().ui, "the same story: nothing dropped");
+        prefs.set_story(Some("mine".into())).unwrap();
+        let ui = Prefs::open(dir.path()).ui();
+        assert_eq!((ui.day, ui.selected, ui.kinds), (None, None, None));
+        assert_eq!(
+            (ui.theme.as_deref(), ui.lang.as_deref(), ui.follow),
+            (Some("dark"), Some("ru"), true)
+        );
+        assert_eq!(Prefs::open(dir.path()).story().as_deref(), Some("mine"));
+    }
+
+    /// The saved-state fuzzer's corpus and crashes (`fuzz/`, see
+    /// docs/reliability.md) replayed: what parses survives a save and a
+    /// load unchanged. Here rather than in the root package's replay, which
+    /// does not link the app.
+    #[test]
+    fn every_saved_state_fuzz_input_parses_to_a_state_that_round_trips_or_is_refused() {
+        let fuzz = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz");
+        let mut replayed = 0;
+        for dir in ["corpus", "seeds", "crashes"] {
+            let Ok(entries) = std::fs::read_dir(fuzz.join(dir).join("saved_state")) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let bytes = std::fs::read(e.path()).unwrap();
+                if let Ok(state) = parse_state(&bytes) {
+                    let saved = serde_json::to_vec_pretty(&state).unwrap();
+                    assert_eq!(parse_state(&saved), Ok(state), "{}", e.path().display());
+                }
+                replayed += 1;
+            }
+        }
+        assert!(
+            replayed > 0,
+            "no saved-state fuzz inputs under {}",
+            fuzz.display()
+        );
+    }
+
+    #[test]
     fn a_file_from_before_the_window_state_plugin_still_loads() {
         let dir = tempfile::tempdir().unwrap();
         let f = StateFile::in_dir(dir.path());
@@ -307,7 +394,8 @@ mod tests {
     }
 }
 
-/// The saved UI state's TypeScript is generated into
+/// The saved UI state's TypeScript, with the Stories menu's and the shell's
+/// events, is generated into
 /// `ui/src/api/shell-bindings.ts`, as the core's types are into `bindings.ts`:
 /// the shell owns its preferences, so it writes their TypeScript too. A unit
 /// test rather than an integration test: those make cargo rebuild the app
@@ -315,6 +403,8 @@ mod tests {
 #[cfg(test)]
 mod typescript {
     use super::UiState;
+    use crate::opening::ShellEvent;
+    use crate::stories::StoriesView;
     use ts_rs::{Config, TS};
 
     fn generate() -> String {
@@ -322,9 +412,13 @@ mod typescript {
         format!(
             "// Generated from the Rust types by `src-tauri/src/prefs.rs`; do not edit.\n\
              // Refresh with: UPDATE_BINDINGS=1 cargo test -p faultlines-app typescript\n\n\
-             import type {{ EventKind }} from \"./bindings\";\n\n\
+             import type {{ EventKind, StoryEntry }} from \"./bindings\";\n\n\
+             export {}\n\n\
+             export {}\n\n\
              export {}\n",
-            UiState::decl(&cfg)
+            UiState::decl(&cfg),
+            StoriesView::decl(&cfg),
+            ShellEvent::decl(&cfg)
         )
     }
 

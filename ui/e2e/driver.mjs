@@ -38,8 +38,8 @@ async function waitForPort(port, ms) {
 
 /**
  * Start tauri-driver with `env` added to the app's environment. Returns
- * `{ session, stop }`: `session()` launches `app` and resolves to a WebDriver
- * session; `stop()` ends the driver.
+ * `{ session, stop }`: `session(args)` launches `app` with `args` and resolves
+ * to a WebDriver session; `stop()` ends the driver.
  */
 export async function startDriver(app, env = {}) {
   const port = await freePort();
@@ -50,12 +50,12 @@ export async function startDriver(app, env = {}) {
   });
   await waitForPort(port, 15000);
   return {
-    session: () =>
+    session: (args = []) =>
       remote({
         hostname: "127.0.0.1",
         port,
         logLevel: "error",
-        capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app } },
+        capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app, args } },
       }),
     stop: () => driver.kill(),
   };

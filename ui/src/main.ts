@@ -10,6 +10,7 @@
  */
 import "./styles.css";
 import { connect, type Backend } from "./api/client";
+import { connectShell } from "./api/shell";
 import { isoToDay } from "./format";
 import { Follow } from "./app/follow";
 import { frameStory, savedCenterFits } from "./app/framing";
@@ -20,6 +21,7 @@ import { mountReading } from "./app/reading";
 import { keepSaving } from "./app/saving";
 import { bindShortcuts } from "./app/shortcuts";
 import { wireStory } from "./app/story-feed";
+import { Stories } from "./app/stories";
 import { setupTheme } from "./app/theme";
 import { Selection } from "./selection";
 import { StoryLayer } from "./timeline/story";
@@ -70,6 +72,10 @@ async function start(): Promise<void> {
   (window as unknown as { faultlines: unknown }).faultlines = { backend, map, selection, info, timeline, frames, story, nextDraw };
   document.documentElement.dataset.ready = "true";
   bindShortcuts(reading.search.input, timeline.thumb);
+  // The reader's own stories (desktop only): after the first state, so a
+  // file passed at launch is imported over a working app.
+  const shell = await connectShell(backend.transport);
+  if (shell) await new Stories(shell).start();
 }
 
 start().catch(showError);

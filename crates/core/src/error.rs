@@ -42,6 +42,23 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, for the UI's generated list (`ERROR_CODES` in bindings.ts).
+    pub const ALL: [ErrorCode; 13] = [
+        ErrorCode::BadDate,
+        ErrorCode::BadRequest,
+        ErrorCode::RangeInverted,
+        ErrorCode::UnknownRegion,
+        ErrorCode::UnknownEvent,
+        ErrorCode::UnknownExcerpt,
+        ErrorCode::UnknownLayer,
+        ErrorCode::TooLarge,
+        ErrorCode::NotFound,
+        ErrorCode::InvalidDataset,
+        ErrorCode::ImportFailed,
+        ErrorCode::Cancelled,
+        ErrorCode::Internal,
+    ];
+
     pub fn http_status(self) -> u16 {
         match self {
             ErrorCode::BadDate | ErrorCode::BadRequest | ErrorCode::RangeInverted => 400,

@@ -46,8 +46,11 @@ fn unrun(v: &[i64], q: f64) -> Vec<LonLat> {
         if i == 0 {
             (x, y) = (c[0], c[1]);
         } else {
-            x += c[0];
-            y += c[1];
+            // Saturating: a file with deltas past the i64 range (found by
+            // fuzzing) decodes to coordinates `faultlines check` refuses as
+            // out of range, rather than overflowing.
+            x = x.saturating_add(c[0]);
+            y = y.saturating_add(c[1]);
         }
         out.push([x as f64 * q, y as f64 * q]);
     }

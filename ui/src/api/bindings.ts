@@ -513,3 +513,6 @@ export const EVENT_KINDS = ["exercise", "deployment", "withdrawal", "conflict", 
 
 /** The layout of the binary columns (`Api::columns`). */
 export const COLUMNS = { magic: "FLC1", header: 8, record: 28, at: { lo: 0, hi: 4, startSure: 8, endFrom: 12, flags: 16, kind: 17, lon: 20, lat: 24 }, flags: { open: 1, fuzzyStart: 2, fuzzyEnd: 4 } } as const;
+
+/** Every error code the core answers with. */
+export const ERROR_CODES = ["bad_date", "bad_request", "range_inverted", "unknown_region", "unknown_event", "unknown_excerpt", "unknown_layer", "too_large", "not_found", "invalid_dataset", "import_failed", "cancelled", "internal"] as const satisfies readonly ErrorCode[];

@@ -24,6 +24,7 @@ import type {
   SearchHit,
   State,
 } from "./bindings";
+import { ERROR_CODES } from "./bindings";
 import type { UiState } from "./shell-bindings";
 
 export interface Backend {
@@ -66,11 +67,6 @@ export class BackendError extends Error {
     this.details = e.details;
   }
 }
-
-const ERROR_CODES: readonly ErrorCode[] = [
-  "bad_date", "bad_request", "range_inverted", "unknown_region", "unknown_event", "unknown_excerpt",
-  "unknown_layer", "too_large", "not_found", "invalid_dataset", "internal",
-];
 
 /** Turn whatever a transport threw into a BackendError. */
 export function toBackendError(e: unknown): BackendError {

@@ -1,7 +1,7 @@
 // Generated from the Rust types by `src-tauri/src/prefs.rs`; do not edit.
 // Refresh with: UPDATE_BINDINGS=1 cargo test -p faultlines-app typescript
 
-import type { EventKind } from "./bindings";
+import type { EventKind, StoryEntry } from "./bindings";
 
 export type UiState = { 
 /**
@@ -36,3 +36,19 @@ theme: string | null,
  * Language of place names: "en" or "ru".
  */
 lang: string | null, follow: boolean, };
+
+export type StoriesView = { 
+/**
+ * The built-in story's title.
+ */
+builtin: string, 
+/**
+ * The current story's library id; `null` for the built-in one.
+ */
+current: string | null, stories: Array<StoryEntry>, 
+/**
+ * Something to tell the reader once, e.g. that the remembered story is gone.
+ */
+notice: string | null, };
+
+export type ShellEvent = { "kind": "open", paths: Array<string>, } | { "kind": "chooseFiles" } | { "kind": "chooseFolder" };

@@ -1,0 +1,80 @@
+/**
+ * The words of an import, apart from the DOM so they are tested alone: a
+ * rejected row as `FILE:LINE: field: what` (the CLI's own form, so a list
+ * copied from the app reads like the terminal's), the summary, the progress
+ * line, and whether the column-mapping step has what an import needs.
+ */
+import type { Field, ImportReport, Progress, RowProblem } from "../api/bindings";
+
+/** One rejected row, as `faultlines import` prints it. */
+export function problemLine(p: RowProblem): string {
+  let s = p.file;
+  if (p.line > 0) s += `:${p.line}`;
+  if (p.field !== null) s += `: ${p.field}`;
+  return `${s}: ${p.message}`;
+}
+
+/** The list a reader copies: every problem kept, then how many more were counted. */
+export function problemList(problems: RowProblem[], counted: number): string {
+  const lines = problems.map(problemLine);
+  if (counted > problems.length) lines.push(`… and ${counted - problems.length} more`);
+  return lines.join("\n");
+}
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+
+/** "Imported 4 events from acled.csv (ACLED); 3 rows rejected." */
+export function reportSummary(r: ImportReport): string {
+  const files = r.files.map((f) => `${f.name} (${f.format})`).join(", ");
+  let s = `Imported ${count(r.events, "event", "events")} from ${files}`;
+  s += r.rejected > 0 ? `; ${count(r.rejected, "row", "rows")} rejected.` : "; no row rejected.";
+  if (r.excerpts > 0) s += ` The article gave ${count(r.excerpts, "excerpt", "excerpts")}, ${r.linked} linked to places.`;
+  return s;
+}
+
+/** "12,000 rows read · 43%" */
+export function progressText(p: Progress): string {
+  const pct = p.total > 0 ? Math.floor((100 * p.done) / p.total) : 0;
+  return `${count(p.rows, "row", "rows")} read · ${pct}%`;
+}
+
+/** The columns an import can be told about, with what each holds. */
+export const FIELD_WORDS: [Field, string][] = [
+  ["date", "Date (or start date)"],
+  ["end", "End date"],
+  ["lat", "Latitude"],
+  ["lon", "Longitude"],
+  ["wkt", "Geometry as WKT (instead of latitude and longitude)"],
+  ["id", "Id"],
+  ["title", "Title"],
+  ["kind", "Kind of event"],
+  ["description", "Description"],
+  ["source", "Source (URL)"],
+  ["place", "Place name"],
+];
+
+/** What is still missing before the chosen columns can import: a date, and latitude and longitude or WKT. */
+export function missingColumns(chosen: Partial<Record<Field, string>>): string[] {
+  const missing: string[] = [];
+  if (!chosen.date) missing.push("a date column");
+  if (!chosen.wkt && !(chosen.lat && chosen.lon)) missing.push("latitude and longitude columns (or a WKT column)");
+  return missing;
+}
+
+/** A first guess for each field among the headers (the user confirms or changes it). */
+export function guessColumns(headers: string[]): Partial<Record<Field, string>> {
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z]/g, "");
+  const hints: [Field, string[]][] = [
+    ["date", ["when", "day", "time", "datum", "fecha", "dat"]],
+    ["lat", ["lat", "northing", "breite"]],
+    ["lon", ["lon", "lng", "long", "easting", "laenge"]],
+    ["wkt", ["wkt", "geom", "geometry", "shape"]],
+    ["title", ["title", "name", "what", "headline"]],
+  ];
+  const out: Partial<Record<Field, string>> = {};
+  for (const [field, words] of hints) {
+    const h = headers.find((x) => words.some((w) => norm(x).startsWith(w)));
+    if (h !== undefined) out[field] = h;
+  }
+  return out;
+}

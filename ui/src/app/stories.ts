@@ -1,0 +1,169 @@
+/**
+ * The reader's own stories, in the desktop app: the Stories button (the
+ * built-in story, every imported one, Open files… and Open folder…),
+ * Ctrl+O, and the import of whatever the shell hands over (a drop, files
+ * on the command line, the File menu).
+ *
+ * Every command answers about the shell's current story, so once a story is
+ * imported or chosen the page reloads and starts on it, as at a launch: one
+ * way to show a story, not a second one that could forget a piece. The
+ * import's report waits in session storage across that reload and shows
+ * over the new story. A failed or cancelled import changes nothing.
+ */
+import type { ImportReport } from "../api/bindings";
+import type { BackendError } from "../api/client";
+import type { Shell } from "../api/shell";
+import type { StoriesView } from "../api/shell-bindings";
+import { h } from "../panel/dom";
+import { ImportDialog, type Columns } from "./import-dialog";
+import { byId, showError } from "./page";
+
+const REPORT_KEY = "faultlines.import-report";
+
+/** Copy text; WebKitGTK may refuse the clipboard API, so a hidden selection and `copy` is the fallback. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = h("textarea", { value: text, className: "offscreen" });
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    return ok;
+  }
+}
+
+export class Stories {
+  private readonly dialog = new ImportDialog(copyText);
+  private readonly button: HTMLButtonElement;
+  private readonly pop: HTMLDivElement;
+  private busy = false;
+
+  constructor(private readonly shell: Shell, private readonly reload: () => void = () => location.reload()) {
+    this.pop = h("div", { id: "stories-pop", className: "stories-pop", hidden: true, attrs: { role: "group", "aria-label": "Stories" } });
+    this.button = h("button", { type: "button", id: "stories", textContent: "Stories", attrs: { "aria-expanded": "false", "aria-controls": "stories-pop" } });
+    this.button.addEventListener("click", () => void this.toggle());
+    this.pop.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") {
+        e.stopPropagation();
+        this.toggle(false).then(() => this.button.focus(), showError);
+      }
+    });
+    const wrap = h("div", { className: "stories-wrap" }, this.button, this.pop);
+    byId("read").before(wrap);
+    document.addEventListener("keydown", (e) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "o") {
+        e.preventDefault();
+        void this.choose(e.shiftKey);
+      }
+    });
+    document.addEventListener("click", (e) => {
+      if (!this.pop.hidden && !wrap.contains(e.target as Node)) void this.toggle(false);
+    });
+  }
+
+  /** Start hearing the shell, and show the report of an import that just finished. */
+  async start(): Promise<void> {
+    const pending = sessionStorage.getItem(REPORT_KEY);
+    sessionStorage.removeItem(REPORT_KEY);
+    if (pending) this.dialog.report(JSON.parse(pending) as ImportReport);
+    const view = await this.shell.stories();
+    if (view.notice) showError(view.notice);
+    await this.shell.listen((e) => {
+      if (e.kind === "open") void this.importPaths(e.paths);
+      else void this.choose(e.kind === "chooseFolder");
+    });
+  }
+
+  private async toggle(open = this.pop.hidden): Promise<void> {
+    if (open) this.fill(await this.shell.stories());
+    this.pop.hidden = !open;
+    this.button.setAttribute("aria-expanded", String(open));
+    if (open) this.pop.querySelector<HTMLButtonElement>("[aria-current=true]")?.focus();
+  }
+
+  private fill(view: StoriesView): void {
+    const item = (id: string | null, title: string, detail: string) => {
+      const current = view.current === id;
+      const b = h("button", { type: "button", className: "story-choice", textContent: title, title: detail, attrs: { "aria-current": String(current) } });
+      b.addEventListener("click", () => void (current ? this.toggle(false) : this.switchTo(id)));
+      const li = h("li", {}, b);
+      if (id !== null) li.append(this.removeButton(id, title));
+      return li;
+    };
+    const list = h("ul", { className: "story-list" }, item(null, view.builtin, "The story this atlas ships with"), ...view.stories.map((s) => item(s.id, s.title, s.files.join(", "))));
+    const open = h("button", { type: "button", textContent: "Open files…", attrs: { "aria-keyshortcuts": "Control+O" } });
+    open.addEventListener("click", () => void this.choose(false));
+    const folder = h("button", { type: "button", textContent: "Open folder…", attrs: { "aria-keyshortcuts": "Control+Shift+O" } });
+    folder.addEventListener("click", () => void this.choose(true));
+    const hint = h("p", { className: "import-note", textContent: "Or drop files on the window: ACLED, UCDP GED, CSV or GeoJSON events, with an article as text or Markdown." });
+    this.pop.replaceChildren(list, h("div", { className: "import-actions" }, open, folder), hint);
+  }
+
+  /** Remove asks once more on the same button, so one slip removes nothing. */
+  private removeButton(id: string, title: string): HTMLButtonElement {
+    const b = h("button", { type: "button", className: "story-remove", textContent: "Remove", attrs: { "aria-label": `Remove ${title}` } });
+    b.addEventListener("click", () => {
+      if (b.dataset.armed !== "true") {
+        b.dataset.armed = "true";
+        b.textContent = "Remove?";
+        b.setAttribute("aria-label", `Confirm: remove ${title} from the library`);
+        return;
+      }
+      void this.shell.removeStory(id).then(() => this.reload(), showError);
+    });
+    return b;
+  }
+
+  private async switchTo(id: string | null): Promise<void> {
+    try {
+      await this.shell.openStory(id);
+      this.reload();
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  private async choose(folder: boolean): Promise<void> {
+    if (this.busy) return;
+    void this.toggle(false);
+    const paths = await this.shell.choose(folder).catch((e: unknown) => (showError(e), null));
+    if (paths && paths.length > 0) await this.importPaths(paths);
+  }
+
+  /** Import `paths`; on success the page starts again on the new story. */
+  async importPaths(paths: string[], columns: Columns | null = null): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    const names = paths.map((p) => p.split(/[\\/]/).pop() ?? p);
+    this.dialog.progress(names, () => void this.shell.cancelImport());
+    let next: Columns | null = null;
+    try {
+      const report = await this.shell.importFiles(paths, columns, (p) => this.dialog.tell(p));
+      sessionStorage.setItem(REPORT_KEY, JSON.stringify(report));
+      this.reload();
+    } catch (e) {
+      next = await this.failed(e as BackendError);
+    } finally {
+      this.busy = false;
+    }
+    if (next) await this.importPaths(paths, { ...columns, ...next });
+  }
+
+  /** Say why nothing was imported; for unknown columns, ask for them (the answer is the next try's). */
+  private async failed(e: BackendError): Promise<Columns | null> {
+    const d = e.details ?? {};
+    if (e.code === "cancelled") {
+      this.dialog.refused("The import was cancelled; nothing was written.", []);
+    } else if (d.kind === "columns" && Array.isArray(d.headers)) {
+      return this.dialog.mapColumns(String(d.file ?? "The file"), d.headers as string[]);
+    } else {
+      // Row problems name their file and line; a whole story's problems are in the message already.
+      const rows = Array.isArray(d.problems) ? (d.problems as unknown[]).filter((p) => typeof p === "object" && p !== null && "file" in p) : [];
+      this.dialog.refused(e.message, rows as ImportReport["problems"]);
+    }
+    return null;
+  }
+}
