@@ -327,3 +327,23 @@ async fn an_unknown_kind_is_refused_with_the_list_of_kinds() {
         .iter()
         .any(|v| v == "exercise"));
 }
+
+/// Found by fuzzing the HTTP mode: a path segment whose %-escapes decode to
+/// bytes that are not UTF-8 got axum's plain-text rejection.
+#[tokio::test]
+async fn a_path_segment_that_is_not_utf8_is_a_json_bad_request() {
+    let app = app(None);
+    for uri in [
+        "/api/layers/ckD0%B0easeaRch2%D0untries/overview",
+        "/api/event/%FF",
+        "/api/excerpt/%C3%28",
+    ] {
+        let (s, body) = json(&app, uri).await;
+        assert_eq!(
+            (s.as_u16(), body["code"].as_str()),
+            (400, Some("bad_request")),
+            "{uri}: {body}"
+        );
+        assert!(body["message"].as_str().unwrap().contains("path"), "{body}");
+    }
+}

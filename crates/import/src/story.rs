@@ -74,11 +74,17 @@ fn shipped<T: serde::de::DeserializeOwned>(path: &str) -> T {
         .unwrap_or_else(|e| panic!("the shipped {path} is compiled in and valid: {e}"))
 }
 
-fn region_ids() -> std::collections::HashSet<String> {
-    shipped::<Vec<Region>>("map/regions.json")
-        .into_iter()
-        .map(|r| r.id)
-        .collect()
+/// The shipped map's region ids, read once per process: every import (and
+/// every fuzzed input) asks, and reading the 380 KB file each time was most
+/// of the cost of a small import.
+fn region_ids() -> &'static std::collections::HashSet<String> {
+    static IDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        shipped::<Vec<Region>>("map/regions.json")
+            .into_iter()
+            .map(|r| r.id)
+            .collect()
+    })
 }
 
 /// Read one source's `bytes` as `format` (or what they look like).
