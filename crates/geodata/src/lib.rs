@@ -9,6 +9,7 @@
 //! lives here, so the app never links it.
 #![forbid(unsafe_code)]
 
+pub mod banded;
 pub mod check;
 pub mod encode;
 pub mod error;

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use faultlines_core::dataset::{Dataset, Problem};
 use faultlines_core::date::DayNum;
-use faultlines_core::model::{Event, Geometry, LonLat, Region, RegionKind};
+use faultlines_core::model::{Event, Geometry, LonLat, Region, RegionKind, Sym};
 
 /// A point this close to a listed region's edge counts as in it.
 pub const BORDER_MARGIN_KM: f64 = 3.0;
@@ -44,6 +44,7 @@ fn seg_km(p: LonLat, a: LonLat, b: LonLat) -> f64 {
     crate::geom::seg_dist(s(p), s(a), s(b)) * 111.32
 }
 
+use crate::banded::BandedArea;
 use crate::geom::inside;
 
 /// Distance in km from `p` to the geometry: 0 inside an area, else to its
@@ -52,6 +53,12 @@ pub fn distance_km(p: LonLat, g: &Geometry) -> f64 {
     if inside(p, g) {
         return 0.0;
     }
+    distance_outside_km(p, g)
+}
+
+/// Distance in km from `p` to the nearest edge, vertex or point of `g`,
+/// for a point known not to be inside it.
+fn distance_outside_km(p: LonLat, g: &Geometry) -> f64 {
     let runs: Vec<&[LonLat]> = match g {
         Geometry::Point(q) => return km(p, *q),
         Geometry::MultiPoint(qs) => {
@@ -93,15 +100,46 @@ fn ends(l: &[LonLat]) -> Vec<LonLat> {
 pub struct Places<'a> {
     regions: &'a [Region],
     by_id: HashMap<&'a str, &'a Region>,
+    /// Each region's number in `regions`, by id.
+    index: HashMap<&'a str, usize>,
+    /// The first town (in the map's order) with each name, of any date.
+    place_by_name: HashMap<&'a str, &'a Region>,
     shapes: &'a HashMap<String, (String, Geometry)>,
+    /// Each area region's versions made ready once for many point tests
+    /// ([`BandedArea`]), by region and version index: an import asks a
+    /// million points of the same few hundred shapes.
+    ready: Vec<Vec<Option<BandedArea>>>,
+    /// Which area regions may hold a point, by the point's cell.
+    grid: Grid,
 }
 
 impl<'a> Places<'a> {
     pub fn new(regions: &'a [Region], shapes: &'a HashMap<String, (String, Geometry)>) -> Self {
+        let is_area = |r: &Region| !matches!(r.kind, RegionKind::Place | RegionKind::Line);
+        let ready = regions
+            .iter()
+            .map(|r| {
+                r.versions
+                    .iter()
+                    .map(|v| {
+                        let (_, g) = shapes.get(&v.feature).filter(|_| is_area(r))?;
+                        BandedArea::new(g)
+                    })
+                    .collect()
+            })
+            .collect();
         Places {
             regions,
             by_id: regions.iter().map(|r| (r.id.as_str(), r)).collect(),
+            index: regions
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.as_str(), i))
+                .collect(),
+            place_by_name: place_names(regions),
             shapes,
+            ready,
+            grid: Grid::new(regions, is_area),
         }
     }
 
@@ -110,23 +148,40 @@ impl<'a> Places<'a> {
         self.shapes.get(&v.feature).map(|(_, g)| g)
     }
 
-    /// Areas in force on day `t` whose shape holds `p` (no margin).
+    /// Whether region number `i`'s area on day `t` holds `p` (as [`inside`]).
+    fn holds(&self, i: usize, t: DayNum, p: LonLat) -> bool {
+        let r = &self.regions[i];
+        r.version_index_at(t).is_some_and(|v| {
+            let b = r.versions[v].bbox;
+            p[0] >= b[0]
+                && p[0] <= b[2]
+                && p[1] >= b[1]
+                && p[1] <= b[3]
+                && self.ready[i][v].as_ref().is_some_and(|a| a.holds(p))
+        })
+    }
+
+    /// Areas in force on day `t` whose shape holds `p` (no margin), in the
+    /// map's order.
     pub fn areas_holding(&self, p: LonLat, t: DayNum) -> Vec<&'a Region> {
-        self.regions
+        self.grid
+            .candidates(p)
             .iter()
-            .filter(|r| !matches!(r.kind, RegionKind::Place | RegionKind::Line))
-            .filter(|r| {
-                let b = r.version_at(t).map_or(r.bbox, |v| v.bbox);
-                p[0] >= b[0] && p[0] <= b[2] && p[1] >= b[1] && p[1] <= b[3]
-            })
-            .filter(|r| self.shape_at(r, t).is_some_and(|g| inside(p, g)))
+            .map(|&i| i as usize)
+            .filter(|&i| self.holds(i, t, p))
+            .map(|i| &self.regions[i])
             .collect()
     }
 
     /// Distance in km from `p` to region `id` as it is on day `t`.
     pub fn distance(&self, p: LonLat, id: &str, t: DayNum) -> Option<f64> {
-        let r = self.by_id.get(id)?;
-        Some(distance_km(p, self.shape_at(r, t)?))
+        let i = *self.index.get(id)?;
+        let g = self.shape_at(&self.regions[i], t)?;
+        Some(if self.holds(i, t, p) {
+            0.0
+        } else {
+            distance_outside_km(p, g)
+        })
     }
 
     /// Whether area `id` (listed by an event) holds point `p` on day `t`,
@@ -171,16 +226,17 @@ impl<'a> Places<'a> {
 
     /// Each marked point of the event, against the regions it lists.
     pub fn check_event(&self, e: &Event) -> Vec<PointCheck> {
+        self.check_listing(e, &e.props.regions)
+    }
+
+    /// [`Places::check_event`] as if the event listed `regions`.
+    fn check_listing(&self, e: &Event, regions: &[Sym]) -> Vec<PointCheck> {
         let t = e.props.start.nominal_first();
         marked_points(&e.geometry)
             .into_iter()
             .map(|p| {
                 let holding = self.areas_holding(p, t);
-                let listed = e
-                    .props
-                    .regions
-                    .iter()
-                    .any(|r| self.accounts_for(p, r, t, &holding));
+                let listed = regions.iter().any(|r| self.accounts_for(p, r, t, &holding));
                 let within: Vec<String> = holding.iter().map(|r| r.id.clone()).collect();
                 PointCheck {
                     at: p,
@@ -195,10 +251,21 @@ impl<'a> Places<'a> {
     /// off the map, in no region at all, are let be), and a listed town or a
     /// named place with no point marked at it.
     pub fn event_problems(&self, e: &Event) -> Vec<String> {
-        let t = e.props.start.nominal_first();
+        self.problems_listing(e, &e.props.regions)
+    }
+
+    /// [`Places::event_problems`] as if the event listed `regions` (the
+    /// import asks before it lists them, without copying the event).
+    pub fn problems_listing(&self, e: &Event, regions: &[Sym]) -> Vec<String> {
+        let mut out = self.point_problems(e, regions);
+        out.extend(self.named_place_problems(e, regions));
+        out
+    }
+
+    /// Marked points in regions the event does not list.
+    fn point_problems(&self, e: &Event, regions: &[Sym]) -> Vec<String> {
         let mut out = Vec::new();
-        let pts = marked_points(&e.geometry);
-        for c in self.check_event(e) {
+        for c in self.check_listing(e, regions) {
             if !c.listed && !c.within.is_empty() {
                 out.push(format!(
                     "point [{}, {}] lies in {} on {}, and the event lists none of them (list where it happened)",
@@ -209,6 +276,17 @@ impl<'a> Places<'a> {
                 ));
             }
         }
+        out
+    }
+
+    /// Listed towns and named places with no point marked near them, and
+    /// listed towns whose country is not listed, as if the event listed
+    /// `regions`. The import lists every region holding a point, so it asks
+    /// only this.
+    pub fn named_place_problems(&self, e: &Event, regions: &[Sym]) -> Vec<String> {
+        let t = e.props.start.nominal_first();
+        let mut out = Vec::new();
+        let pts = marked_points(&e.geometry);
         let near = |id: &str| {
             pts.iter().any(|&p| {
                 self.distance(p, id, t)
@@ -216,14 +294,14 @@ impl<'a> Places<'a> {
             })
         };
         let listed = |c: &str| {
-            e.props.regions.iter().any(|r| {
+            regions.iter().any(|r| {
                 r.as_str() == c
                     || self.by_id.get(r.as_str()).is_some_and(|x| {
                         x.kind == RegionKind::Province && x.country.as_deref() == Some(c)
                     })
             })
         };
-        for id in &e.props.regions {
+        for id in regions {
             let Some(town) = self
                 .by_id
                 .get(id.as_str())
@@ -246,10 +324,7 @@ impl<'a> Places<'a> {
             }
         }
         for name in &e.props.places {
-            let town = self.regions.iter().find(|r| {
-                r.kind == RegionKind::Place
-                    && (r.name_en == *name || r.versions.iter().any(|v| v.name_en == *name))
-            });
+            let town = self.place_by_name.get(name.as_str());
             if let Some(r) = town.filter(|r| !near(&r.id)) {
                 out.push(format!(
                     "names the place {name:?} ({}) but marks no point within {PLACE_RADIUS_KM} km of it",
@@ -285,6 +360,60 @@ impl<'a> Places<'a> {
             )
         })
     }
+}
+
+/// Every town's names (its own and each version's) to the town, the first
+/// town in the map's order keeping a name two share.
+fn place_names(regions: &[Region]) -> HashMap<&str, &Region> {
+    let mut out = HashMap::new();
+    for r in regions.iter().filter(|r| r.kind == RegionKind::Place) {
+        for name in
+            std::iter::once(r.name_en.as_str()).chain(r.versions.iter().map(|v| v.name_en.as_str()))
+        {
+            out.entry(name).or_insert(r);
+        }
+    }
+    out
+}
+
+/// The area regions whose boxes (of any version) cover each one-degree
+/// cell, in the map's order: a point is tested against a handful of
+/// regions, not all of them.
+struct Grid {
+    cells: HashMap<(i32, i32), Vec<u32>>,
+}
+
+impl Grid {
+    fn new(regions: &[Region], is_area: impl Fn(&Region) -> bool) -> Grid {
+        let mut cells: HashMap<(i32, i32), Vec<u32>> = HashMap::new();
+        for (i, r) in regions.iter().enumerate().filter(|(_, r)| is_area(r)) {
+            for v in &r.versions {
+                let [w, s, e, n] = v.bbox;
+                if !(w.is_finite() && s.is_finite() && e.is_finite() && n.is_finite()) {
+                    continue;
+                }
+                for x in cell(w)..=cell(e) {
+                    for y in cell(s)..=cell(n) {
+                        let list = cells.entry((x, y)).or_default();
+                        if list.last() != Some(&(i as u32)) {
+                            list.push(i as u32);
+                        }
+                    }
+                }
+            }
+        }
+        Grid { cells }
+    }
+
+    fn candidates(&self, p: LonLat) -> &[u32] {
+        self.cells
+            .get(&(cell(p[0]), cell(p[1])))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+fn cell(v: f64) -> i32 {
+    v.floor().clamp(-1000.0, 1000.0) as i32
 }
 
 fn sovereign_at(r: &Region, t: DayNum) -> Option<&str> {

@@ -327,10 +327,8 @@ fn list_regions(ds: &mut Dataset) {
                             // A place name the map knows elsewhere (a second
                             // "Batken") is not this point's: keep it in the
                             // title only, so the story passes the place checks.
-                            let mut listed = e.clone();
-                            listed.props.regions = regions.clone();
                             let keep = e.props.places.is_empty()
-                                || places.event_problems(&listed).is_empty();
+                                || places.named_place_problems(e, &regions).is_empty();
                             (regions, keep)
                         })
                         .collect()

@@ -40,10 +40,15 @@ pub struct Region {
 impl Region {
     /// The version in force on day `t`, if any.
     pub fn version_at(&self, t: DayNum) -> Option<&RegionVersion> {
+        self.version_index_at(t).map(|i| &self.versions[i])
+    }
+
+    /// The index in `versions` of the version in force on day `t`, if any.
+    pub fn version_index_at(&self, t: DayNum) -> Option<usize> {
         // Versions are few and sorted; the last one starting by `t` is the
         // only candidate.
         let i = self.versions.partition_point(|v| v.lo <= t);
-        self.versions[..i].last().filter(|v| t < v.hi)
+        i.checked_sub(1).filter(|&i| t < self.versions[i].hi)
     }
 
     /// Whether some version is in force on day `t`.
