@@ -136,6 +136,14 @@ describe("the reader's own stories in the desktop app", () => {
       await (await browser.$("button.story-choice[aria-current=false]")).click();
       await until("the built-in story", async () => /^\d{2,} events · \d+ excerpts/.test(await summary(browser)));
       await ready(browser);
+      // Removing asks twice; the story leaves the list and the library.
+      await (await browser.$("aria/Stories")).click();
+      await until("the Stories menu", () => browser.execute(() => !document.getElementById("stories-pop")?.hidden));
+      await (await browser.$("aria/Remove Imported: border-log.csv")).click();
+      assert.deepEqual(fs.readdirSync(path.join(stateDir, "stories")), ["imported-border-log-csv"], "one press removes nothing");
+      await (await browser.$("aria/Confirm: remove Imported: border-log.csv from the library")).click();
+      await until("the story removed", async () => fs.readdirSync(path.join(stateDir, "stories")).length === 0);
+      await until("the list without it", async () => (await browser.execute(() => document.querySelectorAll("button.story-choice").length)) === 1);
     });
   });
 });

@@ -22,6 +22,15 @@ export function showError(e: unknown): void {
   setTimeout(() => (box.hidden = true), 8000);
 }
 
+/** Say something the reader should know (not an error of theirs) in the same box. */
+export function showNotice(msg: string): void {
+  const box = byId<HTMLDivElement>("error");
+  box.textContent = msg;
+  box.hidden = false;
+  box.dataset.code = "notice";
+  setTimeout(() => (box.hidden = true), 8000);
+}
+
 function humanCode(code: BackendError["code"]): string {
   switch (code) {
     case "bad_date": return "That date could not be read";

@@ -16,7 +16,7 @@ import type { Shell } from "../api/shell";
 import type { StoriesView } from "../api/shell-bindings";
 import { h } from "../panel/dom";
 import { ImportDialog, type Columns } from "./import-dialog";
-import { byId, showError } from "./page";
+import { byId, showError, showNotice } from "./page";
 
 const REPORT_KEY = "faultlines.import-report";
 
@@ -70,7 +70,7 @@ export class Stories {
     sessionStorage.removeItem(REPORT_KEY);
     if (pending) this.dialog.report(JSON.parse(pending) as ImportReport);
     const view = await this.shell.stories();
-    if (view.notice) showError(view.notice);
+    if (view.notice) showNotice(view.notice);
     await this.shell.listen((e) => {
       if (e.kind === "open") void this.importPaths(e.paths);
       else void this.choose(e.kind === "chooseFolder");
@@ -90,7 +90,7 @@ export class Stories {
       const b = h("button", { type: "button", className: "story-choice", textContent: title, title: detail, attrs: { "aria-current": String(current) } });
       b.addEventListener("click", () => void (current ? this.toggle(false) : this.switchTo(id)));
       const li = h("li", {}, b);
-      if (id !== null) li.append(this.removeButton(id, title));
+      if (id !== null) li.append(this.removeButton(id, title, current));
       return li;
     };
     const list = h("ul", { className: "story-list" }, item(null, view.builtin, "The story this atlas ships with"), ...view.stories.map((s) => item(s.id, s.title, s.files.join(", "))));
@@ -102,8 +102,12 @@ export class Stories {
     this.pop.replaceChildren(list, h("div", { className: "import-actions" }, open, folder), hint);
   }
 
-  /** Remove asks once more on the same button, so one slip removes nothing. */
-  private removeButton(id: string, title: string): HTMLButtonElement {
+  /**
+   * Remove asks once more on the same button, so one slip removes nothing.
+   * Removing the story shown brings the built-in one back (a reload);
+   * another is only taken off the list.
+   */
+  private removeButton(id: string, title: string, current: boolean): HTMLButtonElement {
     const b = h("button", { type: "button", className: "story-remove", textContent: "Remove", attrs: { "aria-label": `Remove ${title}` } });
     b.addEventListener("click", () => {
       if (b.dataset.armed !== "true") {
@@ -112,7 +116,13 @@ export class Stories {
         b.setAttribute("aria-label", `Confirm: remove ${title} from the library`);
         return;
       }
-      void this.shell.removeStory(id).then(() => this.reload(), showError);
+      void this.shell.removeStory(id).then(async () => {
+        if (current) this.reload();
+        else {
+          this.fill(await this.shell.stories());
+          this.pop.querySelector<HTMLButtonElement>("[aria-current=true]")?.focus();
+        }
+      }, showError);
     });
     return b;
   }
