@@ -17,7 +17,21 @@ const app = defaultApp();
 const sample = path.join(root, "tests/import/acled-sample.csv");
 const tmp = (what) => fs.mkdtempSync(path.join(os.tmpdir(), `faultlines-${what}-`));
 
-/** A driver and an app session on a fresh state dir; both end with test `t`. */
+/**
+ * End every app process started with `stateDir`: a session whose page
+ * reloaded may end without closing its window, and a window left open
+ * holds the test runner's output pipe, so the run never ends.
+ */
+function endApps(stateDir) {
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const env = fs.readFileSync(`/proc/${pid}/environ`, "latin1").split("\0");
+      if (env.includes(`FAULTLINES_STATE_DIR=${stateDir}`)) process.kill(Number(pid));
+    } catch { /* gone, or not ours to read */ }
+  }
+}
+
+/** A driver and an app session on a fresh state dir; all of it ends with test `t`. */
 async function start(t, args = []) {
   const stateDir = tmp("import-state");
   const driver = await startDriver(app, { FAULTLINES_STATE_DIR: stateDir });
@@ -25,6 +39,7 @@ async function start(t, args = []) {
   t.after(async () => {
     try { await browser?.deleteSession(); } catch { /* already gone */ }
     driver.stop();
+    endApps(stateDir);
   });
   browser = await driver.session(args);
   return { browser, stateDir };
