@@ -171,19 +171,24 @@ export class HttpBackend implements Backend {
 const UI_KEY = "faultlines.ui";
 export const EMPTY_UI: UiState = { day: null, window: null, center: null, zoom: null, selected: null, kinds: null, org: null, actor: null, theme: null, lang: null, follow: false };
 
-type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
+export type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
+
+/** A Tauri command, failing with a {@link BackendError} (the backend's and the shell's calls). */
+export async function invokeCoded<T>(invoke: Invoke, cmd: string, args: Record<string, unknown> = {}): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toBackendError(e);
+  }
+}
 
 /** The desktop transport: Tauri commands over IPC. */
 export class TauriBackend implements Backend {
   readonly transport = "tauri" as const;
   constructor(private readonly invokeImpl: Invoke) {}
 
-  private async call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
-    try {
-      return await this.invokeImpl<T>(cmd, args);
-    } catch (e) {
-      throw toBackendError(e);
-    }
+  private call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
+    return invokeCoded<T>(this.invokeImpl, cmd, args);
   }
 
   datasetInfo() { return this.call<DatasetInfo>("dataset_info"); }

@@ -8,7 +8,7 @@
  * types are generated from Rust (`bindings.ts`, `shell-bindings.ts`).
  */
 import type { Field, ImportReport, Progress } from "./bindings";
-import { toBackendError } from "./client";
+import { invokeCoded, type Invoke } from "./client";
 import type { ShellEvent, StoriesView } from "./shell-bindings";
 
 export interface Shell {
@@ -26,7 +26,6 @@ export interface Shell {
   choose(folder: boolean): Promise<string[] | null>;
 }
 
-type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
 interface ChannelLike<T> { onmessage: (m: T) => void }
 type OpenDialog = (o: { multiple: boolean; directory: boolean; title: string; filters?: { name: string; extensions: string[] }[] }) => Promise<string | string[] | null>;
 
@@ -40,12 +39,8 @@ export class TauriShell implements Shell {
     private readonly openDialog: OpenDialog,
   ) {}
 
-  private async call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
-    try {
-      return await this.invoke<T>(cmd, args);
-    } catch (e) {
-      throw toBackendError(e);
-    }
+  private call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
+    return invokeCoded<T>(this.invoke, cmd, args);
   }
 
   stories() { return this.call<StoriesView>("stories"); }
