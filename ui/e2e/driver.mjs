@@ -2,6 +2,7 @@
 // free loopback port, and sessions that launch the app. Used by the desktop
 // tests and the desktop benchmark.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { remote } from "webdriverio";
@@ -37,9 +38,42 @@ async function waitForPort(port, ms) {
 }
 
 /**
+ * Wait until `test()` is true; an error it throws (a page reloading under
+ * WebDriver, say) counts as not yet, and is named if time runs out.
+ */
+export async function until(what, test, ms = 20000) {
+  const end = Date.now() + ms;
+  let last;
+  while (Date.now() < end) {
+    try {
+      if (await test()) return;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? ` (${last.message})` : ""}`);
+}
+
+/**
+ * End every app process started with `stateDir`: a session whose page
+ * reloaded may end without closing its window, and a window left open
+ * holds the test runner's output pipe, so the run never ends.
+ */
+function endApps(stateDir) {
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const env = fs.readFileSync(`/proc/${pid}/environ`, "latin1").split("\0");
+      if (env.includes(`FAULTLINES_STATE_DIR=${stateDir}`)) process.kill(Number(pid));
+    } catch { /* gone, or not ours to read */ }
+  }
+}
+
+/**
  * Start tauri-driver with `env` added to the app's environment. Returns
  * `{ session, stop }`: `session(args)` launches `app` with `args` and resolves
- * to a WebDriver session; `stop()` ends the driver.
+ * to a WebDriver session; `stop()` ends the driver and, when `env` names a
+ * state dir, every app still running on it.
  */
 export async function startDriver(app, env = {}) {
   const port = await freePort();
@@ -57,6 +91,9 @@ export async function startDriver(app, env = {}) {
         logLevel: "error",
         capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app, args } },
       }),
-    stop: () => driver.kill(),
+    stop: () => {
+      driver.kill();
+      if (env.FAULTLINES_STATE_DIR) endApps(env.FAULTLINES_STATE_DIR);
+    },
   };
 }

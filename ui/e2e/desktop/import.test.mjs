@@ -11,25 +11,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { root } from "../serve.mjs";
-import { defaultApp, startDriver } from "../driver.mjs";
+import { defaultApp, startDriver, until } from "../driver.mjs";
 
 const app = defaultApp();
 const sample = path.join(root, "tests/import/acled-sample.csv");
 const tmp = (what) => fs.mkdtempSync(path.join(os.tmpdir(), `faultlines-${what}-`));
-
-/**
- * End every app process started with `stateDir`: a session whose page
- * reloaded may end without closing its window, and a window left open
- * holds the test runner's output pipe, so the run never ends.
- */
-function endApps(stateDir) {
-  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const env = fs.readFileSync(`/proc/${pid}/environ`, "latin1").split("\0");
-      if (env.includes(`FAULTLINES_STATE_DIR=${stateDir}`)) process.kill(Number(pid));
-    } catch { /* gone, or not ours to read */ }
-  }
-}
 
 /** A driver and an app session on a fresh state dir; all of it ends with test `t`. */
 async function start(t, args = []) {
@@ -39,7 +25,6 @@ async function start(t, args = []) {
   t.after(async () => {
     try { await browser?.deleteSession(); } catch { /* already gone */ }
     driver.stop();
-    endApps(stateDir);
   });
   browser = await driver.session(args);
   return { browser, stateDir };
@@ -56,21 +41,7 @@ async function guard(browser, name, fn) {
   }
 }
 
-async function until(what, test, ms = 30000) {
-  const end = Date.now() + ms;
-  let last;
-  while (Date.now() < end) {
-    try {
-      if (await test()) return;
-    } catch (e) {
-      last = e; // a reload under way: the page is not there yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? ` (${last.message})` : ""}`);
-}
-
-const ready = (browser) => until("the app to be ready", () => browser.execute(() => document.documentElement.dataset.ready === "true"));
+const ready = (browser) => until("the app to be ready", () => browser.execute(() => document.documentElement.dataset.ready === "true"), 30000);
 const summary = (browser) => browser.execute(() => document.getElementById("dataset-summary")?.textContent ?? "");
 const dialogText = (browser) => browser.execute(() => document.querySelector("dialog.import-dialog[open]")?.textContent ?? "");
 
@@ -98,7 +69,7 @@ describe("the reader's own stories in the desktop app", () => {
       await (await browser.$("aria/Stories")).click();
       await (await browser.$("aria/Open files…")).click();
       await chooseInGtkDialog(sample);
-      await until("the import's report over the new story", async () => /Imported 4 events from acled-sample\.csv \(acled\); 3 rows rejected\./.test(await dialogText(browser)));
+      await until("the import's report over the new story", async () => /Imported 4 events from acled-sample\.csv \(acled\); 3 rows rejected\./.test(await dialogText(browser)), 30000);
       await ready(browser);
       assert.notEqual(await summary(browser), builtin);
       assert.match(await summary(browser), /^4 events · 0 excerpts · 2022–2022/);

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { root } from "../serve.mjs";
-import { defaultApp, startDriver } from "../driver.mjs";
+import { defaultApp, startDriver, until } from "../driver.mjs";
 
 const app = defaultApp();
 const tmp = (what) => fs.mkdtempSync(path.join(os.tmpdir(), `faultlines-${what}-`));
@@ -55,15 +55,6 @@ function instanceNames(address) {
     encoding: "utf8",
   });
   return [...out.matchAll(/"(app\.faultlines\.atlas[^"]*\.SingleInstance)"/g)].map((m) => m[1]);
-}
-
-async function until(what, test, ms = 20000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await test()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** Launch the app directly (not under WebDriver); its stderr is collected in `.log`. */
