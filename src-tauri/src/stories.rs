@@ -188,6 +188,14 @@ mod tests {
         Api::new(Dataset::embedded().unwrap())
     }
 
+    /// A state dir with an empty library, its saved state, and the built-in story shown.
+    fn fixture() -> (tempfile::TempDir, Library, Prefs, Current) {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::new(dir.path().join("stories"));
+        let prefs = Prefs::open(dir.path());
+        (dir, lib, prefs, Current::new(embedded()))
+    }
+
     #[test]
     fn the_library_is_in_the_state_dir_when_one_is_set_and_else_in_the_app_data_dir() {
         let data = Some(PathBuf::from("/home/r/.local/share/app.faultlines.atlas"));
@@ -203,10 +211,7 @@ mod tests {
 
     #[test]
     fn switching_changes_what_every_command_sees_and_is_remembered() {
-        let dir = tempfile::tempdir().unwrap();
-        let lib = Library::new(dir.path().join("stories"));
-        let prefs = Prefs::open(dir.path());
-        let current = Current::new(embedded());
+        let (dir, lib, prefs, current) = fixture();
         let builtin_events = current.get().info().counts.events;
         let id = imported(&lib.dir);
         let before = current.get();
@@ -235,11 +240,9 @@ mod tests {
 
     #[test]
     fn the_remembered_story_is_reopened_unless_faultlines_data_overrides_it() {
-        let dir = tempfile::tempdir().unwrap();
-        let lib = Library::new(dir.path().join("stories"));
+        let (dir, lib, prefs, current) = fixture();
         let id = imported(&lib.dir);
-        Prefs::open(dir.path()).set_story(Some(id.clone())).unwrap();
-        let current = Current::new(embedded());
+        prefs.set_story(Some(id.clone())).unwrap();
         lib.restore(&current, &Prefs::open(dir.path()), true);
         assert_eq!(current.id(), None);
         lib.restore(&current, &Prefs::open(dir.path()), false);
@@ -249,11 +252,8 @@ mod tests {
 
     #[test]
     fn a_remembered_story_that_is_gone_falls_back_to_the_built_in_one_with_a_notice_told_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let lib = Library::new(dir.path().join("stories"));
-        let prefs = Prefs::open(dir.path());
+        let (dir, lib, prefs, current) = fixture();
         prefs.set_story(Some("gone".into())).unwrap();
-        let current = Current::new(embedded());
         lib.restore(&current, &prefs, false);
         assert_eq!(current.id(), None);
         let notice = lib.view(&current).notice.unwrap();
@@ -264,10 +264,7 @@ mod tests {
 
     #[test]
     fn removing_the_current_story_goes_back_to_the_built_in_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let lib = Library::new(dir.path().join("stories"));
-        let prefs = Prefs::open(dir.path());
-        let current = Current::new(embedded());
+        let (_dir, lib, prefs, current) = fixture();
         let id = imported(&lib.dir);
         lib.switch(&current, &prefs, Some(&id)).unwrap();
         lib.remove(&current, &prefs, &id).unwrap();
