@@ -172,7 +172,7 @@ pub fn import(
         ));
     }
     let regions: Vec<Region> = shipped("map/regions.json");
-    let ids: std::collections::HashSet<String> = regions.iter().map(|r| r.id.clone()).collect();
+    let ids = region_ids();
     for region in opts.names.keys() {
         if !ids.contains(region) {
             return Err(ImportError::Usage(format!(
