@@ -1,4 +1,5 @@
 /** The legend: every symbol of the map, drawn with the map's own classes. */
+import { densityLegendItem } from "./events/density-legend";
 import { h } from "./panel/dom";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -40,5 +41,6 @@ const ITEMS: [string, (g: SVGGElement) => void][] = [
 export function legend(): HTMLDetailsElement {
   const list = h("ul", { className: "legend-list" });
   for (const [label, build] of ITEMS) list.append(h("li", {}, swatch(build), h("span", { textContent: label })));
+  list.append(densityLegendItem());
   return h("details", { className: "legend" }, h("summary", { textContent: "Legend" }), list);
 }

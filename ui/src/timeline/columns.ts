@@ -72,7 +72,8 @@ export function certaintyAt(c: Columns, i: number, t: number): number {
   return Math.max(0, Math.min(1, Math.min(fadeIn, fadeOut)));
 }
 
-interface Class {
+/** Events of one duration class, sorted by start: `idx` are their indices in the columns. */
+export interface DurationClass {
   maxLen: number;
   lo: Int32Array;
   hi: Int32Array;
@@ -81,7 +82,8 @@ interface Class {
 
 /** Duration classes: an event of class k lasts at most 2^(k+1) − 2 days. */
 export class LocalIndex {
-  private readonly classes: Class[] = [];
+  /** Read by the GPU layer, which orders its buffers the same way. */
+  readonly classes: DurationClass[] = [];
   /** The answer's buffer, reused: the slider's hot path allocates nothing. */
   private out = new Int32Array(1024);
 

@@ -15,10 +15,12 @@
  * painted again: clearing the whole canvas at every step cost 13 ms a frame.
  */
 import type { EventKind } from "../api/bindings";
+import { rgb } from "../events/gl";
+import type { EventLayer, ListDot } from "../events/layer";
 import type { AtlasMap } from "../map/map";
-import { KIND_ORDER, type Columns } from "./columns";
+import { KIND_ORDER, type Columns, certaintyAt, type LocalIndex } from "./columns";
 
-const KIND_COLOR: Record<EventKind, string> = {
+export const KIND_COLOR: Record<EventKind, string> = {
   exercise: "#c2412a", deployment: "#c2412a", withdrawal: "#4b7f3a", conflict: "#c0271c", blockade: "#b3261e",
   summit: "#2f6f4f", treaty: "#2f6f4f", statement: "#2f6f4f", diplomacy: "#2f6f4f", membership: "#2f6f4f", other: "#5b6872",
 };
@@ -26,10 +28,13 @@ const COLORS = KIND_ORDER.map((k) => KIND_COLOR[k]);
 /** The distinct colours, and each kind's place among them. */
 const PALETTE = [...new Set(COLORS)];
 const SLOT = COLORS.map((c) => PALETTE.indexOf(c));
+/** Each kind's colour as three numbers 0–1, in the core's order (for the GPU layer). */
+export const KIND_RGB = COLORS.map(rgb);
 /** A dot's radius, in CSS px. */
-const R = 2.6;
+export const DOT_R = 2.6;
+const R = DOT_R;
 
-export class DotLayer {
+export class DotLayer implements EventLayer {
   readonly canvas: HTMLCanvasElement;
   private size: [number, number] = [0, 0];
   private n = 0;
@@ -47,6 +52,7 @@ export class DotLayer {
     this.canvas = document.createElement("canvas");
     this.canvas.className = "story-dots";
     this.canvas.setAttribute("aria-hidden", "true");
+    this.canvas.dataset.renderer = "canvas";
     map.svg.after(this.canvas);
     map.onViewChange(() => this.draw());
     new ResizeObserver(([entry]) => {
@@ -62,6 +68,19 @@ export class DotLayer {
 
   clear(): void {
     this.n = 0;
+  }
+
+  showLocal(local: LocalIndex, day: number, mask: number, skip: ReadonlySet<number>): void {
+    this.clear();
+    const c = local.cols;
+    for (const i of local.activeAt(day, mask)) if (!skip.has(i)) this.addColumn(c, i, certaintyAt(c, i, day));
+    this.draw();
+  }
+
+  showList(dots: readonly ListDot[]): void {
+    this.clear();
+    for (const d of dots) this.addLonLat(d.lonlat, d.kind, d.certainty);
+    this.draw();
   }
 
   /** The map's projection changed: positions are computed again. */

@@ -9,8 +9,9 @@
  */
 import type { ActiveEvent, DatasetInfo, EventKind, State } from "../api/bindings";
 import type { AtlasMap } from "../map/map";
-import { certaintyAt, KIND_ORDER, type LocalIndex } from "./columns";
-import { DotLayer } from "./dots";
+import { StoryEvents } from "../events/event-layer";
+import { isOn, type ListDot } from "../events/layer";
+import { KIND_ORDER, type LocalIndex } from "./columns";
 import { createSymbol, points, updateSymbol, type LonLat, type Symbol } from "./symbols";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -21,7 +22,7 @@ function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, s
   return e;
 }
 
-/** At most this many events get rich SVG symbols; the rest are dots on a canvas. */
+/** At most this many events get rich SVG symbols; the rest are dots (or density) on the events' layer. */
 export const RICH_MAX = 24;
 
 /** What just began first, then the shortest: the events a reader cares about now. */
@@ -35,14 +36,17 @@ function lastPoint(e: ActiveEvent): LonLat | undefined {
   return p[p.length - 1];
 }
 
+function kindMask(kinds: readonly EventKind[]): number {
+  let mask = 0;
+  for (const k of kinds) mask |= 1 << KIND_ORDER.indexOf(k);
+  return mask;
+}
+
 export class StoryLayer {
   private readonly symbols = new Map<string, Symbol>();
   private readonly group: SVGGElement;
   private marked = new Map<string, string>();
-  private readonly dots: DotLayer;
-  /** Per event of the local columns: the draw at which it was last seen on (see `renderLocal`). */
-  private seen: Uint32Array | null = null;
-  private generation = 0;
+  private readonly dots: StoryEvents;
   private local: LocalIndex | null = null;
   /** The overview state last drawn by `renderOverview` (null once `render` drew a full state). */
   private overviewDrawn: { state: State; org: string } | null = null;
@@ -50,8 +54,8 @@ export class StoryLayer {
   constructor(private readonly map: AtlasMap, private readonly info: DatasetInfo) {
     this.group = s("g", { class: "story" });
     map.overlay.append(this.group);
-    // Many simultaneous events (large datasets) are drawn as dots on a canvas.
-    this.dots = new DotLayer(map);
+    // Many simultaneous events (large datasets) are drawn by the GPU, or as dots on a canvas.
+    this.dots = new StoryEvents(map);
   }
 
   /**
@@ -62,17 +66,19 @@ export class StoryLayer {
     this.overviewDrawn = null;
     const shown = state.events.filter((e) => kinds.includes(e.kind) && (!actor || e.actors.includes(actor)));
     this.renderMemberships(state, org);
-    let rich = shown;
-    this.dots.clear();
-    if (shown.length > RICH_MAX) {
-      const sorted = [...shown].sort(bySalience);
-      rich = sorted.slice(0, RICH_MAX);
+    const sorted = shown.length > RICH_MAX ? [...shown].sort(bySalience) : shown;
+    const rich = sorted.slice(0, RICH_MAX);
+    // The rest as dots: from the local columns when they can answer (the
+    // same events, and the density view), else from the core's list.
+    if (this.local && !actor) this.dots.showLocal(this.local, state.day, kindMask(kinds), new Set(rich.map((e) => e.index)));
+    else {
+      const list: ListDot[] = [];
       for (const e of sorted.slice(RICH_MAX)) {
         const p = lastPoint(e);
-        if (p) this.dots.addLonLat(p, e.kind, e.certainty);
+        if (p) list.push({ lonlat: p, kind: e.kind, certainty: e.certainty });
       }
+      this.dots.showList(list);
     }
-    this.dots.draw();
     this.renderRoles(rich, state);
     const keep = new Set<string>();
     for (const e of rich) {
@@ -161,25 +167,17 @@ export class StoryLayer {
   renderLocal(day: number, kinds: EventKind[], actor = ""): boolean {
     const local = this.local;
     if (!local || actor) return false;
-    let mask = 0;
-    for (const k of kinds) mask |= 1 << KIND_ORDER.indexOf(k);
-    const on = local.activeAt(day, mask);
-    // Mark what is on with this draw's generation, and the symbols kept with the next one.
-    const c = local.cols;
-    if (!this.seen || this.seen.length !== c.n) this.seen = new Uint32Array(c.n);
-    const seen = this.seen;
-    const g = (this.generation += 2);
-    for (const i of on) seen[i] = g;
+    const mask = kindMask(kinds);
+    // Symbols of events no longer on go; the others stay, and are not drawn as dots.
+    const kept = new Set<number>();
     for (const [id, sym] of this.symbols) {
-      if (seen[sym.index] === g) seen[sym.index] = g + 1;
+      if (isOn(local, sym.index, day, mask)) kept.add(sym.index);
       else {
         sym.g.remove();
         this.symbols.delete(id);
       }
     }
-    this.dots.clear();
-    for (const i of on) if (seen[i] === g) this.dots.addColumn(c, i, certaintyAt(c, i, day));
-    this.dots.draw();
+    this.dots.showLocal(local, day, mask, kept);
     return true;
   }
 
