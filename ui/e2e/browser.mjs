@@ -78,3 +78,24 @@ export async function openAtlas(extra = []) {
     },
   };
 }
+
+/**
+ * Move the slider to `day` and count the painted pixels of the events'
+ * layer in the same task (a WebGL canvas keeps its drawing only until the
+ * frame is shown). Returns { renderer, mode, dots, inked }.
+ */
+export function paintedAt(page, day) {
+  return page.evaluate((d) => {
+    if (d !== null) window.faultlines.timeline.setDay(d);
+    const c = document.querySelector("canvas.story-dots");
+    let data;
+    const gl = c.dataset.renderer === "webgl2" ? c.getContext("webgl2") : null;
+    if (gl) {
+      data = new Uint8Array(c.width * c.height * 4);
+      gl.readPixels(0, 0, c.width, c.height, gl.RGBA, gl.UNSIGNED_BYTE, data);
+    } else data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let inked = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
+    return { renderer: c.dataset.renderer, mode: c.dataset.mode ?? "dots", dots: Number(c.dataset.dots), inked };
+  }, day);
+}

@@ -49,7 +49,7 @@ export function hexOf(x: number, y: number, r = HEX_R): [number, number] {
   if (dx > dy && dx > dz) rx = -ry - rz;
   else if (!(dy > dz)) rz = -rx - ry; // (else y is the one to fix, and y is not needed)
   const odd = ((rz % 2) + 2) % 2;
-  return [rx + (rz - odd) / 2, rz];
+  return [rx + (rz - odd) / 2 + 0, rz + 0]; // + 0: no −0
 }
 
 /** The hexagons that can show on a screen of w × h CSS px panned by (tx, ty): the first column and row, and how many. */

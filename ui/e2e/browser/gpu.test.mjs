@@ -1,0 +1,138 @@
+/* global getComputedStyle, HTMLCanvasElement, MutationObserver -- these run in the page */
+// The events on the GPU: a generated story whose events last for decades,
+// so that thousands are on at once. At the overview they are counted in
+// hexagons; zoomed in, they resolve into dots; the map's picture stands for
+// the SVG only while the canvas holds it. Without WebGL2 (removed by an init
+// script), the canvas dots draw the same events and the reader is told once.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { faultlinesBinary, startServer } from "../serve.mjs";
+import { guardWithShots, launch, paintedAt } from "../browser.mjs";
+
+let dir;
+let server;
+let browser;
+let page;
+const day = (iso) => Math.round(Date.parse(iso) / 86400000);
+
+/** A page of the atlas (with `init` run before the page's own scripts), ready with its local columns. */
+async function open(init) {
+  const p = await browser.context.newPage();
+  p.errors = [];
+  p.on("pageerror", (e) => p.errors.push(e.message));
+  if (init) await p.addInitScript(init);
+  await p.goto(server.url);
+  await p.locator("html[data-ready=true]").waitFor({ timeout: 60000 });
+  await p.waitForFunction(() => window.faultlines.story.hasLocal, null, { timeout: 60000 });
+  return p;
+}
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "faultlines-gpu-"));
+  execFileSync(faultlinesBinary(), ["generate", "--events", "20000", "--seed", "5", "--out", dir]);
+  // Every event lasts until thirty years after its start's year: thousands on at once.
+  const file = path.join(dir, "story", "events.geojson");
+  const fc = JSON.parse(fs.readFileSync(file, "utf8"));
+  for (const f of fc.features) {
+    const year = Number(/\d{4}/.exec(f.properties.start)[0]);
+    f.properties.end = { type: "at", date: `${Math.min(year + 30, 2028)}-12-31` };
+  }
+  fs.writeFileSync(file, JSON.stringify(fc));
+  server = await startServer(["--data", dir]);
+  browser = await launch();
+  page = await open();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const guard = guardWithShots("gpu", () => page);
+
+describe("events on the GPU", () => {
+  it("counts thousands of events in hexagons at the overview, drawn on the WebGL2 canvas", () =>
+    guard("density", async () => {
+      await page.mouse.move(450, 300); // the map's SVG shown, not its picture: only events are in the canvas
+      const at = await paintedAt(page, day("2005-06-01"));
+      assert.equal(at.renderer, "webgl2");
+      assert.equal(at.mode, "density");
+      assert.ok(at.dots > 3000, `events on: ${at.dots}`);
+      assert.ok(at.inked > 2000, `hexagons painted: ${at.inked} pixels`);
+      // With no kind shown, nothing is drawn.
+      const kinds = await page.evaluate(() => window.faultlines.timeline.kinds);
+      await page.evaluate(() => window.faultlines.timeline.setKinds([]));
+      const none = await paintedAt(page, null);
+      assert.equal(none.dots, 0);
+      assert.equal(none.inked, 0);
+      await page.evaluate((k) => window.faultlines.timeline.setKinds(k), kinds);
+    }));
+
+  it("resolves the hexagons into dots when the map is zoomed in", () =>
+    guard("zoom", async () => {
+      await page.evaluate(() => window.faultlines.map.centerOn([45, 41], 12));
+      const at = await paintedAt(page, day("2005-06-02"));
+      assert.equal(at.mode, "dots");
+      assert.ok(at.inked > 50, `dots painted: ${at.inked} pixels`);
+      await page.evaluate(() => window.faultlines.map.resetView());
+      assert.equal((await paintedAt(page, day("2005-06-03"))).mode, "density");
+    }));
+
+  it("draws a picture of the map in the canvas exactly while the SVG is made transparent", () =>
+    guard("picture", async () => {
+      await page.mouse.move(1200, 780); // off the map
+      await page.waitForFunction(() => document.getElementById("map").classList.contains("base-cached"), null, { timeout: 10000 });
+      const cached = await paintedAt(page, day("2005-06-04"));
+      const c = await page.evaluate(() => [document.querySelector("canvas.story-dots").width, document.querySelector("canvas.story-dots").height]);
+      assert.ok(cached.inked > 0.95 * c[0] * c[1], `the picture covers the canvas: ${cached.inked} of ${c[0] * c[1]}`);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("svg.atlas")).opacity), "0");
+      // A region still takes the keyboard focus, and then the SVG is shown.
+      await page.evaluate(() => document.querySelector('svg.atlas [data-id="KAZ"]').focus());
+      assert.equal(await page.evaluate(() => document.getElementById("map").classList.contains("base-cached")), false);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("svg.atlas")).opacity), "1");
+      assert.deepEqual(page.errors, []);
+    }));
+
+  it("has a legend entry saying what the hexagons' colours mean", () =>
+    guard("legend", async () => {
+      await page.getByText("Legend").click();
+      const text = await page.locator(".legend-density").textContent();
+      assert.match(text, /counted in hexagons/);
+      assert.match(text, /pale yellow 1–9/);
+      assert.match(text, /Zoom in to see each event/);
+    }));
+
+  it("falls back to the canvas dots without WebGL2, saying so once", () =>
+    guard("fallback", async () => {
+      const p = await open(() => {
+        const get = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+          return type === "webgl2" ? null : get.call(this, type, ...rest);
+        };
+        window.__notices = [];
+        new MutationObserver(() => {
+          const box = document.getElementById("error");
+          if (box && !box.hidden && box.dataset.code === "notice") window.__notices.push(box.textContent);
+        }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["hidden"] });
+      });
+      try {
+        for (const iso of ["1990-01-01", "2005-06-01", "2015-01-01"]) {
+          const at = await paintedAt(p, day(iso));
+          assert.equal(at.renderer, "canvas");
+          assert.ok(at.dots > 1000 && at.inked > 1000, `${iso}: ${at.dots} dots, ${at.inked} pixels`);
+        }
+        const notices = await p.evaluate(() => [...new Set(window.__notices)]);
+        assert.equal(notices.length, 1, `notices: ${notices}`);
+        assert.match(notices[0], /WebGL2/);
+        assert.equal(await p.locator("canvas.story-dots").count(), 1);
+        assert.deepEqual(p.errors, []);
+      } finally {
+        await p.close();
+      }
+    }));
+});
