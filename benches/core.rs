@@ -81,7 +81,7 @@ fn million(c: &mut Criterion) {
             black_box(api.state_at_day(date, instants[i]))
         })
     });
-    let events = api.all_events();
+    let events = &api.all_events();
     let mut active: Vec<usize> = instants
         .iter()
         .map(|&t| api.active_at_day(t).len())

@@ -318,7 +318,7 @@ async fn excerpt(s: S, Segments(id): Segments<String>, q: Pairs) -> Reply {
 }
 
 async fn event(s: S, Segments(id): Segments<String>, q: Pairs) -> Reply {
-    json(no_params(q).and_then(|_| s.api.event(&id).cloned()))
+    json(no_params(q).and_then(|_| s.api.event(&id)))
 }
 
 async fn search(s: S, q: Pairs) -> Reply {
@@ -351,7 +351,7 @@ async fn article(s: S, q: Pairs) -> Reply {
 }
 
 async fn all_events(s: S, q: Pairs) -> Reply {
-    json(no_params(q).map(|_| s.api.all_events().to_vec()))
+    json(no_params(q).map(|_| s.api.all_events()))
 }
 
 async fn layer(s: S, Segments((name, lod)): Segments<(String, String)>, q: Pairs) -> Reply {

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 #[cfg(feature = "http")]
 use std::sync::Arc;
 
+mod convert;
 mod import;
 
 use clap::{Parser, Subcommand};
@@ -99,6 +100,14 @@ enum Cmd {
         #[arg(long, default_value = "geodata/src")]
         src: PathBuf,
         #[arg(long, default_value = "geodata/map")]
+        out: PathBuf,
+    },
+    /// Write the story again with its events as Arrow (fast to open) or GeoJSON (for other tools).
+    Convert {
+        #[arg(long, value_enum)]
+        to: convert::Form,
+        /// The folder to write (new, or empty).
+        #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
     /// Make a story folder of your own data (ACLED, UCDP GED, CSV, GeoJSON) and an optional text.
@@ -236,6 +245,9 @@ fn run(cli: Cli) -> Out {
         }
         Cmd::BuildGeodata { src, out } => line(faultlines_geodata::geobuild::write(&src, &out)?),
         Cmd::Import(args) => import::run(&args, json).map_err(CliError::Usage),
+        Cmd::Convert { to, out } => {
+            line(convert::run(data.as_deref(), to, &out).map_err(CliError::Usage)?)
+        }
         Cmd::Serve { port, host, ui } => serve(load(data)?, SocketAddr::new(host, port), ui),
     }
 }

@@ -346,8 +346,8 @@ fn statuses_end_when_the_record_says_they_ended() {
 #[test]
 fn only_events_still_running_are_open_ended() {
     let api = api();
-    let mut open: Vec<&str> = api
-        .all_events()
+    let all = api.all_events();
+    let mut open: Vec<&str> = all
         .iter()
         .filter(|e| e.props.end == faultlines_core::model::EventEnd::Open)
         .map(|e| e.props.id.as_ref())

@@ -50,7 +50,8 @@ fn the_article_is_shipped_unchanged() {
 fn every_event_is_sourced_and_every_discrepancy_cites_a_source() {
     let ds = Dataset::embedded().unwrap();
     assert!(ds.events.len() >= 55);
-    for e in &ds.events {
+    let events = ds.events.to_vec();
+    for e in &events {
         assert!(!e.props.sources.is_empty(), "{}", e.props.id);
         assert!(
             e.props.sources.iter().all(|s| s.starts_with("http")),
@@ -61,8 +62,7 @@ fn every_event_is_sourced_and_every_discrepancy_cites_a_source() {
             assert!(!d.sources.is_empty(), "{}", e.props.id);
         }
     }
-    let with_notes = ds
-        .events
+    let with_notes = events
         .iter()
         .filter(|e| !e.props.discrepancies.is_empty())
         .count();

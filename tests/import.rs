@@ -150,7 +150,7 @@ fn a_failed_or_cancelled_import_leaves_the_story_it_would_replace_intact() {
         &|_| true,
     )
     .unwrap();
-    let before = std::fs::read(out.join("story/events.geojson")).unwrap();
+    let before = std::fs::read(out.join("story/events.arrow")).unwrap();
     let bad = dir.path().join("bad.csv");
     std::fs::write(&bad, b"PK\x03\x04zip").unwrap();
     assert!(import(&[bad], &out, &Options::default(), &|_| true)
@@ -166,7 +166,7 @@ fn a_failed_or_cancelled_import_leaves_the_story_it_would_replace_intact() {
     .unwrap_err();
     assert!(matches!(cancelled, ImportError::Cancelled));
     assert_eq!(
-        std::fs::read(out.join("story/events.geojson")).unwrap(),
+        std::fs::read(out.join("story/events.arrow")).unwrap(),
         before
     );
     let left: Vec<_> = std::fs::read_dir(dir.path())
@@ -189,6 +189,7 @@ fn a_failed_or_cancelled_import_leaves_the_story_it_would_replace_intact() {
     assert!(Dataset::from_dir(&out)
         .unwrap()
         .events
+        .to_vec()
         .iter()
         .any(|e| &*e.props.id == "KGZ1001"));
 }
@@ -249,7 +250,7 @@ fn the_shipped_storys_own_events_read_back_as_they_are() {
         (shipped.events.len(), 0)
     );
     let ds = Dataset::from_dir(&dir.path().join("out")).unwrap();
-    for (a, b) in shipped.events.iter().zip(&ds.events) {
+    for (a, b) in shipped.events.to_vec().iter().zip(&ds.events.to_vec()) {
         assert_eq!(
             (
                 &a.props.id,

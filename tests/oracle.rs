@@ -49,7 +49,8 @@ proptest! {
         let api = api(n, seed);
         let s = api.state_at_day(Date::from_daynum(t), t);
         let got: Vec<&str> = s.events.iter().map(|e| e.id.as_str()).collect();
-        let want: Vec<&str> = api.all_events().iter().filter(|e| e.lo <= t && t <= e.hi).map(|e| e.props.id.as_ref()).collect();
+        let all = api.all_events();
+        let want: Vec<&str> = all.iter().filter(|e| e.lo <= t && t <= e.hi).map(|e| e.props.id.as_ref()).collect();
         prop_assert_eq!(got, want);
         let mut idx: Vec<u32> = api.active_at_day(t).iter().map(|a| a.index).collect();
         idx.sort_unstable();
@@ -67,7 +68,8 @@ proptest! {
         let b = a + len;
         let (from, to) = (Date::from_daynum(a).to_string(), Date::from_daynum(b).to_string());
         let page = api.events_in(&from, &to, &f, offset, 1000).unwrap();
-        let want: Vec<&str> = api.all_events().iter().filter(|e| e.lo <= b && a <= e.hi && matches(e, &f)).map(|e| e.props.id.as_ref()).collect();
+        let all = api.all_events();
+        let want: Vec<&str> = all.iter().filter(|e| e.lo <= b && a <= e.hi && matches(e, &f)).map(|e| e.props.id.as_ref()).collect();
         prop_assert_eq!(page.total, want.len());
         let got: Vec<&str> = page.events.iter().map(|e| e.props.id.as_ref()).collect();
         let want_page: Vec<&str> = want.get(offset..).unwrap_or_default().to_vec();

@@ -227,7 +227,7 @@ pub fn story_folder(data: &[u8], map: &SmallMap) {
     let story = MemSource::split(data);
     match Dataset::load(&story, map, Origin::Embedded) {
         Ok(ds) => {
-            for e in &ds.events {
+            for e in ds.events.to_vec() {
                 assert!(e.lo <= e.hi, "{}: its span of days is reversed", e.props.id);
             }
         }

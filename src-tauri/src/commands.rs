@@ -95,7 +95,7 @@ pub(crate) fn excerpt(api: Api_<'_>, id: String) -> Result<ExcerptView, ApiError
 
 #[tauri::command]
 pub(crate) fn event(api: Api_<'_>, id: String) -> Result<Event, ApiError> {
-    api.get().event(&id).cloned()
+    api.get().event(&id)
 }
 
 #[tauri::command]
@@ -110,7 +110,7 @@ pub(crate) fn article(api: Api_<'_>) -> Article {
 
 #[tauri::command]
 pub(crate) fn all_events(api: Api_<'_>) -> Vec<Event> {
-    api.get().all_events().to_vec()
+    api.get().all_events()
 }
 
 /// Every event's times, kind and place as binary columns (see `Api::columns`).

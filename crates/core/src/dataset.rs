@@ -49,6 +49,22 @@ pub struct DatasetError {
     pub problems: Vec<Problem>,
 }
 
+impl Problem {
+    /// The same problem, about `story/events.arrow` when it was said of the
+    /// events (the checks name the GeoJSON file; a story read from Arrow has
+    /// only the other).
+    pub(crate) fn in_arrow(self) -> Problem {
+        if self.file == "story/events.geojson" {
+            Problem {
+                file: crate::table::ipc::FILE.to_string(),
+                ..self
+            }
+        } else {
+            self
+        }
+    }
+}
+
 impl fmt::Display for DatasetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} problem(s) in the dataset", self.problems.len())?;
@@ -117,7 +133,7 @@ pub struct ExcerptNote {
 pub struct RawDataset {
     pub meta: DatasetMeta,
     pub article: String,
-    pub events: EventCollection,
+    pub events: crate::table::EventTable,
     pub excerpts: Vec<ExcerptSpec>,
     pub disputes: FeatureCollection<DisputeProps>,
     pub memberships: MembershipsFile,
@@ -131,7 +147,7 @@ pub struct RawDataset {
 pub struct Dataset {
     pub meta: DatasetMeta,
     pub article: String,
-    pub events: Vec<Event>,
+    pub events: crate::table::EventTable,
     pub excerpts: Vec<Excerpt>,
     pub disputes: Vec<Dispute>,
     pub organizations: Vec<Organization>,

@@ -28,6 +28,7 @@ pub mod model;
 pub mod relevance;
 pub mod search;
 pub mod source;
+pub mod table;
 mod validate;
 mod validate_time;
 

@@ -16,9 +16,12 @@ use crate::dataset::{
 };
 use crate::model::*;
 use crate::source::{DirSource, EmbeddedSource, Source};
+use crate::table::EventTable;
 
 struct Collector {
     problems: Vec<Problem>,
+    /// Whether the events were read from `story/events.arrow`.
+    arrow: bool,
 }
 
 impl Collector {
@@ -50,6 +53,22 @@ impl Collector {
     }
 }
 
+impl Collector {
+    /// The events: `story/events.arrow` when the story has it (its fast
+    /// form), else `story/events.geojson`.
+    fn events(&mut self, src: &dyn Source) -> Option<EventTable> {
+        let arrow = crate::table::ipc::FILE;
+        let Some(bytes) = src.read(arrow) else {
+            let c: EventCollection = self.parse(src, "story/events.geojson")?;
+            return Some(EventTable::from_events(c.features.0));
+        };
+        self.arrow = true;
+        crate::table::ipc::read(bytes)
+            .map_err(|e| self.add(arrow, None, e))
+            .ok()
+    }
+}
+
 impl Dataset {
     /// The dataset shipped with the app.
     pub fn embedded() -> Result<Dataset, DatasetError> {
@@ -76,6 +95,7 @@ impl Dataset {
     ) -> Result<Dataset, DatasetError> {
         let mut c = Collector {
             problems: Vec::new(),
+            arrow: false,
         };
         let meta: Option<DatasetMeta> = c.parse(story, "story/dataset.json");
         let article = match story.read("story/article.txt") {
@@ -91,7 +111,7 @@ impl Dataset {
                 None
             }
         };
-        let events: Option<EventCollection> = c.parse(story, "story/events.geojson");
+        let events = c.events(story);
         let excerpts: Option<Vec<ExcerptSpec>> = c.parse(story, "story/excerpts.json");
         let disputes: Option<FeatureCollection<DisputeProps>> =
             c.parse(story, "story/disputes.geojson");
@@ -138,8 +158,14 @@ impl Dataset {
             regions,
             layers,
         };
+        let arrow = c.arrow;
         crate::validate::build(raw, origin).map_err(|problems| DatasetError {
-            problems: c.problems.into_iter().chain(problems).collect(),
+            problems: c
+                .problems
+                .into_iter()
+                .chain(problems)
+                .map(|p| if arrow { p.in_arrow() } else { p })
+                .collect(),
         })
     }
 

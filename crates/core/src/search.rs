@@ -15,6 +15,8 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::dataset::Dataset;
+use crate::model::IdOrder;
+use crate::table::EventFields;
 
 /// What a search hit points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, ts_rs::TS)]
@@ -75,7 +77,7 @@ pub fn words(s: &str) -> Vec<String> {
 
 impl SearchIndex {
     /// `region_pos`: each region's position in `ds.regions`, by id (the API's own table).
-    pub fn new(ds: &Dataset, region_pos: &HashMap<String, usize>) -> Self {
+    pub fn new(ds: &Dataset, region_pos: &HashMap<String, usize>, by_id: &IdOrder) -> Self {
         let mut idx = SearchIndex {
             docs: Vec::new(),
             terms: BTreeMap::new(),
@@ -106,31 +108,23 @@ impl SearchIndex {
                 idx.add_text(d, alias, 2.0);
             }
         }
-        for (i, e) in ds.events.iter().enumerate() {
-            let region = e.props.regions.first().and_then(|r| pos(r));
+        for (i, e) in ds.events.rows().enumerate() {
+            let region = e.regions().first().and_then(|r| pos(r));
             let d = idx.add_doc(Doc {
                 kind: HitKind::Event,
                 index: i as u32,
-                day: Some(e.lo),
+                day: Some(e.lo()),
                 region,
             });
-            idx.add_text(d, &e.props.title, 2.0);
-            idx.add_text(d, &e.props.description, 1.0);
-            for p in &e.props.places {
+            idx.add_text(d, e.title(), 2.0);
+            idx.add_text(d, e.description(), 1.0);
+            for p in e.places() {
                 idx.add_text(d, p, 1.5);
             }
         }
-        let event_day: HashMap<&str, i32> = ds
-            .events
-            .iter()
-            .map(|e| (e.props.id.as_ref(), e.lo))
-            .collect();
+        let event_day = |id: &str| by_id.find(&ds.events, id).map(|i| ds.events.lo()[i]);
         for (i, x) in ds.excerpts.iter().enumerate() {
-            let day = x
-                .events
-                .iter()
-                .filter_map(|e| event_day.get(e.as_str()).copied())
-                .min();
+            let day = x.events.iter().filter_map(|e| event_day(e)).min();
             // The region the sentence is most about, ranked at load.
             let region = x
                 .links
@@ -168,7 +162,7 @@ impl SearchIndex {
         let i = d.index as usize;
         match d.kind {
             HitKind::Region => (&ds.regions[i].id, &ds.regions[i].name_en),
-            HitKind::Event => (&ds.events[i].props.id, &ds.events[i].props.title),
+            HitKind::Event => (ds.events.id(i), ds.events.title(i)),
             HitKind::Excerpt => (&ds.excerpts[i].id, &ds.excerpts[i].text),
         }
     }
@@ -220,6 +214,9 @@ impl SearchIndex {
                         .1
                         .cmp(Self::id_and_title(ds, db).1)
                 })
+                // Same score and title (generated or repeated events): in
+                // story order, not in the hash map's, which differs per run.
+                .then(a.0.cmp(&b.0))
         });
         hits.truncate(limit);
         hits.into_iter()

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use crate::dataset::{Dataset, Excerpt, MembershipsFile, Origin, Problem, RawDataset};
 use crate::link::Gazetteer;
 use crate::model::*;
+use crate::table::{EventFields, EventTable};
 
 struct P<'a>(&'a mut Vec<Problem>);
 
@@ -182,13 +183,7 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
         excerpts_of(&mut p, excerpt_specs, &article, &gaz, &heirs, &region_ids);
 
     let citations = meta.import.is_some();
-    let (out_events, by_id) = events_of(
-        &mut p,
-        events.features.0,
-        &region_ids,
-        &excerpt_ids,
-        citations,
-    );
+    let (out_events, by_id) = events_of(&mut p, events, &region_ids, &excerpt_ids, citations);
     let event_ids = |id: &str| by_id.find(&out_events, id).is_some();
     for x in &excerpts {
         for e in &x.events {
@@ -207,6 +202,7 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
     p.0.extend(crate::validate_time::references(
         &regions,
         &out_events,
+        &by_id,
         &memberships.memberships,
         &excerpts,
     ));
@@ -357,31 +353,31 @@ fn excerpts_of(
 /// What is wrong with one event on its own: its id, title, sources,
 /// geometry, dates and references. `citations`: an imported story, whose
 /// sources may be text ("Reuters; AFP") rather than URLs.
-fn check_event(
+fn check_event<E: EventFields>(
     p: &mut P,
-    ev: &Event,
+    e: &E,
     known_region: &dyn Fn(&str) -> bool,
     known_excerpt: &dyn Fn(&str) -> bool,
     citations: bool,
 ) {
-    let (e, geometry) = (&ev.props, &ev.geometry);
-    let id: &str = &e.id;
+    let geometry = e.geometry();
+    let id: &str = e.id();
     if id.trim().is_empty() {
         p.add(EVENTS, "", "an event has an empty id");
     }
-    if e.title.trim().is_empty() {
+    if e.title().trim().is_empty() {
         p.add(EVENTS, id, "empty title");
     }
     if citations {
-        check_citations(p, EVENTS, id, &e.sources, "event");
+        check_citations(p, EVENTS, id, e.sources(), "event");
     } else {
-        check_sources(p, EVENTS, id, &e.sources, "event");
+        check_sources(p, EVENTS, id, e.sources(), "event");
     }
-    check_discrepancies(p, EVENTS, id, &e.discrepancies);
-    check_geometry(p, EVENTS, id, geometry);
-    if matches!(e.kind, EventKind::Deployment | EventKind::Withdrawal)
+    check_discrepancies(p, EVENTS, id, e.discrepancies());
+    check_geometry(p, EVENTS, id, &geometry);
+    if matches!(e.kind(), EventKind::Deployment | EventKind::Withdrawal)
         && !matches!(
-            geometry,
+            *geometry,
             Geometry::LineString(_) | Geometry::MultiLineString(_)
         )
     {
@@ -391,22 +387,22 @@ fn check_event(
             "a deployment or withdrawal needs a LineString from origin to destination (a MultiLineString when troops came from several places)",
         );
     }
-    for r in &e.regions {
+    for r in e.regions() {
         if !known_region(r.as_str()) {
             p.add(EVENTS, id, format!("unknown region {r:?}"));
         }
     }
-    for x in &e.excerpts {
+    for x in e.excerpts() {
         if !known_excerpt(x) {
             p.add(EVENTS, id, format!("unknown excerpt {x:?}"));
         }
     }
-    if let EventEnd::At(end) = e.end {
-        if end.latest() < e.start.earliest() {
+    if let EventEnd::At(end) = e.end() {
+        if end.latest() < e.start().earliest() {
             p.add(
                 EVENTS,
                 id,
-                format!("ends ({end}) before it starts ({})", e.start),
+                format!("ends ({end}) before it starts ({})", e.start()),
             );
         }
     }
@@ -435,30 +431,28 @@ pub fn event_problems(
 /// known regions and excerpts; sorted by time, with their id order.
 fn events_of(
     p: &mut P,
-    mut out_events: Vec<Event>,
+    events: EventTable,
     region_ids: &HashSet<String>,
     excerpt_ids: &HashSet<String>,
     citations: bool,
-) -> (Vec<Event>, IdOrder) {
-    for ev in &out_events {
+) -> (EventTable, IdOrder) {
+    for ev in events.rows() {
         check_event(
             p,
-            ev,
+            &ev,
             &|r| region_ids.contains(r),
             &|x| excerpt_ids.contains(x),
             citations,
         );
     }
-    // Ids are unique in a valid dataset (checked just below), so an unstable
-    // sort (which needs no buffer) is deterministic.
-    out_events.sort_unstable_by(|a, b| (a.lo, a.hi, &a.props.id).cmp(&(b.lo, b.hi, &b.props.id)));
-    let by_id = IdOrder::new(&out_events);
-    for id in by_id.duplicates(&out_events) {
+    let events = events.sorted();
+    let by_id = IdOrder::new(&events);
+    for id in by_id.duplicates(&events) {
         if !id.trim().is_empty() {
             p.add(EVENTS, id, "duplicate event id");
         }
     }
-    (out_events, by_id)
+    (events, by_id)
 }
 
 /// Disputes have a sourced timeline in order and refer to known regions

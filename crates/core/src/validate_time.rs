@@ -10,7 +10,8 @@ use std::collections::HashMap;
 
 use crate::dataset::{Excerpt, Problem};
 use crate::date::{Date, DayNum};
-use crate::model::{Event, Membership, Region, FOREVER_BEFORE, OPEN_END};
+use crate::model::{IdOrder, Membership, Region, FOREVER_BEFORE, OPEN_END};
+use crate::table::{EventFields, EventTable};
 
 const REGIONS: &str = "map/regions.json";
 const EVENTS: &str = "story/events.geojson";
@@ -138,29 +139,32 @@ impl<'a> InForce<'a> {
 /// came into being only after everything it tells of.
 pub fn references(
     regions: &[Region],
-    events: &[Event],
+    events: &EventTable,
+    by_id: &IdOrder,
     memberships: &[Membership],
     excerpts: &[Excerpt],
 ) -> Vec<Problem> {
     let f = InForce::new(regions);
     let mut out = Vec::new();
-    let mut event_span: HashMap<&str, (DayNum, DayNum)> = HashMap::new();
-    for e in events {
-        let start = e.props.start.nominal_first();
-        event_span.insert(&e.props.id, (start, e.hi));
-        for r in &e.props.regions {
+    for e in events.rows() {
+        let start = e.start().nominal_first();
+        for r in e.regions() {
             if !f.region(r, start) {
                 out.push(problem(
                     EVENTS,
-                    &e.props.id,
+                    e.id(),
                     format!(
                         "region {r:?} is not on the map on {} (the event's start)",
-                        e.props.start
+                        e.start()
                     ),
                 ));
             }
         }
     }
+    let event_span = |id: &str| {
+        let e = events.row(by_id.find(events, id)?);
+        Some((e.start().nominal_first(), e.hi()))
+    };
     for m in memberships {
         let id = format!("{}/{}", m.org, m.country);
         for p in &m.periods {
@@ -186,8 +190,8 @@ pub fn references(
         let last = x
             .events
             .iter()
-            .filter_map(|e| event_span.get(e.as_str()))
-            .map(|&(a, b)| if b == OPEN_END { a } else { b })
+            .filter_map(|e| event_span(e))
+            .map(|(a, b)| if b == OPEN_END { a } else { b })
             .max();
         let Some(last) = last else { continue };
         // A region reached through a historical state it succeeded is, by

@@ -179,7 +179,7 @@ pub fn events(base: &Dataset, n: usize, seed: u64) -> Vec<Event> {
 /// The shipped dataset with its events replaced by `n` synthetic ones (in memory).
 pub fn dataset(n: usize, seed: u64) -> Dataset {
     let mut ds = Dataset::embedded().expect("shipped dataset");
-    ds.events = events(&ds, n, seed);
+    ds.events = events(&ds, n, seed).into();
     // Disputes and excerpts point at the real events; keep the synthetic set self-contained.
     for x in &mut ds.excerpts {
         x.events.clear();
@@ -220,13 +220,16 @@ pub fn write(dir: &std::path::Path, n: usize, seed: u64) -> Result<(), GeodataEr
         let file = file.to_string();
         move |source| GeodataError::Json { file, source }
     };
-    let features: Vec<Feature<&EventProps>> = ds
+    let features: Vec<Feature<EventProps>> = ds
         .events
-        .iter()
-        .map(|e| Feature {
-            kind: FeatureTag::Feature,
-            geometry: e.geometry.clone(),
-            properties: &e.props,
+        .rows()
+        .map(|r| {
+            let e = r.to_event();
+            Feature {
+                kind: FeatureTag::Feature,
+                geometry: e.geometry,
+                properties: e.props,
+            }
         })
         .collect();
     serde_json::to_writer(

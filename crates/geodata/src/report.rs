@@ -68,7 +68,7 @@ pub fn audit_table(ds: &Dataset) -> String {
     let shapes = crate::check::detail_shapes(ds);
     let places = crate::validate_places::Places::new(&ds.regions, &shapes);
     let mut out = String::from("| id | start | end | precision | kind | title | places | points in regions | sources | notes |\n|---|---|---|---|---|---|---|---|---|---|\n");
-    for e in &ds.events {
+    for e in &ds.events.to_vec() {
         let p = &e.props;
         let end = match p.end {
             EventEnd::Instant => "—".to_string(),

@@ -424,8 +424,8 @@ fn sovereign_at(r: &Region, t: DayNum) -> Option<&str> {
 pub fn check(ds: &Dataset, shapes: &HashMap<String, (String, Geometry)>) -> Vec<Problem> {
     let places = Places::new(&ds.regions, shapes);
     let mut out = Vec::new();
-    for e in &ds.events {
-        for m in places.event_problems(e) {
+    for e in ds.events.rows().map(|r| r.to_event()) {
+        for m in places.event_problems(&e) {
             out.push(Problem {
                 file: "story/events.geojson".into(),
                 id: Some(e.props.id.to_string()),

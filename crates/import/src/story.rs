@@ -16,6 +16,7 @@ use faultlines_core::dataset::{Dataset, LayerIndex, MembershipsFile, Origin, Raw
 use faultlines_core::link::Gazetteer;
 use faultlines_core::model::*;
 use faultlines_core::source::{EmbeddedSource, Source};
+use faultlines_core::table::{EventFields, EventTable};
 
 use crate::columns::Field;
 use crate::problem::{ImportError, RowProblem};
@@ -258,7 +259,10 @@ pub fn import(
         events: EventCollection {
             kind: CollectionTag::FeatureCollection,
             features: EventList(std::mem::take(&mut sink.events)),
-        },
+        }
+        .features
+        .0
+        .into(),
         excerpts: excerpts.clone(),
         disputes: FeatureCollection {
             kind: CollectionTag::FeatureCollection,
@@ -304,17 +308,17 @@ fn list_regions(ds: &mut Dataset) {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    let chunk = ds.events.len().div_ceil(threads).max(1);
+    let n = ds.events.len();
+    let chunk = n.div_ceil(threads).max(1);
     let lists: Vec<Vec<(Few<Sym>, bool)>> = std::thread::scope(|s| {
-        let jobs: Vec<_> = ds
-            .events
-            .chunks(chunk)
-            .map(|events| {
-                let places = &places;
+        let jobs: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|from| {
+                let (places, events) = (&places, &ds.events);
                 s.spawn(move || {
-                    events
-                        .iter()
-                        .map(|e| {
+                    (from..(from + chunk).min(n))
+                        .map(|i| {
+                            let e = events.get(i);
                             let t = e.props.start.nominal_first();
                             let mut ids: Vec<&str> = marked_points(&e.geometry)
                                 .into_iter()
@@ -328,7 +332,7 @@ fn list_regions(ds: &mut Dataset) {
                             // "Batken") is not this point's: keep it in the
                             // title only, so the story passes the place checks.
                             let keep = e.props.places.is_empty()
-                                || places.named_place_problems(e, &regions).is_empty();
+                                || places.named_place_problems(&e, &regions).is_empty();
                             (regions, keep)
                         })
                         .collect()
@@ -339,14 +343,17 @@ fn list_regions(ds: &mut Dataset) {
             .map(|j| j.join().unwrap_or_default())
             .collect()
     });
-    for (e, (regions, keep_places)) in ds.events.iter_mut().zip(lists.into_iter().flatten()) {
-        if e.props.regions.is_empty() {
-            e.props.regions = regions;
-            if !keep_places {
-                e.props.places = Few::default();
-            }
+    let mut keep = Vec::with_capacity(n);
+    for (i, (regions, keep_places)) in lists.into_iter().flatten().enumerate() {
+        let listed = !ds.events.row(i).regions().is_empty();
+        if !listed {
+            // Interned on this thread, so equal lists share one copy.
+            let regions: Few<Sym> = regions.iter().map(|r| Sym::new(r)).collect();
+            ds.events.set_regions(i, regions);
         }
+        keep.push(listed || keep_places);
     }
+    ds.events.retain_places(|i| keep[i]);
 }
 
 /// A folder stands for the files in it (not those in hidden folders), in name order.
@@ -455,10 +462,11 @@ fn write_json(path: &Path, value: &impl Serialize) -> std::io::Result<()> {
     w.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
-fn write_events(path: &Path, events: &[Event]) -> std::io::Result<()> {
+/// The events as `events.geojson`, one feature per line.
+pub fn write_events(path: &Path, events: &EventTable) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
     w.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[\n")?;
-    for (i, e) in events.iter().enumerate() {
+    for (i, e) in events.rows().map(|r| r.to_event()).enumerate() {
         if i > 0 {
             w.write_all(b",\n")?;
         }
@@ -475,6 +483,14 @@ fn write_events(path: &Path, events: &[Event]) -> std::io::Result<()> {
     w.into_inner().map_err(|e| e.into_error())?.sync_all()
 }
 
+/// The events as the story's Arrow file, synced before the folder is renamed into place.
+pub fn write_arrow(path: &Path, events: &EventTable) -> std::io::Result<()> {
+    let file = std::fs::File::create(path)?;
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+    faultlines_core::table::ipc::write(events, &mut w).map_err(std::io::Error::other)?;
+    w.into_inner().map_err(|e| e.into_error())?.sync_all()
+}
+
 fn write_files(dir: &Path, ds: &Dataset, excerpts: &[ExcerptSpec]) -> std::io::Result<()> {
     let story = dir.join("story");
     std::fs::create_dir_all(&story)?;
@@ -482,7 +498,7 @@ fn write_files(dir: &Path, ds: &Dataset, excerpts: &[ExcerptSpec]) -> std::io::R
     let mut article = std::fs::File::create(story.join("article.txt"))?;
     article.write_all(ds.article.as_bytes())?;
     article.sync_all()?;
-    write_events(&story.join("events.geojson"), &ds.events)?;
+    write_arrow(&story.join("events.arrow"), &ds.events)?;
     write_json(&story.join("excerpts.json"), &excerpts)?;
     write_json(
         &story.join("disputes.geojson"),

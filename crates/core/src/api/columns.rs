@@ -45,8 +45,8 @@ impl Api {
         let mut out = Vec::with_capacity(COLUMN_HEADER + self.ds.events.len() * COLUMN_RECORD);
         out.extend_from_slice(COLUMN_MAGIC.as_bytes());
         out.extend_from_slice(&(self.ds.events.len() as u32).to_le_bytes());
-        for e in &self.ds.events {
-            let t = Times::of(e);
+        for e in self.ds.events.rows() {
+            let t = Times::of(&e);
             for v in [t.lo, t.hi, t.start_sure, t.end_from] {
                 out.extend_from_slice(&v.to_le_bytes());
             }
@@ -55,10 +55,10 @@ impl Api {
                 | (u8::from(t.fuzzy_end) * FLAG_FUZZY_END);
             let kind = EventKind::ALL
                 .iter()
-                .position(|k| *k == e.props.kind)
+                .position(|k| *k == e.kind())
                 .unwrap_or(0) as u8;
             out.extend_from_slice(&[flags, kind, 0, 0]);
-            let [lon, lat] = e.geometry.coords().last().copied().unwrap_or([0.0, 0.0]);
+            let [lon, lat] = e.point();
             out.extend_from_slice(&(lon as f32).to_le_bytes());
             out.extend_from_slice(&(lat as f32).to_le_bytes());
         }

@@ -32,7 +32,7 @@ impl Api {
         }
         let mut hits = Vec::new();
         self.time.for_each_overlapping(a, b, |i| {
-            if self.matches(&self.ds.events[i as usize], filter) {
+            if self.matches(&self.ds.events.row(i as usize), filter) {
                 hits.push(i);
             }
         });
@@ -42,7 +42,7 @@ impl Api {
             .iter()
             .skip(offset)
             .take(limit)
-            .map(|&i| self.ds.events[i as usize].clone())
+            .map(|&i| self.ds.events.get(i as usize))
             .collect();
         Ok(EventPage {
             total,

@@ -49,7 +49,7 @@ impl Api {
             .get(region)
             .into_iter()
             .flatten()
-            .map(|&i| event_ref(&self.ds.events[i as usize]))
+            .map(|&i| event_ref(&self.ds.events.row(i as usize)))
             .collect();
         Ok(RegionExcerpts {
             region: r,

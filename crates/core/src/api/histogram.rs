@@ -83,27 +83,29 @@ impl Api {
             })
             .collect();
         let counts: Vec<u32> = if filter.actor.is_some() || filter.region.is_some() {
-            let pool: Box<dyn Iterator<Item = &Event>> = match &filter.region {
+            let evs = &self.ds.events;
+            let pool: Box<dyn Iterator<Item = usize>> = match &filter.region {
                 Some(r) => Box::new(
                     self.by_region
                         .get(r)
                         .into_iter()
                         .flatten()
-                        .map(|&i| &self.ds.events[i as usize]),
+                        .map(|&i| i as usize),
                 ),
-                None => Box::new(self.ds.events.iter()),
+                None => Box::new(0..evs.len()),
             };
             let mut c = vec![0u32; bins];
-            for e in pool.filter(|e| self.matches(e, filter)) {
+            for i in pool.filter(|&i| self.matches(&evs.row(i), filter)) {
+                let (lo, hi) = (evs.lo()[i], evs.hi()[i]);
                 let hi = if mode == HistogramMode::Starts {
-                    e.lo
+                    lo
                 } else {
-                    e.hi
+                    hi
                 };
-                if hi < a || e.lo > b {
+                if hi < a || lo > b {
                     continue;
                 }
-                let first = edges.partition_point(|&(_, end)| end < e.lo);
+                let first = edges.partition_point(|&(_, end)| end < lo);
                 let last = edges.partition_point(|&(s, _)| s <= hi);
                 for x in &mut c[first..last] {
                     *x += 1;

@@ -17,6 +17,7 @@ use crate::error::{ApiError, ErrorCode};
 use crate::index::TimeIndex;
 use crate::model::*;
 use crate::search::{SearchHit, SearchIndex};
+use crate::table::{EventFields, EventTable};
 
 mod columns;
 mod events;
@@ -133,12 +134,12 @@ fn parse_date(param: &str, s: &str) -> Result<Date, ApiError> {
 
 impl Api {
     pub fn new(ds: Dataset) -> Api {
-        let time = TimeIndex::with_data(ds.events.iter().map(|e| (e.lo, e.hi, Times::of(e))));
+        let time = TimeIndex::with_data(ds.events.rows().map(|e| (e.lo(), e.hi(), Times::of(&e))));
         let mut by_kind: HashMap<EventKind, Vec<u32>> = HashMap::new();
         let mut by_region: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, e) in ds.events.iter().enumerate() {
-            by_kind.entry(e.props.kind).or_default().push(i as u32);
-            for r in &e.props.regions {
+        for (i, e) in ds.events.rows().enumerate() {
+            by_kind.entry(e.kind()).or_default().push(i as u32);
+            for r in e.regions() {
                 by_region.entry(r.to_string()).or_default().push(i as u32);
             }
         }
@@ -149,7 +150,7 @@ impl Api {
                     *k,
                     crate::index::Tally::new(
                         v.iter()
-                            .map(|&i| (ds.events[i as usize].lo, ds.events[i as usize].hi)),
+                            .map(|&i| (ds.events.lo()[i as usize], ds.events.hi()[i as usize])),
                     ),
                 )
             })
@@ -190,7 +191,7 @@ impl Api {
                 painted_by.entry(c.to_string()).or_default().push(i);
             }
         }
-        let search = SearchIndex::new(&ds, &region_pos);
+        let search = SearchIndex::new(&ds, &region_pos, &by_id);
         let span = span_of(&ds);
         let extent = extent_of(&ds);
         Api {
@@ -248,8 +249,9 @@ impl Api {
         events_by_kind.sort_by_key(|k| k.kind);
         let mut sources: Vec<&str> = ds
             .events
+            .source_lists()
             .iter()
-            .flat_map(|e| e.props.sources.iter().map(Sym::as_str))
+            .flat_map(|l| l.iter().map(Sym::as_str))
             .collect();
         sources.sort_unstable();
         sources.dedup();
@@ -303,19 +305,19 @@ impl Api {
         Ok(())
     }
 
-    fn matches(&self, e: &Event, filter: &Filter) -> bool {
+    fn matches(&self, e: &impl EventFields, filter: &Filter) -> bool {
         if let Some(kinds) = &filter.kinds {
-            if !kinds.is_empty() && !kinds.contains(&e.props.kind) {
+            if !kinds.is_empty() && !kinds.contains(&e.kind()) {
                 return false;
             }
         }
         if let Some(a) = &filter.actor {
-            if !e.props.actors.iter().any(|x| x == a) {
+            if !e.actors().iter().any(|x| x == a) {
                 return false;
             }
         }
         if let Some(r) = &filter.region {
-            if !e.props.regions.iter().any(|x| x == r) {
+            if !e.regions().iter().any(|x| x == r) {
                 return false;
             }
         }
@@ -337,9 +339,9 @@ impl Api {
     }
 
     /// One event by id.
-    pub fn event(&self, id: &str) -> Result<&Event, ApiError> {
+    pub fn event(&self, id: &str) -> Result<Event, ApiError> {
         self.position(id)
-            .map(|i| &self.ds.events[i])
+            .map(|i| self.ds.events.get(i))
             .ok_or_else(|| {
                 ApiError::param(
                     ErrorCode::UnknownEvent,
@@ -355,7 +357,7 @@ impl Api {
             .events
             .iter()
             .filter_map(|id| self.position(id))
-            .map(|i| event_ref(&self.ds.events[i]))
+            .map(|i| event_ref(&self.ds.events.row(i)))
             .collect();
         ExcerptView {
             excerpt: x.clone(),
@@ -409,8 +411,14 @@ impl Api {
         Ok(self.map.collection(&self.ds, t))
     }
 
-    /// The events of a dataset in time order, for a UI that animates locally.
-    pub fn all_events(&self) -> &[Event] {
+    /// The events of a dataset in time order, for a UI that animates locally
+    /// (built whole: for small stories, and tools).
+    pub fn all_events(&self) -> Vec<Event> {
+        self.ds.events.to_vec()
+    }
+
+    /// The events of the dataset, as columns.
+    pub fn events(&self) -> &EventTable {
         &self.ds.events
     }
 }
@@ -418,26 +426,21 @@ impl Api {
 /// The bounding box of every event's positions, or `None` without any.
 fn extent_of(ds: &Dataset) -> Option<[f64; 4]> {
     ds.events
-        .iter()
-        .flat_map(|e| e.geometry.coords())
-        .fold(None, |b, &[x, y]| {
+        .rows()
+        .flat_map(|e| e.geometry().coords().copied().collect::<Vec<_>>())
+        .fold(None, |b, [x, y]| {
             let [w, s, e, n] = b.unwrap_or([x, y, x, y]);
             Some([w.min(x), s.min(y), e.max(x), n.max(y)])
         })
 }
 
 fn span_of(ds: &Dataset) -> TimeSpan {
-    let lo = ds.events.iter().map(|e| e.lo).min().unwrap_or(0);
-    let hi = ds
-        .events
+    let (los, his) = (ds.events.lo(), ds.events.hi());
+    let lo = los.iter().copied().min().unwrap_or(0);
+    let hi = los
         .iter()
-        .map(|e| {
-            if e.hi == crate::model::OPEN_END {
-                e.lo
-            } else {
-                e.hi
-            }
-        })
+        .zip(his)
+        .map(|(&lo, &hi)| if hi == crate::model::OPEN_END { lo } else { hi })
         .max()
         .unwrap_or(lo);
     let (lo, hi) = (lo.min(hi), lo.max(hi));

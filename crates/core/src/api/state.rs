@@ -122,20 +122,20 @@ pub struct Times {
 }
 
 impl Times {
-    pub fn of(e: &Event) -> Times {
-        let p = &e.props;
-        let (end_from, open, fuzzy_end) = match p.end {
-            EventEnd::Instant => (p.start.earliest(), false, false),
+    pub fn of(e: &impl EventFields) -> Times {
+        let (start, end) = (e.start(), e.end());
+        let (end_from, open, fuzzy_end) = match end {
+            EventEnd::Instant => (start.earliest(), false, false),
             EventEnd::At(d) => (d.earliest(), false, d.latest() > d.earliest()),
             EventEnd::Open => (crate::model::OPEN_END, true, false),
         };
         Times {
-            lo: e.lo,
-            hi: e.hi,
-            start_sure: p.start.latest(),
+            lo: e.lo(),
+            hi: e.hi(),
+            start_sure: start.latest(),
             end_from,
             open,
-            fuzzy_start: p.start.precision() != crate::Precision::Day || p.start.is_approx(),
+            fuzzy_start: start.precision() != crate::Precision::Day || start.is_approx(),
             fuzzy_end,
         }
     }
@@ -181,8 +181,13 @@ pub struct Active {
     pub certainty: f32,
 }
 
-fn detail(e: &Event, a: Active) -> ActiveEvent {
-    let p = &e.props;
+fn detail(r: crate::table::Row<'_>, a: Active) -> ActiveEvent {
+    let Event {
+        props: p,
+        geometry,
+        lo,
+        hi,
+    } = r.to_event();
     let round = |x: f32| (f64::from(x) * 1e4).round() / 1e4;
     let (phase, progress, certainty) = (a.phase, a.progress.map(round), round(a.certainty));
     ActiveEvent {
@@ -192,15 +197,15 @@ fn detail(e: &Event, a: Active) -> ActiveEvent {
         title: p.title.to_string(),
         start: p.start,
         end: p.end,
-        geometry: e.geometry.clone(),
+        geometry,
         places: p.places.to_vec(),
         regions: p.regions.to_vec(),
         actors: p.actors.to_vec(),
         participants: p.participants.to_vec(),
         absent: p.absent.to_vec(),
         cancelled: p.cancelled,
-        lo: e.lo,
-        hi: e.hi,
+        lo,
+        hi,
         phase,
         progress,
         certainty,
@@ -248,7 +253,7 @@ impl Api {
                 active.sort_unstable_by_key(|a| a.index);
                 active
                     .into_iter()
-                    .map(|a| detail(&self.ds.events[a.index as usize], a))
+                    .map(|a| detail(self.ds.events.row(a.index as usize), a))
                     .collect()
             }
         };

@@ -19,17 +19,17 @@ pub struct EventRef {
     pub notes: Vec<Discrepancy>,
 }
 
-pub(super) fn event_ref(e: &Event) -> EventRef {
+pub(super) fn event_ref(e: &crate::table::Row<'_>) -> EventRef {
     EventRef {
-        id: e.props.id.to_string(),
-        title: e.props.title.to_string(),
-        kind: e.props.kind,
-        start: e.props.start,
-        end: e.props.end,
-        lo: e.lo,
-        hi: e.hi,
-        sources: e.props.sources.iter().map(|s| s.to_string()).collect(),
-        notes: e.props.discrepancies.to_vec(),
+        id: e.id().to_string(),
+        title: e.title().to_string(),
+        kind: e.kind(),
+        start: e.start(),
+        end: e.end(),
+        lo: e.lo(),
+        hi: e.hi(),
+        sources: e.sources().iter().map(|s| s.to_string()).collect(),
+        notes: e.discrepancies().to_vec(),
     }
 }
 
@@ -48,6 +48,7 @@ impl Api {
 
     pub fn step_day(&self, t: DayNum, backward: bool, filter: &Filter) -> Option<EventRef> {
         let evs = &self.ds.events;
+        let lo = evs.lo();
         let candidates: Vec<&[u32]> = match (&filter.region, &filter.kinds) {
             (Some(r), _) => vec![self.by_region.get(r).map_or(&[][..], |v| v.as_slice())],
             (None, Some(k)) if !k.is_empty() => k
@@ -55,47 +56,44 @@ impl Api {
                 .map(|k| self.by_kind.get(k).map_or(&[][..], |v| v.as_slice()))
                 .collect(),
             _ => {
-                let n = if backward {
-                    evs.partition_point(|e| e.lo < t)
-                } else {
-                    evs.partition_point(|e| e.lo <= t)
-                };
                 let found = if backward {
-                    evs[..n].iter().rev().find(|e| self.matches(e, filter))
+                    let n = lo.partition_point(|&d| d < t);
+                    (0..n).rev().find(|&i| self.matches(&evs.row(i), filter))
                 } else {
-                    evs[n..].iter().find(|e| self.matches(e, filter))
+                    let n = lo.partition_point(|&d| d <= t);
+                    (n..evs.len()).find(|&i| self.matches(&evs.row(i), filter))
                 };
-                return found.map(event_ref);
+                return found.map(|i| event_ref(&evs.row(i)));
             }
         };
-        let mut best: Option<&Event> = None;
+        let mut best: Option<usize> = None;
         for list in candidates {
             let found = if backward {
-                let n = list.partition_point(|&i| evs[i as usize].lo < t);
+                let n = list.partition_point(|&i| lo[i as usize] < t);
                 list[..n]
                     .iter()
                     .rev()
-                    .map(|&i| &evs[i as usize])
-                    .find(|e| self.matches(e, filter))
+                    .map(|&i| i as usize)
+                    .find(|&i| self.matches(&evs.row(i), filter))
             } else {
-                let n = list.partition_point(|&i| evs[i as usize].lo <= t);
+                let n = list.partition_point(|&i| lo[i as usize] <= t);
                 list[n..]
                     .iter()
-                    .map(|&i| &evs[i as usize])
-                    .find(|e| self.matches(e, filter))
+                    .map(|&i| i as usize)
+                    .find(|&i| self.matches(&evs.row(i), filter))
             };
             if let Some(e) = found {
                 let better = match best {
                     None => true,
-                    Some(b) if backward => e.lo > b.lo,
-                    Some(b) => e.lo < b.lo,
+                    Some(b) if backward => lo[e] > lo[b],
+                    Some(b) => lo[e] < lo[b],
                 };
                 if better {
                     best = Some(e);
                 }
             }
         }
-        best.map(event_ref)
+        best.map(|i| event_ref(&evs.row(i)))
     }
 
     pub(super) fn position(&self, id: &str) -> Option<usize> {

@@ -162,12 +162,7 @@ impl Event {
     /// An end before the start is kept as given (validation reports it) and
     /// the span then covers the start only.
     pub fn new(props: EventProps, geometry: Geometry) -> Event {
-        let lo = props.start.earliest();
-        let hi = match props.end {
-            EventEnd::Instant => props.start.latest(),
-            EventEnd::At(end) => end.latest().max(props.start.latest()),
-            EventEnd::Open => OPEN_END,
-        };
+        let (lo, hi) = event_span(props.start, props.end);
         Event {
             props,
             geometry,
@@ -177,37 +172,73 @@ impl Event {
     }
 }
 
+/// The days an event with these dates may cover: from the start's earliest
+/// day to the end's latest ([`OPEN_END`] when open). An end before the
+/// start is kept as given (validation reports it); the span then covers the
+/// start only.
+pub fn event_span(start: Date, end: EventEnd) -> (DayNum, DayNum) {
+    let hi = match end {
+        EventEnd::Instant => start.latest(),
+        EventEnd::At(end) => end.latest().max(start.latest()),
+        EventEnd::Open => OPEN_END,
+    };
+    (start.earliest(), hi)
+}
+
 /// Event positions sorted by id: lookups by id by binary search, and duplicate
 /// ids side by side, without a set holding a copy of every id (a million ids
 /// are tens of megabytes).
 #[derive(Debug, Clone, Default)]
 pub struct IdOrder(Vec<u32>);
 
+/// Events that can be looked up by id: a list of [`Event`]s or the
+/// columns of a story.
+pub trait EventIds {
+    fn count(&self) -> usize;
+    fn id_at(&self, i: usize) -> &str;
+}
+
+impl EventIds for [Event] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn id_at(&self, i: usize) -> &str {
+        &self[i].props.id
+    }
+}
+
+impl EventIds for Vec<Event> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn id_at(&self, i: usize) -> &str {
+        &self[i].props.id
+    }
+}
+
 impl IdOrder {
-    pub fn new(events: &[Event]) -> IdOrder {
-        let mut v: Vec<u32> = (0..events.len() as u32).collect();
-        v.sort_unstable_by(|&a, &b| {
-            events[a as usize]
-                .props
-                .id
-                .cmp(&events[b as usize].props.id)
-        });
+    pub fn new<E: EventIds + ?Sized>(events: &E) -> IdOrder {
+        let mut v: Vec<u32> = (0..events.count() as u32).collect();
+        v.sort_unstable_by(|&a, &b| events.id_at(a as usize).cmp(events.id_at(b as usize)));
         IdOrder(v)
     }
 
     /// The position of the event with `id` in `events` (those it was built from).
-    pub fn find(&self, events: &[Event], id: &str) -> Option<usize> {
+    pub fn find<E: EventIds + ?Sized>(&self, events: &E, id: &str) -> Option<usize> {
         self.0
-            .binary_search_by(|&i| events[i as usize].props.id.as_ref().cmp(id))
+            .binary_search_by(|&i| events.id_at(i as usize).cmp(id))
             .ok()
             .map(|k| self.0[k] as usize)
     }
 
     /// Ids that more than one event of `events` has (each once per extra copy).
-    pub fn duplicates<'a>(&'a self, events: &'a [Event]) -> impl Iterator<Item = &'a str> + 'a {
+    pub fn duplicates<'a, E: EventIds + ?Sized>(
+        &'a self,
+        events: &'a E,
+    ) -> impl Iterator<Item = &'a str> + 'a {
         self.0.windows(2).filter_map(move |w| {
-            let id = &events[w[0] as usize].props.id;
-            (*id == events[w[1] as usize].props.id).then_some(id.as_ref())
+            let id = events.id_at(w[0] as usize);
+            (id == events.id_at(w[1] as usize)).then_some(id)
         })
     }
 }

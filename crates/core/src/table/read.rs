@@ -1,0 +1,193 @@
+//! Appending an Arrow record batch to a table: strings and lists copied a
+//! column at a time, symbol lists interned once per distinct list, dates
+//! parsed, geometries decoded only where they are more than a point.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use arrow_array::cast::AsArray;
+use arrow_array::{Array, RecordBatch, StringArray};
+
+use super::ipc::{col, rare_of, strings};
+use super::{EventTable, TextLists};
+use crate::date::Date;
+use crate::model::*;
+
+/// Symbol lists already seen, by a hash of their items.
+#[derive(Default)]
+pub(super) struct Interner {
+    seen: HashMap<u64, Vec<Few<Sym>>>,
+}
+
+impl Interner {
+    fn list(&mut self, items: &StringArray, range: std::ops::Range<usize>) -> Few<Sym> {
+        if range.is_empty() {
+            return Few::default();
+        }
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for k in range.clone() {
+            items.value(k).hash(&mut h);
+        }
+        let same = |f: &Few<Sym>| {
+            f.len() == range.len()
+                && f.iter()
+                    .zip(range.clone())
+                    .all(|(s, k)| **s == *items.value(k))
+        };
+        let bucket = self.seen.entry(h.finish()).or_default();
+        if let Some(f) = bucket.iter().find(|f| same(f)) {
+            return f.clone();
+        }
+        let f: Few<Sym> = range.map(|k| Sym::new(items.value(k))).collect();
+        bucket.push(f.clone());
+        f
+    }
+}
+
+fn lists<'a>(b: &'a RecordBatch, name: &str) -> Result<(&'a [i32], &'a StringArray), String> {
+    let l = col(b, name)?
+        .as_list_opt::<i32>()
+        .ok_or_else(|| format!("column {name:?} is not a list"))?;
+    let items = l
+        .values()
+        .as_string_opt::<i32>()
+        .ok_or_else(|| format!("column {name:?} is not a list of text"))?;
+    Ok((l.value_offsets(), items))
+}
+
+/// Append one text per row of `a` (nulls as "").
+fn append_singles(t: &mut TextLists, a: &StringArray) -> Result<(), String> {
+    let off = a.value_offsets();
+    let (first, last) = (off[0] as usize, off[a.len()] as usize);
+    append_text(t, a, first, last)?;
+    let base = t.text.len() - (last - first);
+    let k0 = t.cuts.len() as u32;
+    t.cuts
+        .extend(off[1..].iter().map(|&o| (base + o as usize - first) as u32));
+    t.ends.extend((1..=a.len() as u32).map(|k| k0 + k));
+    Ok(())
+}
+
+/// Append the rows of a list column (`off`: row offsets into `items`).
+fn append_lists(t: &mut TextLists, off: &[i32], items: &StringArray) -> Result<(), String> {
+    let io = items.value_offsets();
+    let (r0, rn) = (off[0] as usize, off[off.len() - 1] as usize);
+    let (first, last) = (io[r0] as usize, io[rn] as usize);
+    append_text(t, items, first, last)?;
+    let base = t.text.len() - (last - first);
+    let k0 = t.cuts.len() - r0;
+    t.cuts.extend(
+        io[r0 + 1..=rn]
+            .iter()
+            .map(|&o| (base + o as usize - first) as u32),
+    );
+    t.ends
+        .extend(off[1..].iter().map(|&o| (k0 + o as usize) as u32));
+    Ok(())
+}
+
+fn append_text(
+    t: &mut TextLists,
+    a: &StringArray,
+    first: usize,
+    last: usize,
+) -> Result<(), String> {
+    let bytes = &a.value_data()[first..last];
+    let s = std::str::from_utf8(bytes).map_err(|e| format!("text is not UTF-8: {e}"))?;
+    if t.text.len() + s.len() > u32::MAX as usize {
+        return Err("a text column holds more than 4 GiB".into());
+    }
+    t.text.push_str(s);
+    Ok(())
+}
+
+pub(super) fn append(
+    t: &mut EventTable,
+    b: &RecordBatch,
+    syms: &mut Interner,
+) -> Result<(), String> {
+    let n0 = t.len();
+    let ids = strings(b, "id")?;
+    append_singles(&mut t.ids, ids)?;
+    append_singles(&mut t.titles, strings(b, "title")?)?;
+    append_singles(&mut t.descriptions, strings(b, "description")?)?;
+    for (name, target) in [("places", &mut t.places), ("excerpts", &mut t.excerpts)] {
+        let (off, items) = lists(b, name)?;
+        append_lists(target, off, items)?;
+    }
+    let at = |i: usize, what: &str, e: &dyn std::fmt::Display| {
+        format!("event {:?}: column {what:?}: {e}", ids.value(i))
+    };
+    let (kind, start, end) = (
+        strings(b, "kind")?,
+        strings(b, "start")?,
+        strings(b, "end")?,
+    );
+    let (precision, cancelled) = (strings(b, "place_precision")?, strings(b, "cancelled")?);
+    let (absent, notes) = (strings(b, "absent")?, strings(b, "discrepancies")?);
+    let geometry = col(b, "geometry")?
+        .as_binary_opt::<i32>()
+        .ok_or("column \"geometry\" is not binary (WKB)")?;
+    let (region_off, regions) = lists(b, "regions")?;
+    let (actor_off, actors) = lists(b, "actors")?;
+    let (source_off, sources) = lists(b, "sources")?;
+    let (part_off, parts) = lists(b, "participants")?;
+    let range = |off: &[i32], i: usize| off[i] as usize..off[i + 1] as usize;
+    fn opt(a: &StringArray, i: usize) -> Option<&str> {
+        a.is_valid(i).then(|| a.value(i))
+    }
+    for i in 0..b.num_rows() {
+        let k = EventKind::parse(kind.value(i))
+            .ok_or_else(|| at(i, "kind", &format!("unknown kind {:?}", kind.value(i))))?;
+        let s: Date = start.value(i).parse().map_err(|e| at(i, "start", &e))?;
+        let e = match opt(end, i) {
+            None => EventEnd::Instant,
+            Some("..") => EventEnd::Open,
+            Some(d) => EventEnd::At(d.parse().map_err(|e| at(i, "end", &e))?),
+        };
+        let (lo, hi) = crate::model::event_span(s, e);
+        let g = geometry.value(i);
+        let shape = if g.len() == 21 && g[..5] == [1, 1, 0, 0, 0] {
+            None
+        } else {
+            Some(super::wkb::read(g).map_err(|e| at(i, "geometry", &e))?)
+        };
+        let point = match &shape {
+            None => [
+                f64::from_le_bytes(g[5..13].try_into().unwrap_or_default()),
+                f64::from_le_bytes(g[13..21].try_into().unwrap_or_default()),
+            ],
+            Some(sh) => sh.coords().last().copied().unwrap_or([0.0, 0.0]),
+        };
+        let row = (n0 + i) as u32;
+        if let Some(sh) = shape {
+            t.shapes.push((row, sh));
+        }
+        t.kinds.push(k);
+        t.starts.push(s);
+        t.ends.push(e);
+        t.lo.push(lo);
+        t.hi.push(hi);
+        t.points.push(point);
+        t.regions.push(syms.list(regions, range(region_off, i)));
+        t.actors.push(syms.list(actors, range(actor_off, i)));
+        t.sources.push(syms.list(sources, range(source_off, i)));
+        t.precision.push(match opt(precision, i) {
+            None => None,
+            Some(p) => Some(
+                serde_json::from_value(serde_json::Value::String(p.into()))
+                    .map_err(|e| at(i, "place_precision", &e))?,
+            ),
+        });
+        let part = syms.list(parts, range(part_off, i));
+        let rare =
+            (!part.is_empty() || absent.is_valid(i) || cancelled.is_valid(i) || notes.is_valid(i))
+                .then(|| rare_of(part, opt(absent, i), opt(cancelled, i), opt(notes, i)))
+                .transpose()
+                .map_err(|e| at(i, "", &e))?;
+        if let Some(r) = rare.filter(|r| !r.is_empty()) {
+            t.rare.push((row, r));
+        }
+    }
+    Ok(())
+}
