@@ -82,7 +82,7 @@ export async function openAtlas(extra = []) {
 /**
  * Move the slider to `day` and count the painted pixels of the events'
  * layer in the same task (a WebGL canvas keeps its drawing only until the
- * frame is shown). Returns { renderer, mode, dots, inked }.
+ * frame is shown, so `day` must differ from the slider's). Returns { renderer, mode, dots, inked }.
  */
 export function paintedAt(page, day) {
   return page.evaluate((d) => {

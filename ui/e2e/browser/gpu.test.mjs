@@ -20,12 +20,12 @@ let page;
 const day = (iso) => Math.round(Date.parse(iso) / 86400000);
 
 /** A page of the atlas (with `init` run before the page's own scripts), ready with its local columns. */
-async function open(init) {
+async function open(init, query = "") {
   const p = await browser.context.newPage();
   p.errors = [];
   p.on("pageerror", (e) => p.errors.push(e.message));
   if (init) await p.addInitScript(init);
-  await p.goto(server.url);
+  await p.goto(server.url + query);
   await p.locator("html[data-ready=true]").waitFor({ timeout: 60000 });
   await p.waitForFunction(() => window.faultlines.story.hasLocal, null, { timeout: 60000 });
   return p;
@@ -44,7 +44,7 @@ before(async () => {
   fs.writeFileSync(file, JSON.stringify(fc));
   server = await startServer(["--data", dir]);
   browser = await launch();
-  page = await open();
+  page = await open(null, "?basemap-picture");
 });
 
 after(async () => {

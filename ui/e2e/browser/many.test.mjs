@@ -46,7 +46,7 @@ describe("many events", () => {
       assert.notDeepEqual(counts[0], counts[2]);
       // The pointer on the map: the map's SVG is painted, not its picture in the events' canvas.
       await page.mouse.move(450, 300);
-      assert.ok((await paintedAt(page, Math.round(Date.parse("2021-09-01") / 86400000))).inked > 100, "the dots are painted");
+      assert.ok((await paintedAt(page, Math.round(Date.parse("2021-09-02") / 86400000))).inked > 100, "the dots are painted");
       // Resting: symbols appear for the most salient events, and the status is current.
       await page.locator(".atlas-overlay .sym-event").first().waitFor();
       await page.waitForFunction(() => {

@@ -32,6 +32,13 @@ import { OFF_MAP, ViewShare } from "./view-share";
 
 /** Stories with at least this many events keep a picture of the base map while events are drawn. */
 const CACHE_FROM = 1000;
+/**
+ * Where the picture pays: WebKit, which the desktop app uses without
+ * compositing. Chromium composites the canvas on its own layer and never
+ * repaints the map for it, so there the picture would only cost its taking
+ * (`?basemap-picture` turns it on anyway, for the browser tests).
+ */
+const PICTURE = !/Chrome\//.test(navigator.userAgent) || new URLSearchParams(location.search).has("basemap-picture");
 const UNIFORMS = ["u_t", "u_mask", "u_view", "u_size", "u_px", "u_rad", "u_pass", "u_hexR", "u_grid", "u_colors"];
 
 export class GlEventLayer implements EventLayer {
@@ -99,7 +106,7 @@ export class GlEventLayer implements EventLayer {
       this.cols.upload(this.order.days, this.order.meta);
       this.hidden.clear();
       this.placed = false;
-      this.base.wanted = local.cols.n >= CACHE_FROM;
+      this.base.wanted = PICTURE && local.cols.n >= CACHE_FROM;
     }
     const slotOf = this.order!.slotOf;
     const next = new Set<number>();

@@ -2,7 +2,7 @@
  * The little of WebGL2 the event layer needs, in one place: a program from
  * two shaders (a compile error is thrown with the driver's log, so a broken
  * shader is seen at once rather than as an empty map), its uniforms by name,
- * and a buffer filled once.
+ * and colours as the shaders take them.
  */
 
 export type Uniforms = Record<string, WebGLUniformLocation | null>;
@@ -28,18 +28,6 @@ export function program(gl: WebGL2RenderingContext, vs: string, fs: string, name
   const u: Uniforms = {};
   for (const n of names) u[n] = gl.getUniformLocation(p, n);
   return { p, u };
-}
-
-/** A buffer holding `data`, bound to attribute `loc` (integer attributes stay integers). */
-export function attribute(gl: WebGL2RenderingContext, loc: number, data: ArrayBufferView, size: number, type: number, integer: boolean): WebGLBuffer {
-  const b = gl.createBuffer();
-  if (!b) throw new Error("WebGL2: no buffer");
-  gl.bindBuffer(gl.ARRAY_BUFFER, b);
-  gl.bufferData(gl.ARRAY_BUFFER, data, gl.STATIC_DRAW);
-  gl.enableVertexAttribArray(loc);
-  if (integer) gl.vertexAttribIPointer(loc, size, type, 0, 0);
-  else gl.vertexAttribPointer(loc, size, type, false, 0, 0);
-  return b;
 }
 
 /** A colour "#rrggbb" as three numbers 0–1. */
