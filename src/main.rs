@@ -386,7 +386,11 @@ fn serve(api: Api, addr: SocketAddr, ui: Option<PathBuf>) -> Out {
         .enable_all()
         .build()
         .map_err(|source| CliError::Serve { addr, source })?;
-    rt.block_on(faultlines::http::serve(Arc::new(api), addr, ui, |addr| {
+    let api = Arc::new(api);
+    // Built beside the server, so the first search of a large story answers at once.
+    let warm = api.clone();
+    std::thread::spawn(move || warm.prepare_search());
+    rt.block_on(faultlines::http::serve(api, addr, ui, |addr| {
         println!("Faultlines is serving on http://{addr}/");
     }))
     .map_err(|source| CliError::Serve { addr, source })

@@ -54,7 +54,14 @@ impl Current {
     /// Show `api` (library story `id`), or the built-in story when `api` is `None`.
     pub fn set(&self, story: Option<(Api, String)>) {
         let next = match story {
-            Some((api, id)) => (Arc::new(api), Some(id)),
+            Some((api, id)) => {
+                let api = Arc::new(api);
+                // A large story's search index is built beside the UI, not
+                // on the reader's first search.
+                let warm = api.clone();
+                std::thread::spawn(move || warm.prepare_search());
+                (api, Some(id))
+            }
             None => (self.base.clone(), None),
         };
         match self.now.write() {

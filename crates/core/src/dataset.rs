@@ -158,6 +158,10 @@ pub struct Dataset {
     pub layers: LayerIndex,
     /// Where the files came from, for reading layers later.
     pub origin: Origin,
+    /// The events' positions by id, sorted once at load (a million ids take
+    /// a third of a second to sort). Rebuilt by the API if `events` was
+    /// replaced since.
+    pub(crate) by_id: IdOrder,
 }
 
 /// Where a dataset was loaded from.
@@ -195,6 +199,13 @@ impl Dataset {
             }
             _ => EmbeddedSource.read(&path),
         }
+    }
+
+    /// The dataset with other events (the generator's, in memory).
+    pub fn with_events(mut self, events: crate::table::EventTable) -> Dataset {
+        self.events = events.sorted();
+        self.by_id = IdOrder::new(&self.events);
+        self
     }
 
     /// Lookup tables by id.

@@ -68,6 +68,15 @@ pub fn fold(s: &str) -> String {
 
 /// Folded words of a text.
 pub fn words(s: &str) -> Vec<String> {
+    // Most titles and notes are ASCII: lowercasing them is all folding does,
+    // at a tenth of the cost of decomposing them.
+    if s.is_ascii() {
+        return s
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+    }
     fold(s)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -239,6 +248,19 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// ASCII text takes a shortcut; it must fold to the same words.
+        #[test]
+        fn ascii_words_are_the_words_of_the_full_folding(s in "[ -~]{0,40}") {
+            let slow: Vec<String> = fold(&s)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            proptest::prop_assert_eq!(words(&s), slow);
+        }
+    }
 
     #[test]
     fn folding_drops_case_and_diacritics() {

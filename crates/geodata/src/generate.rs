@@ -178,8 +178,9 @@ pub fn events(base: &Dataset, n: usize, seed: u64) -> Vec<Event> {
 
 /// The shipped dataset with its events replaced by `n` synthetic ones (in memory).
 pub fn dataset(n: usize, seed: u64) -> Dataset {
-    let mut ds = Dataset::embedded().expect("shipped dataset");
-    ds.events = events(&ds, n, seed).into();
+    let ds = Dataset::embedded().expect("shipped dataset");
+    let events = events(&ds, n, seed).into();
+    let mut ds = ds.with_events(events);
     // Disputes and excerpts point at the real events; keep the synthetic set self-contained.
     for x in &mut ds.excerpts {
         x.events.clear();

@@ -121,7 +121,10 @@ pub struct Api {
     region_pos: HashMap<String, usize>,
     /// Country code → regions that may stand for it at some date.
     painted_by: HashMap<String, Vec<usize>>,
-    search: SearchIndex,
+    /// Built on the first search (or by [`Api::prepare_search`] beside the
+    /// UI): folding every title of a million events takes longer than
+    /// opening them, and most sessions never search.
+    search: std::sync::OnceLock<SearchIndex>,
     span: TimeSpan,
     extent: Option<[f64; 4]>,
     map: crate::map::MapFeatures,
@@ -173,7 +176,11 @@ impl Api {
                 (r, v.into_iter().map(|(i, _)| i).collect())
             })
             .collect();
-        let by_id = IdOrder::new(&ds.events);
+        let by_id = if ds.by_id.len() == ds.events.len() {
+            ds.by_id.clone()
+        } else {
+            IdOrder::new(&ds.events)
+        };
         let region_pos: HashMap<String, usize> = ds
             .regions
             .iter()
@@ -191,7 +198,6 @@ impl Api {
                 painted_by.entry(c.to_string()).or_default().push(i);
             }
         }
-        let search = SearchIndex::new(&ds, &region_pos, &by_id);
         let span = span_of(&ds);
         let extent = extent_of(&ds);
         Api {
@@ -204,7 +210,7 @@ impl Api {
             by_id,
             region_pos,
             painted_by,
-            search,
+            search: std::sync::OnceLock::new(),
             span,
             extent,
             map: Default::default(),
@@ -384,7 +390,19 @@ impl Api {
                 format!("limit must be 1 to {MAX_PAGE}"),
             ));
         }
-        Ok(self.search.search(&self.ds, query, limit))
+        Ok(self.search_index().search(&self.ds, query, limit))
+    }
+
+    fn search_index(&self) -> &SearchIndex {
+        self.search
+            .get_or_init(|| SearchIndex::new(&self.ds, &self.region_pos, &self.by_id))
+    }
+
+    /// Build the search index now, so that the first search answers at
+    /// once: the shells call this on a thread of its own after opening a
+    /// story. Any search meanwhile waits for it.
+    pub fn prepare_search(&self) {
+        self.search_index();
     }
 
     /// All regions of the map.

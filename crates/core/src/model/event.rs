@@ -217,10 +217,32 @@ impl EventIds for Vec<Event> {
 }
 
 impl IdOrder {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     pub fn new<E: EventIds + ?Sized>(events: &E) -> IdOrder {
-        let mut v: Vec<u32> = (0..events.count() as u32).collect();
-        v.sort_unstable_by(|&a, &b| events.id_at(a as usize).cmp(events.id_at(b as usize)));
-        IdOrder(v)
+        // Sorted by each id's first 16 bytes as a number, which orders them
+        // as the bytes do and settles most comparisons without reading the
+        // strings again (a million string sorts took a third of a second).
+        let prefix = |id: &str| {
+            let mut b = [0u8; 16];
+            let n = id.len().min(16);
+            b[..n].copy_from_slice(&id.as_bytes()[..n]);
+            u128::from_be_bytes(b)
+        };
+        let mut v: Vec<(u128, u32)> = (0..events.count() as u32)
+            .map(|i| (prefix(events.id_at(i as usize)), i))
+            .collect();
+        v.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| events.id_at(a.1 as usize).cmp(events.id_at(b.1 as usize)))
+        });
+        IdOrder(v.into_iter().map(|(_, i)| i).collect())
     }
 
     /// The position of the event with `id` in `events` (those it was built from).

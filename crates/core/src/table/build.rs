@@ -40,7 +40,7 @@ impl EventTable {
         self.points
             .push(e.geometry.coords().last().copied().unwrap_or([0.0, 0.0]));
         if !matches!(e.geometry, Geometry::Point(_)) {
-            self.shapes.push((i, e.geometry));
+            self.add_shape(i, e.geometry);
         }
         self.places.push_row(p.places.iter().map(String::as_str));
         self.excerpts

@@ -62,6 +62,8 @@ pub struct EventTable {
     pub(crate) points: Vec<LonLat>,
     /// Geometries other than a single point, by event position (sorted).
     pub(crate) shapes: Vec<(u32, Geometry)>,
+    /// One bit per event: whether it has a geometry in `shapes`.
+    pub(crate) shaped: Vec<u64>,
     pub(crate) places: TextLists,
     pub(crate) excerpts: TextLists,
     pub(crate) regions: SymLists,
@@ -141,6 +143,15 @@ impl EventTable {
         self.places = self.places.filtered(keep);
     }
 
+    pub(crate) fn add_shape(&mut self, i: u32, g: Geometry) {
+        let w = i as usize / 64;
+        if self.shaped.len() <= w {
+            self.shaped.resize(w + 1, 0);
+        }
+        self.shaped[w] |= 1 << (i % 64);
+        self.shapes.push((i, g));
+    }
+
     fn rare(&self, i: usize) -> Option<&Rare> {
         self.rare
             .binary_search_by_key(&(i as u32), |(k, _)| *k)
@@ -149,6 +160,14 @@ impl EventTable {
     }
 
     fn shape(&self, i: usize) -> Option<&Geometry> {
+        // Most events are points: one bit says so without a search.
+        if self
+            .shaped
+            .get(i / 64)
+            .is_none_or(|w| w & (1 << (i % 64)) == 0)
+        {
+            return None;
+        }
         self.shapes
             .binary_search_by_key(&(i as u32), |(k, _)| *k)
             .ok()

@@ -3,7 +3,6 @@
 //! parsed, geometries decoded only where they are more than a point.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, RecordBatch, StringArray};
@@ -13,20 +12,23 @@ use super::{EventTable, TextLists};
 use crate::date::Date;
 use crate::model::*;
 
-/// Symbol lists already seen, by a hash of their items.
+/// Symbol lists already seen, by a hash of their items, and the last list
+/// of each column (neighbouring events often cite the same sources).
 #[derive(Default)]
 pub(super) struct Interner {
     seen: HashMap<u64, Vec<Few<Sym>>>,
+    last: [Few<Sym>; 4],
 }
 
 impl Interner {
-    fn list(&mut self, items: &StringArray, range: std::ops::Range<usize>) -> Few<Sym> {
+    fn list(
+        &mut self,
+        column: usize,
+        items: &StringArray,
+        range: std::ops::Range<usize>,
+    ) -> Few<Sym> {
         if range.is_empty() {
             return Few::default();
-        }
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        for k in range.clone() {
-            items.value(k).hash(&mut h);
         }
         let same = |f: &Few<Sym>| {
             f.len() == range.len()
@@ -34,7 +36,31 @@ impl Interner {
                     .zip(range.clone())
                     .all(|(s, k)| **s == *items.value(k))
         };
-        let bucket = self.seen.entry(h.finish()).or_default();
+        if same(&self.last[column]) {
+            return self.last[column].clone();
+        }
+        let f = self.find(items, range);
+        self.last[column] = f.clone();
+        f
+    }
+
+    fn find(&mut self, items: &StringArray, range: std::ops::Range<usize>) -> Few<Sym> {
+        // FNV-1a over the items and their lengths: a few bytes each, where
+        // SipHash's setup cost more than the hashing.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for k in range.clone() {
+            let v = items.value(k);
+            for b in (v.len() as u32).to_le_bytes().iter().chain(v.as_bytes()) {
+                h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        let same = |f: &Few<Sym>| {
+            f.len() == range.len()
+                && f.iter()
+                    .zip(range.clone())
+                    .all(|(s, k)| **s == *items.value(k))
+        };
+        let bucket = self.seen.entry(h).or_default();
         if let Some(f) = bucket.iter().find(|f| same(f)) {
             return f.clone();
         }
@@ -106,15 +132,41 @@ pub(super) fn append(
     b: &RecordBatch,
     syms: &mut Interner,
 ) -> Result<(), String> {
-    let n0 = t.len();
-    let ids = strings(b, "id")?;
-    append_singles(&mut t.ids, ids)?;
-    append_singles(&mut t.titles, strings(b, "title")?)?;
-    append_singles(&mut t.descriptions, strings(b, "description")?)?;
-    for (name, target) in [("places", &mut t.places), ("excerpts", &mut t.excerpts)] {
+    // The texts are copied on one core while the rows are read on the other.
+    let mut texts = [
+        std::mem::take(&mut t.ids),
+        std::mem::take(&mut t.titles),
+        std::mem::take(&mut t.descriptions),
+        std::mem::take(&mut t.places),
+        std::mem::take(&mut t.excerpts),
+    ];
+    let (copied, read) = std::thread::scope(|s| {
+        let copy = s.spawn(|| append_texts(&mut texts, b));
+        let read = append_rows(t, b, syms);
+        (copy.join(), read)
+    });
+    [t.ids, t.titles, t.descriptions, t.places, t.excerpts] = texts;
+    match copied {
+        Ok(copied) => copied.and(read),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+fn append_texts(texts: &mut [TextLists; 5], b: &RecordBatch) -> Result<(), String> {
+    let [ids, titles, descriptions, places, excerpts] = texts;
+    append_singles(ids, strings(b, "id")?)?;
+    append_singles(titles, strings(b, "title")?)?;
+    append_singles(descriptions, strings(b, "description")?)?;
+    for (name, target) in [("places", places), ("excerpts", excerpts)] {
         let (off, items) = lists(b, name)?;
         append_lists(target, off, items)?;
     }
+    Ok(())
+}
+
+fn append_rows(t: &mut EventTable, b: &RecordBatch, syms: &mut Interner) -> Result<(), String> {
+    let n0 = t.len();
+    let ids = strings(b, "id")?;
     let at = |i: usize, what: &str, e: &dyn std::fmt::Display| {
         format!("event {:?}: column {what:?}: {e}", ids.value(i))
     };
@@ -161,7 +213,7 @@ pub(super) fn append(
         };
         let row = (n0 + i) as u32;
         if let Some(sh) = shape {
-            t.shapes.push((row, sh));
+            t.add_shape(row, sh);
         }
         t.kinds.push(k);
         t.starts.push(s);
@@ -169,9 +221,9 @@ pub(super) fn append(
         t.lo.push(lo);
         t.hi.push(hi);
         t.points.push(point);
-        t.regions.push(syms.list(regions, range(region_off, i)));
-        t.actors.push(syms.list(actors, range(actor_off, i)));
-        t.sources.push(syms.list(sources, range(source_off, i)));
+        t.regions.push(syms.list(0, regions, range(region_off, i)));
+        t.actors.push(syms.list(1, actors, range(actor_off, i)));
+        t.sources.push(syms.list(2, sources, range(source_off, i)));
         t.precision.push(match opt(precision, i) {
             None => None,
             Some(p) => Some(
@@ -179,7 +231,7 @@ pub(super) fn append(
                     .map_err(|e| at(i, "place_precision", &e))?,
             ),
         });
-        let part = syms.list(parts, range(part_off, i));
+        let part = syms.list(3, parts, range(part_off, i));
         let rare =
             (!part.is_empty() || absent.is_valid(i) || cancelled.is_valid(i) || notes.is_valid(i))
                 .then(|| rare_of(part, opt(absent, i), opt(cancelled, i), opt(notes, i)))
