@@ -87,7 +87,7 @@ export async function openAtlas(extra = []) {
 export function paintedAt(page, day) {
   return page.evaluate((d) => {
     if (d !== null) window.faultlines.timeline.setDay(d);
-    const c = document.querySelector("canvas.story-dots");
+    const c = document.querySelector("canvas.story-dots:not(.events-off)"); // the layer in use
     let data;
     const gl = c.dataset.renderer === "webgl2" ? c.getContext("webgl2") : null;
     if (gl) {

@@ -1,8 +1,9 @@
 /* global getComputedStyle, HTMLCanvasElement, MutationObserver -- these run in the page */
 // The events on the GPU: a generated story whose events last for decades,
 // so that thousands are on at once. At the overview they are counted in
-// hexagons; zoomed in, they resolve into dots; the map's picture stands for
-// the SVG only while the canvas holds it. Without WebGL2 (removed by an init
+// hexagons; zoomed in, they resolve into dots; while only hundreds are on,
+// the canvas dots draw them instead; the map's picture stands for the SVG
+// only while it is current. Without WebGL2 (removed by an init
 // script), the canvas dots draw the same events and the reader is told once.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -58,7 +59,6 @@ const guard = guardWithShots("gpu", () => page);
 describe("events on the GPU", () => {
   it("counts thousands of events in hexagons at the overview, drawn on the WebGL2 canvas", () =>
     guard("density", async () => {
-      await page.mouse.move(450, 300); // the map's SVG shown, not its picture: only events are in the canvas
       const at = await paintedAt(page, day("2005-06-01"));
       assert.equal(at.renderer, "webgl2");
       assert.equal(at.mode, "density");
@@ -67,10 +67,12 @@ describe("events on the GPU", () => {
       // With no kind shown, nothing is drawn.
       const kinds = await page.evaluate(() => window.faultlines.timeline.kinds);
       await page.evaluate(() => window.faultlines.timeline.setKinds([]));
+      await page.waitForFunction(() => document.querySelector("canvas.story-dots:not(.events-off)").dataset.dots === "0");
       const none = await paintedAt(page, null);
       assert.equal(none.dots, 0);
       assert.equal(none.inked, 0);
       await page.evaluate((k) => window.faultlines.timeline.setKinds(k), kinds);
+      await page.waitForFunction(() => document.querySelector("canvas.story-dots:not(.events-off)").dataset.dots !== "0");
     }));
 
   it("resolves the hexagons into dots when the map is zoomed in", () =>
@@ -83,18 +85,46 @@ describe("events on the GPU", () => {
       assert.equal((await paintedAt(page, day("2005-06-03"))).mode, "density");
     }));
 
-  it("draws a picture of the map in the canvas exactly while the SVG is made transparent", () =>
+  it("switches to the canvas dots while few events are on and back to the GPU when thousands are, one layer shown at a time", () =>
+    guard("switch", async () => {
+      const shown = () => page.evaluate(() => [...document.querySelectorAll("canvas.story-dots")].filter((c) => getComputedStyle(c).visibility !== "hidden").map((c) => c.dataset.renderer));
+      for (const [iso, renderer] of [["1960-06-01", "canvas"], ["2005-06-05", "webgl2"], ["1965-06-01", "canvas"], ["1990-06-01", "webgl2"]]) {
+        const at = await paintedAt(page, day(iso));
+        assert.equal(at.renderer, renderer, iso);
+        assert.ok(at.dots > 100 && at.inked > 1000, `${iso}: ${at.dots} events on, ${at.inked} pixels`);
+        assert.deepEqual(await shown(), [renderer], iso);
+      }
+      // Between the two thresholds the renderer in use stays: no flip at every step.
+      assert.equal((await paintedAt(page, day("1975-06-01"))).renderer, "webgl2");
+      assert.equal((await paintedAt(page, day("1960-06-02"))).renderer, "canvas");
+      assert.equal((await paintedAt(page, day("1975-06-02"))).renderer, "canvas");
+      assert.deepEqual(page.errors, []);
+    }));
+
+  it("keeps a picture of the map beneath the events exactly while the SVG is made transparent", () =>
     guard("picture", async () => {
+      await paintedAt(page, day("2005-06-04"));
       await page.mouse.move(1200, 780); // off the map
-      await page.waitForFunction(() => document.getElementById("map").classList.contains("base-cached"), null, { timeout: 10000 });
-      const cached = await paintedAt(page, day("2005-06-04"));
-      const c = await page.evaluate(() => [document.querySelector("canvas.story-dots").width, document.querySelector("canvas.story-dots").height]);
-      assert.ok(cached.inked > 0.95 * c[0] * c[1], `the picture covers the canvas: ${cached.inked} of ${c[0] * c[1]}`);
-      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("svg.atlas")).opacity), "0");
+      // Read at one moment while the picture is current (a state arriving later may change the map again).
+      const pic = await (await page.waitForFunction(() => {
+        if (!document.getElementById("map").classList.contains("base-cached")) return null;
+        const c = document.querySelector("canvas.base-picture");
+        const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        let inked = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) inked++;
+        const svg = getComputedStyle(document.querySelector("svg.atlas")).opacity;
+        return { inked, px: c.width * c.height, visible: getComputedStyle(c).visibility, below: c.previousElementSibling?.matches("svg.atlas"), svg };
+      }, null, { timeout: 10000 })).jsonValue();
+      assert.ok(pic.inked > 0.95 * pic.px, `the picture covers its canvas: ${pic.inked} of ${pic.px}`);
+      assert.equal(pic.visible, "visible");
+      assert.equal(pic.below, true, "the picture lies just above the SVG, beneath the events");
+      assert.equal(pic.svg, "0");
       // A region still takes the keyboard focus, and then the SVG is shown.
       await page.evaluate(() => document.querySelector('svg.atlas [data-id="KAZ"]').focus());
       assert.equal(await page.evaluate(() => document.getElementById("map").classList.contains("base-cached")), false);
       assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("svg.atlas")).opacity), "1");
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector("canvas.base-picture")).visibility), "hidden");
+      await page.evaluate(() => document.activeElement.blur());
       assert.deepEqual(page.errors, []);
     }));
 

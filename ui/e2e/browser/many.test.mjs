@@ -39,7 +39,7 @@ describe("many events", () => {
         const day = Math.round(Date.parse(iso) / 86400000);
         await page.evaluate((d) => window.faultlines.timeline.setDay(d), day);
         // Drawn in the same task as the move: no waiting for the core.
-        const dots = Number(await page.locator("canvas.story-dots").getAttribute("data-dots"));
+        const dots = Number(await page.locator("canvas.story-dots:not(.events-off)").getAttribute("data-dots"));
         counts.push(dots);
       }
       assert.ok(counts.every((n) => n > 5), `dots at each date: ${counts}`);

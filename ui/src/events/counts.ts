@@ -7,6 +7,7 @@
  * the slider moves, at a cost that does not grow with the events on screen.
  */
 import type { Columns } from "../timeline/columns";
+import { DENSITY_OFF, DENSITY_ON } from "./hexbin";
 
 export class OnCounts {
   private readonly starts: Int32Array[] = [];
@@ -41,6 +42,29 @@ export class OnCounts {
     }
     return n;
   }
+}
+
+/**
+ * The GPU layer from this many events on at the day; the canvas dots again
+ * below `GPU_OFF` (measured: docs/benchmarks.md). Not above the density
+ * thresholds, so that density, which needs that many on in the view, is
+ * always drawn by the GPU.
+ */
+export const GPU_ON = DENSITY_ON;
+export const GPU_OFF = DENSITY_OFF;
+
+/** Whether `n` events on are drawn by the GPU, given whether it draws them now (the margin between the two thresholds). */
+export function wantsGpu(onGpu: boolean, n: number): boolean {
+  return onGpu ? n >= GPU_OFF : n >= GPU_ON;
+}
+
+const cache = new WeakMap<Columns, OnCounts>();
+
+/** The counts of these columns, built once and shared (the chooser of the renderer and the GPU layer both ask). */
+export function onCounts(cols: Columns): OnCounts {
+  let c = cache.get(cols);
+  if (!c) cache.set(cols, (c = new OnCounts(cols)));
+  return c;
 }
 
 /** The number of values ≤ v in sorted `xs`. */

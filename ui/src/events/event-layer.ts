@@ -1,17 +1,42 @@
 /**
- * The events' layer the story draws on: the GPU layer where WebGL2 works,
- * else (no WebGL2, or its context lost) the canvas dots, with one notice to
- * the reader. The choice is made once, on the first use, and a lost context
- * falls back for good, replaying the last thing drawn.
+ * The events' layer the story draws on, picked by workload at each step:
+ * the canvas dots while few events are on (a frame of the GPU layer has a
+ * fixed cost, about 2 ms where the browser reads the WebGL canvas back to
+ * composite it in software, that a few hundred dots on a 2D canvas do not
+ * reach), the GPU layer (WebGL2) once many are on, and always when they are
+ * counted in hexagons (density needs thousands on in the view, above the
+ * switch). The switch has a margin, so a count hovering at it does not flip
+ * the renderer at every step, and it shows the new layer's drawing and
+ * hides the old one's in the same task, so no frame shows neither.
+ *
+ * The GPU layer is built on first need, so a small story never pays for its
+ * shaders. The one-time notice is only for a real lack of WebGL2 (no
+ * context, shaders that do not build, a lost context): then the dots draw
+ * everything, for good. `?events=canvas` or `?events=gpu` forces one
+ * renderer (benchmarks and tests).
+ *
+ * In WebKit (not composited) a story with many events also keeps a picture
+ * of the base map beneath both layers (`basemap.ts`).
  */
 import { showNotice } from "../app/page";
 import type { AtlasMap } from "../map/map";
 import type { LocalIndex } from "../timeline/columns";
 import { DotLayer } from "../timeline/dots";
+import { BaseMapPicture } from "./basemap";
+import { onCounts, wantsGpu } from "./counts";
 import { GlEventLayer } from "./gl-layer";
 import type { EventLayer, ListDot } from "./layer";
 
 const NOTICE = "This display cannot draw with WebGL2: events are drawn as plain dots, without the density view, and scrubbing through many events is slower.";
+const FORCED = new URLSearchParams(location.search).get("events");
+/** Stories with at least this many events keep a picture of the base map while events are drawn. */
+const PICTURE_FROM = 1000;
+/**
+ * Where the picture pays: WebKit, which the desktop app uses without
+ * compositing. Chromium composites the canvases on layers of their own and
+ * never repaints the map for them (`?basemap-picture` turns it on anyway).
+ */
+const PICTURE = !/Chrome\//.test(navigator.userAgent) || new URLSearchParams(location.search).has("basemap-picture");
 let told = false;
 
 function tell(): void {
@@ -24,48 +49,76 @@ function tell(): void {
   }
 }
 
-function tryGl(map: AtlasMap, lost: () => void): GlEventLayer | null {
-  try {
-    return GlEventLayer.create(map, lost);
-  } catch (e) {
-    console.warn("WebGL2 event layer unavailable:", e);
-    return null; // a driver that cannot build the shaders: the dots
-  }
-}
-
 export class StoryEvents implements EventLayer {
-  private layer: EventLayer;
+  private readonly dots: DotLayer;
+  private gl: GlEventLayer | null = null;
+  /** No WebGL2 here (or it was lost): the dots for good. */
+  private noGl = FORCED === "canvas";
+  private onGpu = false;
   private last: (() => void) | null = null;
+  private readonly picture: BaseMapPicture | null;
 
   constructor(private readonly map: AtlasMap) {
-    const gl = tryGl(map, () => this.fallBack());
-    if (!gl) tell();
-    this.layer = gl ?? new DotLayer(map);
+    this.picture = PICTURE ? new BaseMapPicture(map) : null;
+    this.dots = new DotLayer(map);
   }
 
+  /** The canvas in use. */
   get canvas(): HTMLCanvasElement {
-    return this.layer.canvas;
+    return this.onGpu && this.gl ? this.gl.canvas : this.dots.canvas;
+  }
+
+  private gpu(): GlEventLayer | null {
+    if (this.gl || this.noGl) return this.gl;
+    try {
+      this.gl = GlEventLayer.create(this.map, () => this.fallBack());
+    } catch (e) {
+      console.warn("WebGL2 event layer unavailable:", e); // a driver that cannot build the shaders
+    }
+    if (!this.gl) {
+      this.noGl = true;
+      tell();
+    }
+    return this.gl;
   }
 
   private fallBack(): void {
-    this.layer.canvas.remove();
-    this.layer = new DotLayer(this.map);
+    this.gl?.canvas.remove();
+    this.gl = null;
+    this.noGl = true;
+    this.onGpu = false;
+    this.dots.active = true;
     tell();
     this.last?.();
   }
 
+  /** The layer for `n` events on; when it changes, the other one is emptied and hidden after the new one has drawn. */
+  private pick(n: number, draw: (layer: EventLayer) => void): void {
+    const want = FORCED === "gpu" || (FORCED !== "canvas" && wantsGpu(this.onGpu, n));
+    const gl = want ? this.gpu() : null;
+    const was = this.onGpu;
+    this.onGpu = gl !== null;
+    if (gl) gl.active = true;
+    else this.dots.active = true;
+    draw(gl ?? this.dots);
+    if (was && !gl) this.gl!.active = false;
+    if (!was && gl) this.dots.active = false;
+  }
+
   showLocal(local: LocalIndex, day: number, mask: number, skip: ReadonlySet<number>): void {
+    if (this.picture) this.picture.wanted = local.cols.n >= PICTURE_FROM;
     const keep = new Set(skip);
-    this.last = () => this.layer.showLocal(local, day, mask, keep);
-    this.layer.showLocal(local, day, mask, skip);
+    this.last = () => this.showLocal(local, day, mask, keep);
+    this.pick(onCounts(local.cols).at(day, mask), (l) => l.showLocal(local, day, mask, skip));
   }
 
   showList(dots: readonly ListDot[]): void {
-    this.last = () => this.layer.showList(dots);
-    this.layer.showList(dots);
+    this.last = () => this.showList(dots);
+    this.pick(dots.length, (l) => l.showList(dots));
   }
 
   resetProjection(): void {
-    this.layer.resetProjection();
+    this.dots.resetProjection();
+    this.gl?.resetProjection();
   }
 }

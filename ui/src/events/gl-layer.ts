@@ -13,14 +13,13 @@
  * how many events each holds (counted on the GPU into a small texture);
  * zooming in brings fewer into view and they resolve into dots.
  *
- * The first thing drawn can be a picture of the base map (`basemap.ts`), so
- * that the SVG map beneath can be left unpainted while only the date moves.
+ * `event-layer.ts` decides when this layer draws rather than the canvas
+ * dots: while it is not the one in use it is hidden and draws nothing.
  */
 import type { AtlasMap } from "../map/map";
 import type { LocalIndex } from "../timeline/columns";
 import { DOT_R, KIND_RGB } from "../timeline/dots";
-import { BaseMapCache } from "./basemap";
-import { OnCounts } from "./counts";
+import { onCounts, type OnCounts } from "./counts";
 import { DENSITY_OFF, DENSITY_ON } from "./hexbin";
 import { program } from "./gl";
 import { DensityPass } from "./density";
@@ -30,15 +29,6 @@ import { EVENTS_FS, EVENTS_VS } from "./shaders";
 import { SlotBuffers } from "./slots";
 import { OFF_MAP, ViewShare } from "./view-share";
 
-/** Stories with at least this many events keep a picture of the base map while events are drawn. */
-const CACHE_FROM = 1000;
-/**
- * Where the picture pays: WebKit, which the desktop app uses without
- * compositing. Chromium composites the canvas on its own layer and never
- * repaints the map for it, so there the picture would only cost its taking
- * (`?basemap-picture` turns it on anyway, for the browser tests).
- */
-const PICTURE = !/Chrome\//.test(navigator.userAgent) || new URLSearchParams(location.search).has("basemap-picture");
 const UNIFORMS = ["u_t", "u_mask", "u_view", "u_size", "u_px", "u_rad", "u_pass", "u_hexR", "u_grid", "u_colors"];
 
 export class GlEventLayer implements EventLayer {
@@ -47,7 +37,6 @@ export class GlEventLayer implements EventLayer {
   private readonly cols: SlotBuffers;
   private readonly list: SlotBuffers;
   private readonly density: DensityPass;
-  private readonly base: BaseMapCache;
   private local: LocalIndex | null = null;
   private order: GpuOrder | null = null;
   private counts: OnCounts | null = null;
@@ -58,6 +47,7 @@ export class GlEventLayer implements EventLayer {
   private dense = false;
   private size: [number, number] = [0, 0];
   private readonly runs = new Int32Array(256);
+  private on = true;
 
   /** A layer on the map, or null where WebGL2 is missing. `lost` is called if the context is lost. */
   static create(map: AtlasMap, lost: () => void): GlEventLayer | null {
@@ -73,15 +63,16 @@ export class GlEventLayer implements EventLayer {
     canvas.dataset.renderer = "webgl2";
     canvas.addEventListener("webglcontextlost", (e) => {
       e.preventDefault();
-      this.base.dispose();
       lost();
     });
     this.ev = program(gl, EVENTS_VS, EVENTS_FS, UNIFORMS, ["a_pos", "a_days", "a_meta"]);
     this.cols = new SlotBuffers(gl);
     this.list = new SlotBuffers(gl);
     this.density = new DensityPass(gl);
-    this.base = new BaseMapCache(map, gl, () => this.draw());
     map.svg.after(canvas);
+    // Built on first need, in the step that draws with it: its size now, not at the next frame.
+    const box = canvas.getBoundingClientRect();
+    this.size = [box.width, box.height];
     map.onViewChange(() => this.draw());
     new ResizeObserver(([entry]) => {
       if (!entry) return;
@@ -98,15 +89,21 @@ export class GlEventLayer implements EventLayer {
     this.placed = false;
   }
 
+  /** Whether this layer is the one in use: when not, it is hidden and draws nothing until shown again. */
+  set active(on: boolean) {
+    if (on === this.on) return;
+    this.on = on;
+    this.canvas.classList.toggle("events-off", !on);
+  }
+
   showLocal(local: LocalIndex, day: number, mask: number, skip: ReadonlySet<number>): void {
     if (local !== this.local) {
       this.local = local;
       this.order = gpuOrder(local);
-      this.counts = new OnCounts(local.cols);
+      this.counts = onCounts(local.cols);
       this.cols.upload(this.order.days, this.order.meta);
       this.hidden.clear();
       this.placed = false;
-      this.base.wanted = PICTURE && local.cols.n >= CACHE_FROM;
     }
     const slotOf = this.order!.slotOf;
     const next = new Set<number>();
@@ -153,14 +150,13 @@ export class GlEventLayer implements EventLayer {
       c.width = Math.round(w * dpr);
       c.height = Math.round(h * dpr);
     }
-    if (!w || !h || gl.isContextLost()) return;
+    if (!this.on || !w || !h || gl.isContextLost()) return;
     gl.viewport(0, 0, c.width, c.height);
     gl.clearColor(0, 0, 0, 0);
     gl.clear(gl.COLOR_BUFFER_BIT);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     const [k, tx, ty] = this.map.screenTransform;
-    const drewBase = this.base.drawInto(c.width, c.height);
     const what = this.what;
     let count = 0;
     let mode = "dots";
@@ -198,7 +194,6 @@ export class GlEventLayer implements EventLayer {
       gl.drawArrays(gl.POINTS, 0, what.n);
     }
     gl.bindVertexArray(null);
-    this.base.drawn(drewBase);
     const ds = c.dataset;
     if (ds.dots !== String(count)) ds.dots = String(count); // read by tests
     if (ds.mode !== mode) ds.mode = mode;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { certaintyAt, LocalIndex, type Columns } from "../timeline/columns";
-import { OnCounts } from "./counts";
+import { GPU_OFF, GPU_ON, OnCounts, wantsGpu } from "./counts";
+import { DENSITY_OFF, DENSITY_ON } from "./hexbin";
 import { gpuOrder, runsAt } from "./order";
 import { shaderRule } from "./visibility";
 import { ViewShare } from "./view-share";
@@ -73,6 +74,17 @@ describe("the GPU layer's rules", () => {
 
   it("counts the events on at a day as the local index finds them, for any kinds", () => {
     for (const t of days) for (const mask of masks) expect(counts.at(t, mask), `day ${t}`).toBe(local.activeAt(t, mask).length);
+  });
+
+  it("picks the GPU from GPU_ON events on and keeps it down to GPU_OFF, never below density's own thresholds", () => {
+    expect(wantsGpu(false, GPU_ON - 1)).toBe(false);
+    expect(wantsGpu(false, GPU_ON)).toBe(true);
+    expect(wantsGpu(true, GPU_OFF)).toBe(true);
+    expect(wantsGpu(true, GPU_OFF - 1)).toBe(false);
+    expect(GPU_OFF).toBeLessThan(GPU_ON);
+    // Density needs DENSITY_ON on in the view (DENSITY_OFF to stay), never more than are on: the GPU is in use.
+    expect(GPU_ON).toBeLessThanOrEqual(DENSITY_ON);
+    expect(GPU_OFF).toBeLessThanOrEqual(DENSITY_OFF);
   });
 
   it("keeps each event's slot and index the two ways round", () => {

@@ -125,10 +125,3 @@ void main() {
   int k = n >= u_classes.w ? 3 : n >= u_classes.z ? 2 : n >= u_classes.y ? 1 : 0;
   o = vec4(u_ramp[k] * 0.85, 0.85);
 }`;
-
-export const IMAGE_FS = `#version 300 es
-precision mediump float;
-in vec2 v_uv;
-uniform sampler2D u_image;
-out vec4 o;
-void main() { o = texture(u_image, vec2(v_uv.x, 1.0 - v_uv.y)); }`;

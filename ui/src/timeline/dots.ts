@@ -62,6 +62,13 @@ export class DotLayer implements EventLayer {
     }).observe(this.canvas);
   }
 
+  /** Whether this layer is the one in use: when not, its dots are cleared and it is hidden. */
+  set active(on: boolean) {
+    if (on === !this.canvas.classList.contains("events-off")) return;
+    this.canvas.classList.toggle("events-off", !on);
+    if (!on) this.showList([]);
+  }
+
   get length(): number {
     return this.n;
   }
