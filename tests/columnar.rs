@@ -16,7 +16,7 @@ use proptest::prelude::*;
 fn round_trip(t: &EventTable) -> EventTable {
     let mut bytes = Vec::new();
     ipc::write(t, &mut bytes).unwrap();
-    ipc::read(bytes).unwrap()
+    ipc::read(std::io::Cursor::new(bytes)).unwrap()
 }
 
 /// A story folder with the shipped story's files and these events

@@ -58,12 +58,12 @@ impl Collector {
     /// form), else `story/events.geojson`.
     fn events(&mut self, src: &dyn Source) -> Option<EventTable> {
         let arrow = crate::table::ipc::FILE;
-        let Some(bytes) = src.read(arrow) else {
+        let Some(file) = src.seekable(arrow) else {
             let c: EventCollection = self.parse(src, "story/events.geojson")?;
             return Some(EventTable::from_events(c.features.0));
         };
         self.arrow = true;
-        crate::table::ipc::read(bytes)
+        crate::table::ipc::read(file)
             .map_err(|e| self.add(arrow, None, e))
             .ok()
     }

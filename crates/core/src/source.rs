@@ -16,11 +16,22 @@ pub trait Source {
         Some(Box::new(std::io::Cursor::new(bytes)))
     }
 
+    /// `path` for reading in parts, as an Arrow file is (its footer first,
+    /// then each batch): from disk, never the whole file in memory at once.
+    fn seekable(&self, path: &str) -> Option<Box<dyn ReadSeek + '_>> {
+        let bytes = self.read(path)?;
+        Some(Box::new(std::io::Cursor::new(bytes)))
+    }
+
     /// Whether `path` is better streamed than read whole.
     fn is_large(&self, _path: &str) -> bool {
         false
     }
 }
+
+/// Something to read that can also seek.
+pub trait ReadSeek: std::io::Read + std::io::Seek {}
+impl<T: std::io::Read + std::io::Seek> ReadSeek for T {}
 
 /// Files from this size on are parsed as they are read.
 const STREAM_FROM_BYTES: u64 = 32 << 20;
@@ -33,6 +44,11 @@ pub struct DirSource {
 impl Source for DirSource {
     fn read(&self, path: &str) -> Option<Vec<u8>> {
         std::fs::read(self.root.join(path)).ok()
+    }
+
+    fn seekable(&self, path: &str) -> Option<Box<dyn ReadSeek + '_>> {
+        let file = std::fs::File::open(self.root.join(path)).ok()?;
+        Some(Box::new(std::io::BufReader::with_capacity(1 << 16, file)))
     }
 
     fn stream(&self, path: &str) -> Option<Box<dyn std::io::Read + '_>> {

@@ -29,9 +29,9 @@ impl EventTable {
     pub fn push(&mut self, e: Event) {
         let i = self.len() as u32;
         let p = e.props;
-        self.ids.push_row([&*p.id]);
-        self.titles.push_row([&*p.title]);
-        self.descriptions.push_row([&*p.description]);
+        self.ids.push(&p.id);
+        self.titles.push(&p.title);
+        self.descriptions.push(&p.description);
         self.kinds.push(p.kind);
         self.starts.push(p.start);
         self.ends.push(p.end);
@@ -67,7 +67,7 @@ impl EventTable {
     }
 
     fn key(&self, i: usize) -> (i32, i32, &str) {
-        (self.lo[i], self.hi[i], self.ids.one(i))
+        (self.lo[i], self.hi[i], self.ids.get(i))
     }
 
     /// The same events in the dataset's order (ids are unique in a valid

@@ -167,8 +167,8 @@ pub fn precision_name(p: PlacePrecision) -> &'static str {
 
 /// The table an Arrow IPC file holds, or what is wrong with it (naming the
 /// column and the row's id).
-pub fn read(bytes: Vec<u8>) -> Result<EventTable, String> {
-    let reader = arrow_ipc::reader::FileReader::try_new(std::io::Cursor::new(bytes), None)
+pub fn read(file: impl std::io::Read + std::io::Seek) -> Result<EventTable, String> {
+    let reader = arrow_ipc::reader::FileReader::try_new(file, None)
         .map_err(|e| format!("not an Arrow IPC file: {e}"))?;
     let mut t = EventTable::default();
     let mut syms = super::read::Interner::default();

@@ -10,9 +10,28 @@ use std::collections::HashMap;
 
 use crate::model::{Few, Sym};
 
-/// A list of strings per row (a field with one string per row is a list of
-/// one per row): `ends[r]` is where row r's strings end in `items`, and
-/// `cuts[k]` where string k ends in `text`.
+/// One string per row: `cuts[r]` is where row r's string ends in `text`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Texts {
+    pub(crate) text: String,
+    pub(crate) cuts: Vec<u32>,
+}
+
+impl Texts {
+    pub fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.cuts.push(self.text.len() as u32);
+    }
+
+    /// Row `r`'s string.
+    pub fn get(&self, r: usize) -> &str {
+        let a = if r == 0 { 0 } else { self.cuts[r - 1] as usize };
+        &self.text[a..self.cuts[r] as usize]
+    }
+}
+
+/// A list of strings per row: `ends[r]` is where row r's strings end in
+/// `cuts`, and `cuts[k]` where string k ends in `text`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextLists {
     pub(crate) text: String,
@@ -21,15 +40,6 @@ pub struct TextLists {
 }
 
 impl TextLists {
-    /// Strings of one string per row.
-    pub fn singles<'a>(items: impl Iterator<Item = &'a str>) -> TextLists {
-        let mut t = TextLists::default();
-        for s in items {
-            t.push_row([s]);
-        }
-        t
-    }
-
     pub fn push_row<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) {
         for s in items {
             self.text.push_str(s);
@@ -42,16 +52,6 @@ impl TextLists {
     pub fn row(&self, r: usize) -> impl ExactSizeIterator<Item = &str> + '_ {
         let a = if r == 0 { 0 } else { self.ends[r - 1] as usize };
         (a..self.ends[r] as usize).map(|k| self.item(k))
-    }
-
-    /// Row `r`'s one string (the first, or "" for none).
-    pub fn one(&self, r: usize) -> &str {
-        let a = if r == 0 { 0 } else { self.ends[r - 1] as usize };
-        if a < self.ends[r] as usize {
-            self.item(a)
-        } else {
-            ""
-        }
     }
 
     fn item(&self, k: usize) -> &str {

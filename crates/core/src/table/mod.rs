@@ -21,7 +21,7 @@ mod read;
 mod row;
 pub mod wkb;
 
-pub use lists::{SymLists, TextLists};
+pub use lists::{SymLists, TextLists, Texts};
 pub use row::{EventFields, Row};
 
 use crate::date::{Date, DayNum};
@@ -49,9 +49,9 @@ impl Rare {
 /// last day, then id).
 #[derive(Debug, Clone, Default)]
 pub struct EventTable {
-    pub(crate) ids: TextLists,
-    pub(crate) titles: TextLists,
-    pub(crate) descriptions: TextLists,
+    pub(crate) ids: Texts,
+    pub(crate) titles: Texts,
+    pub(crate) descriptions: Texts,
     pub(crate) kinds: Vec<EventKind>,
     pub(crate) starts: Vec<Date>,
     pub(crate) ends: Vec<EventEnd>,
@@ -106,12 +106,12 @@ impl EventTable {
 
     /// Event `i`'s id.
     pub fn id(&self, i: usize) -> &str {
-        self.ids.one(i)
+        self.ids.get(i)
     }
 
     /// Event `i`'s title.
     pub fn title(&self, i: usize) -> &str {
-        self.titles.one(i)
+        self.titles.get(i)
     }
 
     pub fn lo(&self) -> &[DayNum] {
@@ -180,7 +180,7 @@ impl EventIds for EventTable {
         self.len()
     }
     fn id_at(&self, i: usize) -> &str {
-        self.ids.one(i)
+        self.ids.get(i)
     }
 }
 

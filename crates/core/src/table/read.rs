@@ -8,7 +8,7 @@ use arrow_array::cast::AsArray;
 use arrow_array::{Array, RecordBatch, StringArray};
 
 use super::ipc::{col, rare_of, strings};
-use super::{EventTable, TextLists};
+use super::{EventTable, TextLists, Texts};
 use crate::date::Date;
 use crate::model::*;
 
@@ -82,15 +82,13 @@ fn lists<'a>(b: &'a RecordBatch, name: &str) -> Result<(&'a [i32], &'a StringArr
 }
 
 /// Append one text per row of `a` (nulls as "").
-fn append_singles(t: &mut TextLists, a: &StringArray) -> Result<(), String> {
+fn append_singles(t: &mut Texts, a: &StringArray) -> Result<(), String> {
     let off = a.value_offsets();
     let (first, last) = (off[0] as usize, off[a.len()] as usize);
-    append_text(t, a, first, last)?;
+    append_text(&mut t.text, a, first, last)?;
     let base = t.text.len() - (last - first);
-    let k0 = t.cuts.len() as u32;
     t.cuts
         .extend(off[1..].iter().map(|&o| (base + o as usize - first) as u32));
-    t.ends.extend((1..=a.len() as u32).map(|k| k0 + k));
     Ok(())
 }
 
@@ -99,7 +97,7 @@ fn append_lists(t: &mut TextLists, off: &[i32], items: &StringArray) -> Result<(
     let io = items.value_offsets();
     let (r0, rn) = (off[0] as usize, off[off.len() - 1] as usize);
     let (first, last) = (io[r0] as usize, io[rn] as usize);
-    append_text(t, items, first, last)?;
+    append_text(&mut t.text, items, first, last)?;
     let base = t.text.len() - (last - first);
     let k0 = t.cuts.len() - r0;
     t.cuts.extend(
@@ -112,18 +110,13 @@ fn append_lists(t: &mut TextLists, off: &[i32], items: &StringArray) -> Result<(
     Ok(())
 }
 
-fn append_text(
-    t: &mut TextLists,
-    a: &StringArray,
-    first: usize,
-    last: usize,
-) -> Result<(), String> {
+fn append_text(t: &mut String, a: &StringArray, first: usize, last: usize) -> Result<(), String> {
     let bytes = &a.value_data()[first..last];
     let s = std::str::from_utf8(bytes).map_err(|e| format!("text is not UTF-8: {e}"))?;
-    if t.text.len() + s.len() > u32::MAX as usize {
+    if t.len() + s.len() > u32::MAX as usize {
         return Err("a text column holds more than 4 GiB".into());
     }
-    t.text.push_str(s);
+    t.push_str(s);
     Ok(())
 }
 
@@ -133,27 +126,31 @@ pub(super) fn append(
     syms: &mut Interner,
 ) -> Result<(), String> {
     // The texts are copied on one core while the rows are read on the other.
-    let mut texts = [
-        std::mem::take(&mut t.ids),
-        std::mem::take(&mut t.titles),
-        std::mem::take(&mut t.descriptions),
-        std::mem::take(&mut t.places),
-        std::mem::take(&mut t.excerpts),
-    ];
+    let mut texts = (
+        [
+            std::mem::take(&mut t.ids),
+            std::mem::take(&mut t.titles),
+            std::mem::take(&mut t.descriptions),
+        ],
+        [
+            std::mem::take(&mut t.places),
+            std::mem::take(&mut t.excerpts),
+        ],
+    );
     let (copied, read) = std::thread::scope(|s| {
         let copy = s.spawn(|| append_texts(&mut texts, b));
         let read = append_rows(t, b, syms);
         (copy.join(), read)
     });
-    [t.ids, t.titles, t.descriptions, t.places, t.excerpts] = texts;
+    ([t.ids, t.titles, t.descriptions], [t.places, t.excerpts]) = texts;
     match copied {
         Ok(copied) => copied.and(read),
         Err(panic) => std::panic::resume_unwind(panic),
     }
 }
 
-fn append_texts(texts: &mut [TextLists; 5], b: &RecordBatch) -> Result<(), String> {
-    let [ids, titles, descriptions, places, excerpts] = texts;
+fn append_texts(texts: &mut ([Texts; 3], [TextLists; 2]), b: &RecordBatch) -> Result<(), String> {
+    let ([ids, titles, descriptions], [places, excerpts]) = texts;
     append_singles(ids, strings(b, "id")?)?;
     append_singles(titles, strings(b, "title")?)?;
     append_singles(descriptions, strings(b, "description")?)?;

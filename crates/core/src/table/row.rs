@@ -87,7 +87,7 @@ impl<'a> Row<'a> {
     }
 
     pub fn description(&self) -> &'a str {
-        self.t.descriptions.one(self.i)
+        self.t.descriptions.get(self.i)
     }
 
     /// The event's last position (a movement's destination).
@@ -141,10 +141,10 @@ impl PartialEq for Row<'_> {
 
 impl EventFields for Row<'_> {
     fn id(&self) -> &str {
-        self.t.ids.one(self.i)
+        self.t.ids.get(self.i)
     }
     fn title(&self) -> &str {
-        self.t.titles.one(self.i)
+        self.t.titles.get(self.i)
     }
     fn kind(&self) -> EventKind {
         self.t.kinds[self.i]
