@@ -126,3 +126,44 @@ fn links_report_says_why_each_region_is_linked() {
     assert!(out.contains("KAZ (via former USSR republics)"));
     assert!(out.contains("note (Sic) on “made s step”"));
 }
+
+#[test]
+fn convert_writes_a_story_that_checks_the_same_in_either_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let (arrow, geojson) = (dir.path().join("arrow"), dir.path().join("geojson"));
+    let a = arrow.to_str().unwrap();
+    let (code, out, err) = faultlines(&["convert", "--to", "arrow", "--out", a]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("story/events.arrow"), "{out}");
+    assert!(arrow.join("story/events.arrow").exists());
+    assert!(!arrow.join("story/events.geojson").exists());
+    // And back: the GeoJSON written from the Arrow story.
+    let g = geojson.to_str().unwrap();
+    let (code, _, err) = faultlines(&["--data", a, "convert", "--to", "geojson", "--out", g]);
+    assert_eq!(code, 0, "{err}");
+    let shipped = faultlines(&["--json", "info"]).1;
+    for d in [a, g] {
+        let (code, out, err) = faultlines(&["--data", d, "check"]);
+        assert_eq!(code, 0, "{d}: {err}");
+        assert!(out.starts_with("ok: "), "{out}");
+        assert_eq!(faultlines(&["--data", d, "--json", "info"]).1, shipped, "{d}");
+    }
+}
+
+#[test]
+fn convert_refuses_to_write_over_a_folder_or_the_story_it_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = dir.path().join("full");
+    std::fs::create_dir_all(&full).unwrap();
+    std::fs::write(full.join("notes.txt"), "mine").unwrap();
+    let (code, _, err) = faultlines(&["convert", "--to", "arrow", "--out", full.to_str().unwrap()]);
+    assert_ne!(code, 0);
+    assert!(err.contains("exists and is not empty"), "{err}");
+    assert_eq!(std::fs::read_to_string(full.join("notes.txt")).unwrap(), "mine");
+    let story = dir.path().join("story");
+    let s = story.to_str().unwrap();
+    assert_eq!(faultlines(&["convert", "--to", "arrow", "--out", s]).0, 0);
+    let (code, _, err) = faultlines(&["--data", s, "convert", "--to", "geojson", "--out", s]);
+    assert_ne!(code, 0);
+    assert!(err.contains("is the story being read"), "{err}");
+}
