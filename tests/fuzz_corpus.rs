@@ -79,3 +79,8 @@ fn the_seed_story_loads_over_the_small_map() {
     // unfuzzed.
     assert!(!checks::seed_dataset().events.is_empty());
 }
+
+#[test]
+fn every_events_arrow_input_reads_to_ordered_events_or_is_refused() {
+    replay("events_arrow", checks::events_arrow);
+}

@@ -248,6 +248,18 @@ pub fn story_folder(data: &[u8], map: &SmallMap) {
 /// files joined by NUL bytes. It loads over [`SmallMap`].
 pub const SEED_STORY: &[u8] = include_bytes!("../seeds/story_folder/mini");
 
+/// Reading `story/events.arrow` never panics: a file gives a table whose
+/// every event has an id and its days in order, or an error saying why not.
+pub fn events_arrow(data: &[u8]) {
+    if let Ok(t) = faultlines_core::table::ipc::read(std::io::Cursor::new(data)) {
+        for e in t.to_vec() {
+            assert!(e.lo <= e.hi, "{}: its span of days is reversed", e.props.id);
+            let back = faultlines_core::table::EventTable::from_events(vec![e.clone()]);
+            assert_eq!(back.get(0), e, "an event read is not itself again");
+        }
+    }
+}
+
 /// The seed story loaded over the small map.
 pub fn seed_dataset() -> Dataset {
     Dataset::load(
