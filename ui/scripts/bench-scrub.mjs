@@ -8,7 +8,9 @@
 // The pages take turns, one sweep each per round, so that the machine's noise
 // falls on all of them alike.
 //
-// Usage: node scripts/bench-scrub.mjs [--data DIR] [--steps 200] [--rounds 3]
+// Usage: node scripts/bench-scrub.mjs [--data DIR] [--steps 200] [--rounds 3] [--ui DIST] [--query ?events=canvas]
+// (--ui: another build of the UI, e.g. an older commit's, for a before/after;
+// --query: added to our page's address.)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,10 +24,12 @@ const arg = (name, dflt) => {
 const steps = Number(arg("--steps", 200));
 const rounds = Number(arg("--rounds", 3));
 const data = arg("--data", null);
+const ui = arg("--ui", path.join(root, "ui", "dist"));
+const query = arg("--query", "");
 
 // Serve our UI plus the reference page (Leaflet from node_modules) from one folder.
 const site = fs.mkdtempSync(path.join(os.tmpdir(), "faultlines-bench-"));
-fs.cpSync(path.join(root, "ui", "dist"), site, { recursive: true });
+fs.cpSync(ui, site, { recursive: true });
 fs.mkdirSync(path.join(site, "reference"));
 fs.copyFileSync(path.join(root, "ui", "node_modules", "leaflet", "dist", "leaflet.js"), path.join(site, "reference", "leaflet.js"));
 fs.copyFileSync(path.join(root, "ui", "node_modules", "leaflet", "dist", "leaflet.css"), path.join(site, "reference", "leaflet.css"));
@@ -111,7 +115,7 @@ async function sweep(page, acc = { times: [], frames: [], work: [], peak: 0 }) {
 
 // Ours: set the slider's date; done when the map has drawn it.
 const ours = await browser.context.newPage();
-await ours.goto(server.url);
+await ours.goto(server.url + query);
 await ours.locator("html[data-ready=true]").waitFor({ timeout: 120000 });
 await ours.evaluate(() => {
   window.benchStep = (day) => {
