@@ -75,7 +75,7 @@ fn json_text<T: serde::Serialize>(v: &[T]) -> Option<String> {
     (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default())
 }
 
-fn batch(t: &EventTable, rows: std::ops::Range<usize>) -> Result<RecordBatch, String> {
+fn batch(t: &EventTable, rows: impl IntoIterator<Item = usize>) -> Result<RecordBatch, String> {
     let mut s: Vec<StringBuilder> = (0..10).map(|_| StringBuilder::new()).collect();
     let mut l: Vec<ListBuilder<StringBuilder>> = (0..6)
         .map(|_| ListBuilder::new(StringBuilder::new()))
@@ -152,6 +152,20 @@ pub fn write(t: &EventTable, out: impl std::io::Write) -> Result<(), String> {
     w.finish().map_err(|e| e.to_string())
 }
 
+/// The events at positions `rows`, in that order, as an Arrow IPC file of
+/// one batch: for tools that cut a story into parts (`faultlines partition`
+/// writes each part as GeoParquet).
+pub fn write_rows(
+    t: &EventTable,
+    rows: impl IntoIterator<Item = usize>,
+    out: impl std::io::Write,
+) -> Result<(), String> {
+    let mut w =
+        arrow_ipc::writer::FileWriter::try_new(out, &schema()).map_err(|e| e.to_string())?;
+    w.write(&batch(t, rows)?).map_err(|e| e.to_string())?;
+    w.finish().map_err(|e| e.to_string())
+}
+
 /// The name `events.geojson` gives a place precision.
 pub fn precision_name(p: PlacePrecision) -> &'static str {
     match p {
@@ -167,7 +181,8 @@ pub fn precision_name(p: PlacePrecision) -> &'static str {
 
 /// The table an Arrow IPC file holds, or what is wrong with it (naming the
 /// column and the row's id).
-pub fn read(file: impl std::io::Read + std::io::Seek) -> Result<EventTable, String> {
+pub fn read(mut file: impl std::io::Read + std::io::Seek) -> Result<EventTable, String> {
+    super::guard::check_blocks(&mut file)?;
     let reader = arrow_ipc::reader::FileReader::try_new(file, None)
         .map_err(|e| format!("not an Arrow IPC file: {e}"))?;
     let mut t = EventTable::default();

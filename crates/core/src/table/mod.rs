@@ -15,6 +15,7 @@
 //! `Event` is built only for what an answer returns ([`EventTable::get`]).
 
 mod build;
+mod guard;
 pub mod ipc;
 mod lists;
 mod read;
