@@ -39,7 +39,9 @@ pub(super) fn check_blocks<R: Read + Seek>(r: &mut R) -> Result<(), String> {
     for (k, b) in blocks.enumerate() {
         let (at, meta, body) = (b.offset(), i64::from(b.metaDataLength()), b.bodyLength());
         let end = at.checked_add(meta).and_then(|e| e.checked_add(body));
-        if at < 0 || meta < 0 || body < 0 || end.is_none_or(|e| e as u64 > size) {
+        // A block's metadata starts with the continuation marker and its
+        // length (8 bytes), which the reader slices without looking.
+        if at < 0 || meta < 8 || body < 0 || end.is_none_or(|e| e as u64 > size) {
             return Err(format!(
                 "block {k} of the file (at {at}, {meta} + {body} bytes) lies outside its {size} bytes"
             ));
