@@ -146,7 +146,11 @@ fn convert_writes_a_story_that_checks_the_same_in_either_form() {
         let (code, out, err) = faultlines(&["--data", d, "check"]);
         assert_eq!(code, 0, "{d}: {err}");
         assert!(out.starts_with("ok: "), "{out}");
-        assert_eq!(faultlines(&["--data", d, "--json", "info"]).1, shipped, "{d}");
+        assert_eq!(
+            faultlines(&["--data", d, "--json", "info"]).1,
+            shipped,
+            "{d}"
+        );
     }
 }
 
@@ -159,7 +163,10 @@ fn convert_refuses_to_write_over_a_folder_or_the_story_it_reads() {
     let (code, _, err) = faultlines(&["convert", "--to", "arrow", "--out", full.to_str().unwrap()]);
     assert_ne!(code, 0);
     assert!(err.contains("exists and is not empty"), "{err}");
-    assert_eq!(std::fs::read_to_string(full.join("notes.txt")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(full.join("notes.txt")).unwrap(),
+        "mine"
+    );
     let story = dir.path().join("story");
     let s = story.to_str().unwrap();
     assert_eq!(faultlines(&["convert", "--to", "arrow", "--out", s]).0, 0);

@@ -6,11 +6,18 @@ use crate::model::*;
 
 impl EventTable {
     /// The table of `events`, in the order given.
-    pub fn from_events(events: Vec<Event>) -> EventTable {
+    pub fn from_events(mut events: Vec<Event>) -> EventTable {
         let mut t = EventTable::default();
         t.reserve(events.len());
-        for e in events {
-            t.push(e);
+        // Taken from the front a quarter at a time, the rest moved down and
+        // its buffer shrunk, so that a million events are never held both as
+        // structs and as columns (the import's peak memory).
+        while !events.is_empty() {
+            let k = (events.len() / 4).clamp(1 << 16, events.len());
+            for e in events.drain(..k) {
+                t.push(e);
+            }
+            events.shrink_to_fit();
         }
         t
     }
