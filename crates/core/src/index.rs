@@ -122,9 +122,9 @@ impl<T: Copy> TimeIndex<T> {
     /// use faultlines_core::index::TimeIndex;
     /// let index = TimeIndex::with_data([(0, 5, 'a'), (3, 9, 'b')]);
     /// let mut hits = Vec::new();
-    /// index.for_each_overlapping_with(4, 4, |i, kind| hits.push((i, *kind)));
+    /// index.for_each_overlapping_with(4, 4, |i, lo, hi, kind| hits.push((i, lo, hi, *kind)));
     /// hits.sort();
-    /// assert_eq!(hits, [(0, 'a'), (1, 'b')]);
+    /// assert_eq!(hits, [(0, 0, 5, 'a'), (1, 3, 9, 'b')]);
     /// ```
     pub fn with_data(intervals: impl IntoIterator<Item = (DayNum, DayNum, T)>) -> Self {
         let mut classes: Vec<Class<T>> = Vec::new();
@@ -167,11 +167,16 @@ impl<T: Copy> TimeIndex<T> {
 
     /// Calls `f(i)` for every interval overlapping `[t0, t1]` (unordered).
     pub fn for_each_overlapping(&self, t0: DayNum, t1: DayNum, mut f: impl FnMut(u32)) {
-        self.for_each_overlapping_with(t0, t1, |i, _| f(i));
+        self.for_each_overlapping_with(t0, t1, |i, _, _, _| f(i));
     }
 
-    /// Calls `f(i, payload)` for every interval overlapping `[t0, t1]` (unordered).
-    pub fn for_each_overlapping_with(&self, t0: DayNum, t1: DayNum, mut f: impl FnMut(u32, &T)) {
+    /// Calls `f(i, lo, hi, payload)` for every interval overlapping `[t0, t1]` (unordered).
+    pub fn for_each_overlapping_with(
+        &self,
+        t0: DayNum,
+        t1: DayNum,
+        mut f: impl FnMut(u32, DayNum, DayNum, &T),
+    ) {
         for c in &self.classes {
             if c.lo.is_empty() {
                 continue;
@@ -181,7 +186,7 @@ impl<T: Copy> TimeIndex<T> {
             let b = c.lo.partition_point(|&x| x <= t1);
             for j in a..b {
                 if c.hi[j] >= t0 {
-                    f(c.idx[j], &c.data[j]);
+                    f(c.idx[j], c.lo[j], c.hi[j], &c.data[j]);
                 }
             }
         }

@@ -31,7 +31,7 @@ pub use events::EventPage;
 pub use excerpts::{Article, ExcerptView, RegionExcerpts};
 pub use histogram::{Bin, Histogram, HistogramMode};
 pub use state::{
-    Active, ActiveEvent, DisputeState, MembershipState, Phase, State, StateEvents, Times,
+    Active, ActiveEvent, DisputeState, MembershipState, Phase, State, StateEvents, Times, TimesTail,
 };
 use stepping::event_ref;
 pub use stepping::EventRef;
@@ -112,7 +112,7 @@ pub struct Filter {
 /// The engine: a dataset plus its indexes.
 pub struct Api {
     ds: Dataset,
-    time: TimeIndex<Times>,
+    time: TimeIndex<TimesTail>,
     by_kind: HashMap<EventKind, Vec<u32>>,
     by_region: HashMap<String, Vec<u32>>,
     kind_tally: HashMap<EventKind, crate::index::Tally>,
@@ -136,8 +136,12 @@ fn parse_date(param: &str, s: &str) -> Result<Date, ApiError> {
 }
 
 impl Api {
-    pub fn new(ds: Dataset) -> Api {
-        let time = TimeIndex::with_data(ds.events.rows().map(|e| (e.lo(), e.hi(), Times::of(&e))));
+    pub fn new(mut ds: Dataset) -> Api {
+        let time = TimeIndex::with_data(
+            ds.events
+                .rows()
+                .map(|e| (e.lo(), e.hi(), TimesTail::of(&Times::of(&e)))),
+        );
         let mut by_kind: HashMap<EventKind, Vec<u32>> = HashMap::new();
         let mut by_region: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, e) in ds.events.rows().enumerate() {
@@ -177,7 +181,7 @@ impl Api {
             })
             .collect();
         let by_id = if ds.by_id.len() == ds.events.len() {
-            ds.by_id.clone()
+            std::mem::take(&mut ds.by_id)
         } else {
             IdOrder::new(&ds.events)
         };

@@ -105,6 +105,39 @@ impl StateEvents {
     }
 }
 
+/// What [`Times`] holds besides the first and last day, which the time
+/// index keeps already: 12 bytes an event instead of 20.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimesTail {
+    start_sure: DayNum,
+    end_from: DayNum,
+    /// 1: open, 2: fuzzy start, 4: fuzzy end.
+    flags: u8,
+}
+
+impl TimesTail {
+    pub fn of(t: &Times) -> TimesTail {
+        TimesTail {
+            start_sure: t.start_sure,
+            end_from: t.end_from,
+            flags: u8::from(t.open) | u8::from(t.fuzzy_start) << 1 | u8::from(t.fuzzy_end) << 2,
+        }
+    }
+
+    /// The whole [`Times`] of the event spanning `lo` to `hi`.
+    pub fn with(&self, lo: DayNum, hi: DayNum) -> Times {
+        Times {
+            lo,
+            hi,
+            start_sure: self.start_sure,
+            end_from: self.end_from,
+            open: self.flags & 1 != 0,
+            fuzzy_start: self.flags & 2 != 0,
+            fuzzy_end: self.flags & 4 != 0,
+        }
+    }
+}
+
 /// The dates of an event reduced to the day numbers the animation needs,
 /// computed once per event so that "what is on at t" is pure arithmetic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -228,15 +261,16 @@ impl Api {
     /// certainty but without their details: the core of [`Api::state_at`].
     pub fn active_at_day(&self, t: DayNum) -> Vec<Active> {
         let mut out = Vec::with_capacity(1024);
-        self.time.for_each_overlapping_with(t, t, |i, times| {
-            let (phase, progress, certainty) = times.at(t);
-            out.push(Active {
-                index: i,
-                phase,
-                progress,
-                certainty,
+        self.time
+            .for_each_overlapping_with(t, t, |i, lo, hi, tail| {
+                let (phase, progress, certainty) = tail.with(lo, hi).at(t);
+                out.push(Active {
+                    index: i,
+                    phase,
+                    progress,
+                    certainty,
+                });
             });
-        });
         out
     }
 

@@ -13,7 +13,7 @@ impl EventTable {
         // its buffer shrunk, so that a million events are never held both as
         // structs and as columns (the import's peak memory).
         while !events.is_empty() {
-            let k = (events.len() / 4).clamp(1 << 16, events.len());
+            let k = (events.len() / 4).max(1 << 16).min(events.len());
             for e in events.drain(..k) {
                 t.push(e);
             }
