@@ -22,7 +22,7 @@ impl EventTable {
         t
     }
 
-    fn reserve(&mut self, n: usize) {
+    pub(super) fn reserve(&mut self, n: usize) {
         self.kinds.reserve_exact(n);
         self.starts.reserve_exact(n);
         self.ends.reserve_exact(n);

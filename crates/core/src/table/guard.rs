@@ -9,8 +9,9 @@
 
 use std::io::{Read, Seek, SeekFrom};
 
-/// Whether the blocks of the Arrow file `r` lie inside it; `r` is left at its start.
-pub(super) fn check_blocks<R: Read + Seek>(r: &mut R) -> Result<(), String> {
+/// The size and the footer of the Arrow file `r`, once every block it lists
+/// is known to lie inside the file.
+pub(super) fn checked_footer<R: Read + Seek>(r: &mut R) -> Result<(u64, Vec<u8>), String> {
     let io = |e: std::io::Error| format!("cannot read the file: {e}");
     let size = r.seek(SeekFrom::End(0)).map_err(io)?;
     if size < 18 {
@@ -26,10 +27,10 @@ pub(super) fn check_blocks<R: Read + Seek>(r: &mut R) -> Result<(), String> {
             "the footer says it has {footer_len} bytes; the file has {size}"
         ));
     }
-    let mut footer = vec![0u8; footer_len as usize];
+    let mut bytes = vec![0u8; footer_len as usize];
     r.seek(SeekFrom::End(-10 - footer_len as i64)).map_err(io)?;
-    r.read_exact(&mut footer).map_err(io)?;
-    let footer = arrow_ipc::root_as_footer(&footer)
+    r.read_exact(&mut bytes).map_err(io)?;
+    let footer = arrow_ipc::root_as_footer(&bytes)
         .map_err(|e| format!("the file's footer is damaged: {e}"))?;
     let blocks = footer
         .recordBatches()
@@ -47,6 +48,5 @@ pub(super) fn check_blocks<R: Read + Seek>(r: &mut R) -> Result<(), String> {
             ));
         }
     }
-    r.seek(SeekFrom::Start(0)).map_err(io)?;
-    Ok(())
+    Ok((size, bytes))
 }

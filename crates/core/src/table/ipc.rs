@@ -149,6 +149,7 @@ pub fn write(t: &EventTable, out: impl std::io::Write) -> Result<(), String> {
             break;
         }
     }
+    w.write_metadata(super::sizes::KEY, super::sizes::of(t));
     w.finish().map_err(|e| e.to_string())
 }
 
@@ -182,16 +183,8 @@ pub fn precision_name(p: PlacePrecision) -> &'static str {
 /// The table an Arrow IPC file holds, or what is wrong with it (naming the
 /// column and the row's id).
 pub fn read(mut file: impl std::io::Read + std::io::Seek) -> Result<EventTable, String> {
-    super::guard::check_blocks(&mut file)?;
-    let reader = arrow_ipc::reader::FileReader::try_new(file, None)
-        .map_err(|e| format!("not an Arrow IPC file: {e}"))?;
-    let mut t = EventTable::default();
-    let mut syms = super::read::Interner::default();
-    for b in reader {
-        let b = b.map_err(|e| format!("cannot read a record batch: {e}"))?;
-        super::read::append(&mut t, &b, &mut syms)?;
-    }
-    Ok(t)
+    let (size, footer) = super::guard::checked_footer(&mut file)?;
+    super::decode::read(file, size, &footer)
 }
 
 pub(super) fn rare_of(

@@ -15,11 +15,13 @@
 //! `Event` is built only for what an answer returns ([`EventTable::get`]).
 
 mod build;
+mod decode;
 mod guard;
 pub mod ipc;
 mod lists;
 mod read;
 mod row;
+mod sizes;
 pub mod wkb;
 
 pub use lists::{SymLists, TextLists, Texts};
