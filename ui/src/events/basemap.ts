@@ -1,56 +1,63 @@
 /**
- * A picture of the base map on a canvas of its own, just above the SVG map
- * and beneath the events' canvases, with the SVG made transparent while the
- * picture stands for it.
+ * The base map drawn on a canvas of its own, just above the SVG map and
+ * beneath the events' canvases, with the SVG made transparent while the
+ * canvas stands for it.
  *
  * Why: where the page is not composited (the desktop app's WebKitGTK),
  * every pixel an events' canvas changes makes WebKit paint again whatever
  * lies under it, and the SVG map of hundreds of regions costs about 9 ms a
- * frame. With its picture beneath the events and the SVG at opacity 0
- * (still there for the keyboard, the screen reader and the pointer), a step
- * of the slider repaints bitmaps only, whichever layer draws the events.
+ * frame. With a bitmap beneath the events and the SVG at opacity 0 (still
+ * there for the keyboard, the screen reader and the pointer), a step of the
+ * slider repaints bitmaps only.
  *
- * The picture is the SVG serialized with each element's computed style
- * written on it (`snapshot.ts`), as a data: URL (the CSP allows data:
- * images), at device pixels. A change in the SVG that shows (a colour, a
- * border, a zoom; not its ARIA attributes) makes it stale at once: the SVG
- * shows again in the same frame, and a new picture is taken once the map has
- * been still for a moment, sooner while the slider is dragged, but at most
- * so often, since taking one costs a few frames' work. The SVG also shows
- * while the pointer is over the map or a region has focus, for hover and
- * focus styles.
+ * The canvas is drawn from the SVG's own paths (`paint-list.ts`) in the
+ * colours the style sheet gives each element's state (`paint-style.ts`,
+ * read once per state). When the map changes while the date moves (a
+ * membership's colour, a border), only the changed elements' boxes are
+ * drawn again, each with everything that meets it, in the same task as the
+ * change, so the canvas never shows a stale map. What the canvas cannot
+ * follow at once (a zoom or pan, a resize, new elements, a running
+ * transition or fade) shows the SVG again in the same frame, and the canvas
+ * is drawn whole once the map has been still for a moment. The SVG also
+ * shows while the pointer is over the map or a region has focus (hover and
+ * focus styles), and in a world framing (its clip paths).
  */
 import type { AtlasMap } from "../map/map";
-import { snapshot } from "./snapshot";
+import { paintAll, paintList, screenBox, type Box, type Drawable, type View } from "./paint-list";
+import { hatchPattern, StyleCache } from "./paint-style";
 
-/** How long the map must be still before its picture is taken. */
+/** How long the map must be still before the canvas is drawn whole. */
 const QUIET_MS = 120;
-/** At least this long from one picture to the next. */
-const SPACING_MS = 700;
+/** Beyond this many changed boxes, one box round them all. */
+const MAX_BOXES = 6;
 
-/** Whether a mutation can change how the map looks (ARIA attributes cannot). */
-const shows = (m: MutationRecord): boolean => !m.attributeName?.startsWith("aria-");
+const running = (a: Animation): boolean => a.playState === "running";
 
-export class BaseMapPicture {
+export class BaseMapCanvas {
   readonly canvas: HTMLCanvasElement;
+  private readonly ctx: CanvasRenderingContext2D | null;
   private fresh = false;
-  private busy = false;
-  private version = 0;
   private timer = 0;
   private want = false;
-  private lastTaken = -Infinity;
-  private readonly observer: MutationObserver;
+  private list: Drawable[] = [];
+  private byEl = new Map<Element, Drawable>();
+  private view: View = { k: 1, tx: 0, ty: 0, dpr: 1, hatch: null };
+  private readonly styles = new StyleCache();
   private readonly host: HTMLElement;
+  private readonly viewport: Element | null;
 
   constructor(private readonly map: AtlasMap) {
     this.canvas = document.createElement("canvas");
     this.canvas.className = "base-picture";
     this.canvas.setAttribute("aria-hidden", "true");
+    this.ctx = this.canvas.getContext("2d");
     this.host = map.svg.parentElement ?? document.body;
-    this.observer = new MutationObserver((records) => {
-      if (records.some(shows)) this.stale();
-    });
-    this.observer.observe(map.svg, { subtree: true, attributes: true, childList: true, characterData: true });
+    this.viewport = map.svg.querySelector(".viewport");
+    new MutationObserver((records) => this.changed(records)).observe(map.svg, { subtree: true, attributes: true, childList: true, characterData: true });
+    new MutationObserver(() => {
+      this.styles.clear();
+      this.stale();
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "class", "style"] });
     const live = () => this.stale();
     this.host.addEventListener("pointerenter", live);
     this.host.addEventListener("pointerleave", () => this.schedule());
@@ -59,7 +66,7 @@ export class BaseMapPicture {
     new ResizeObserver(live).observe(this.host);
   }
 
-  /** Whether to keep a picture at all (a story with many events). */
+  /** Whether to keep the canvas at all (a story with many events). */
   set wanted(w: boolean) {
     if (w === this.want) return;
     this.want = w;
@@ -67,9 +74,8 @@ export class BaseMapPicture {
     else this.stale();
   }
 
-  /** The map changed: show the SVG again now, take a new picture later. */
+  /** Show the SVG again now; draw the canvas whole once the map is still. */
   private stale(): void {
-    this.version++;
     if (this.fresh) {
       this.fresh = false;
       this.host.classList.remove("base-cached");
@@ -79,41 +85,84 @@ export class BaseMapPicture {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    if (!this.want) return;
-    const wait = Math.max(QUIET_MS, this.lastTaken + SPACING_MS - performance.now());
-    this.timer = window.setTimeout(() => void this.take(), wait);
+    if (this.want) this.timer = window.setTimeout(() => this.drawWhole(), QUIET_MS);
   }
 
   private get interacting(): boolean {
     return this.host.matches(":hover") || this.map.svg.contains(document.activeElement);
   }
 
-  private async take(): Promise<void> {
+  /** What the SVG's changes ask of the canvas: nothing, a few boxes drawn again, or to stand aside. */
+  private changed(records: MutationRecord[]): void {
+    const targets = new Set<Element>();
+    for (const m of records) {
+      if (m.attributeName?.startsWith("aria-")) continue;
+      const t = m.target as Element;
+      if (m.type !== "attributes" || t === this.map.svg || t === this.viewport || !this.viewport?.contains(t) || m.attributeName === "d" || m.attributeName === "transform") {
+        return this.stale();
+      }
+      targets.add(t);
+    }
+    if (!targets.size || !this.fresh) return;
+    const dirty: Drawable[] = [];
+    for (const t of targets) {
+      const d = this.byEl.get(t);
+      if (d) dirty.push(d);
+      else for (const c of t.querySelectorAll("*")) {
+        const cd = this.byEl.get(c);
+        if (cd) dirty.push(cd);
+      }
+    }
+    // A step or play fades shapes and eases colours: the SVG shows them, the canvas follows once they end.
+    if (!this.map.moving && [...targets].some((t) => t.getAnimations?.({ subtree: true }).some(running))) return this.stale();
+    this.patch(dirty);
+  }
+
+  /** Draw again the boxes of `dirty` (before and after look alike in extent: the shapes do not move). */
+  private patch(dirty: readonly Drawable[]): void {
+    const ctx = this.ctx;
+    if (!ctx || !dirty.length) return;
+    let boxes = dirty.map((d) => screenBox(d, this.view));
+    if (boxes.length > MAX_BOXES) boxes = [boxes.reduce((a, b) => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) }))];
+    const W = this.canvas.width, H = this.canvas.height;
+    for (const b of boxes) {
+      const c: Box = { x0: Math.max(0, Math.floor(b.x0)), y0: Math.max(0, Math.floor(b.y0)), x1: Math.min(W, Math.ceil(b.x1)), y1: Math.min(H, Math.ceil(b.y1)) };
+      if (c.x1 <= c.x0 || c.y1 <= c.y0) continue;
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.beginPath();
+      ctx.rect(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
+      ctx.clip();
+      ctx.clearRect(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
+      paintAll(ctx, this.list, this.styles, this.view, c);
+      ctx.restore();
+    }
+  }
+
+  /** Draw the whole map on the canvas and let it stand for the SVG. */
+  private drawWhole(): void {
     const svg = this.map.svg;
-    if (!this.want || this.fresh || this.busy || this.interacting) return;
-    if (svg.getAnimations?.({ subtree: true }).some((a) => a.playState === "running")) return this.schedule();
+    const ctx = this.ctx;
+    if (!ctx || !this.want || this.fresh || this.interacting || svg.dataset.framing === "world") return;
+    if (svg.getAnimations?.({ subtree: true }).some(running)) return this.schedule();
     const { width: w, height: h } = svg.getBoundingClientRect();
     if (!w || !h) return;
-    const version = this.version;
-    this.busy = true;
-    this.lastTaken = performance.now();
-    try {
-      const dpr = window.devicePixelRatio || 1;
-      const image = new Image();
-      image.src = snapshot(svg, w, h, dpr, getComputedStyle(this.host).backgroundColor);
-      await image.decode();
-      if (version !== this.version || !this.want || this.interacting) return this.schedule();
-      const c = this.canvas;
-      c.width = Math.round(w * dpr);
-      c.height = Math.round(h * dpr);
-      c.getContext("2d")?.drawImage(image, 0, 0);
-      if (c.previousElementSibling !== svg) svg.after(c); // beneath every events' canvas
-      this.fresh = true;
-      this.host.classList.add("base-cached");
-    } catch {
-      // A picture that cannot be made leaves the SVG shown: correct, only slower.
-    } finally {
-      this.busy = false;
-    }
+    const dpr = window.devicePixelRatio || 1;
+    const [k, tx, ty] = this.map.screenTransform;
+    this.list = paintList(svg);
+    this.byEl = new Map(this.list.map((d) => [d.el, d]));
+    // Whole device pixels, the CSS box sized to match: the bitmap is never resampled.
+    this.canvas.width = Math.ceil(w * dpr);
+    this.canvas.height = Math.ceil(h * dpr);
+    this.canvas.style.width = `${this.canvas.width / dpr}px`;
+    this.canvas.style.height = `${this.canvas.height / dpr}px`;
+    this.view = { k, tx, ty, dpr, hatch: hatchPattern(ctx, svg, Math.max(1, Math.ceil(k * dpr))) };
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = getComputedStyle(this.host).backgroundColor;
+    ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
+    paintAll(ctx, this.list, this.styles, this.view, null);
+    if (this.canvas.previousElementSibling !== svg) svg.after(this.canvas); // beneath every events' canvas
+    this.fresh = true;
+    this.host.classList.add("base-cached");
   }
 }

@@ -15,24 +15,24 @@
  * everything, for good. `?events=canvas` or `?events=gpu` forces one
  * renderer (benchmarks and tests).
  *
- * In WebKit (not composited) a story with many events also keeps a picture
- * of the base map beneath both layers (`basemap.ts`).
+ * In WebKit (not composited) a story with many events also draws the base
+ * map on a canvas beneath both layers (`basemap.ts`).
  */
 import { showNotice } from "../app/page";
 import type { AtlasMap } from "../map/map";
 import type { LocalIndex } from "../timeline/columns";
 import { DotLayer } from "../timeline/dots";
-import { BaseMapPicture } from "./basemap";
+import { BaseMapCanvas } from "./basemap";
 import { onCounts, wantsGpu } from "./counts";
 import { GlEventLayer } from "./gl-layer";
 import type { EventLayer, ListDot } from "./layer";
 
 const NOTICE = "This display cannot draw with WebGL2: events are drawn as plain dots, without the density view, and scrubbing through many events is slower.";
 const FORCED = new URLSearchParams(location.search).get("events");
-/** Stories with at least this many events keep a picture of the base map while events are drawn. */
+/** Stories with at least this many events draw the base map on a canvas while events are drawn. */
 const PICTURE_FROM = 1000;
 /**
- * Where the picture pays: WebKit, which the desktop app uses without
+ * Where the map's canvas pays: WebKit, which the desktop app uses without
  * compositing. Chromium composites the canvases on layers of their own and
  * never repaints the map for them (`?basemap-picture` turns it on anyway).
  */
@@ -56,10 +56,10 @@ export class StoryEvents implements EventLayer {
   private noGl = FORCED === "canvas";
   private onGpu = false;
   private last: (() => void) | null = null;
-  private readonly picture: BaseMapPicture | null;
+  private readonly picture: BaseMapCanvas | null;
 
   constructor(private readonly map: AtlasMap) {
-    this.picture = PICTURE ? new BaseMapPicture(map) : null;
+    this.picture = PICTURE ? new BaseMapCanvas(map) : null;
     this.dots = new DotLayer(map);
   }
 
