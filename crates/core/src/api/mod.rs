@@ -137,19 +137,22 @@ fn parse_date(param: &str, s: &str) -> Result<Date, ApiError> {
 
 impl Api {
     pub fn new(mut ds: Dataset) -> Api {
-        let time = TimeIndex::with_data(
-            ds.events
-                .rows()
-                .map(|e| (e.lo(), e.hi(), TimesTail::of(&Times::of(&e)))),
-        );
-        let mut by_kind: HashMap<EventKind, Vec<u32>> = HashMap::new();
-        let mut by_region: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, e) in ds.events.rows().enumerate() {
-            by_kind.entry(e.kind()).or_default().push(i as u32);
-            for r in e.regions() {
-                by_region.entry(r.to_string()).or_default().push(i as u32);
+        // The time index on one core, the lists by kind and region on the other.
+        let events = &ds.events;
+        let (time, (by_kind, by_region)) = std::thread::scope(|s| {
+            let time = s.spawn(|| {
+                TimeIndex::with_data(
+                    events
+                        .rows()
+                        .map(|e| (e.lo(), e.hi(), TimesTail::of(&Times::of(&e)))),
+                )
+            });
+            let lists = kind_and_region_lists(events);
+            match time.join() {
+                Ok(time) => (time, lists),
+                Err(panic) => std::panic::resume_unwind(panic),
             }
-        }
+        });
         let kind_tally = by_kind
             .iter()
             .map(|(k, v)| {
@@ -445,11 +448,61 @@ impl Api {
     }
 }
 
+/// Each kind's events and each region's, in story order. Events that
+/// share a list of regions share its slots, found once per distinct list
+/// rather than by hashing every event's region ids.
+#[allow(clippy::type_complexity)]
+fn kind_and_region_lists(
+    events: &EventTable,
+) -> (HashMap<EventKind, Vec<u32>>, HashMap<String, Vec<u32>>) {
+    let mut by_kind: Vec<Vec<u32>> = vec![Vec::new(); EventKind::ALL.len()];
+    let mut slot: HashMap<&str, usize> = HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    let slots_of: Vec<Vec<usize>> = events
+        .regions
+        .distinct()
+        .iter()
+        .map(|list| {
+            list.iter()
+                .map(|r| {
+                    *slot.entry(r.as_str()).or_insert_with(|| {
+                        names.push(r.as_str());
+                        names.len() - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let mut by_slot: Vec<Vec<u32>> = vec![Vec::new(); names.len()];
+    for i in 0..events.len() {
+        let k = EventKind::ALL
+            .iter()
+            .position(|k| *k == events.kinds[i])
+            .unwrap_or(0);
+        by_kind[k].push(i as u32);
+        for &s in &slots_of[events.regions.number_of(i) as usize] {
+            by_slot[s].push(i as u32);
+        }
+    }
+    let by_kind = EventKind::ALL
+        .iter()
+        .zip(by_kind)
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (*k, v))
+        .collect();
+    let by_region = names.into_iter().map(str::to_string).zip(by_slot).collect();
+    (by_kind, by_region)
+}
+
 /// The bounding box of every event's positions, or `None` without any.
 fn extent_of(ds: &Dataset) -> Option<[f64; 4]> {
+    // Each event's last position, and every position of the others' shapes.
+    let shapes = ds.events.shapes.iter().flat_map(|(_, g)| g.coords());
     ds.events
-        .rows()
-        .flat_map(|e| e.geometry().coords().copied().collect::<Vec<_>>())
+        .points()
+        .iter()
+        .chain(shapes)
+        .copied()
         .fold(None, |b, [x, y]| {
             let [w, s, e, n] = b.unwrap_or([x, y, x, y]);
             Some([w.min(x), s.min(y), e.max(x), n.max(y)])
