@@ -42,7 +42,7 @@ struct AppState {
 /// An [`ApiError`] as an HTTP answer: its code's status and the error as JSON.
 /// (A wrapper, since the error type belongs to the core and the response
 /// trait to axum.)
-struct HttpError(ApiError);
+pub(crate) struct HttpError(pub(crate) ApiError);
 
 impl IntoResponse for HttpError {
     fn into_response(self) -> axum::response::Response {
@@ -56,7 +56,7 @@ impl IntoResponse for HttpError {
 /// kept, so `params` can refuse them). A query string longer than
 /// [`MAX_QUERY_STRING`] is refused before it is parsed, and one that does not
 /// parse is the API's coded `bad_request`, not axum's plain-text rejection.
-struct Pairs(Vec<(String, String)>);
+pub(crate) struct Pairs(Vec<(String, String)>);
 
 impl<S: Send + Sync> FromRequestParts<S> for Pairs {
     type Rejection = HttpError;
@@ -112,13 +112,13 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned + Send> FromRequestParts<S> 
     }
 }
 
-type Params = HashMap<String, String>;
+pub(crate) type Params = HashMap<String, String>;
 
 /// The query's parameters, refusing what a route cannot honour: a name it
 /// does not know (a typo such as `kind=` for `kinds=` would otherwise give
 /// an answer that looks real) or a parameter given twice. The error names
 /// the parameter and the valid ones.
-fn params(q: Pairs, allowed: &[&str]) -> Result<Params, ApiError> {
+pub(crate) fn params(q: Pairs, allowed: &[&str]) -> Result<Params, ApiError> {
     let mut out = Params::new();
     for (k, v) in q.0 {
         if !allowed.contains(&k.as_str()) {
@@ -160,7 +160,7 @@ fn with<const N: usize, const M: usize>(
     a.into_iter().chain(b).collect()
 }
 
-fn required<'a>(p: &'a Params, name: &str) -> Result<&'a str, ApiError> {
+pub(crate) fn required<'a>(p: &'a Params, name: &str) -> Result<&'a str, ApiError> {
     p.get(name).map(String::as_str).ok_or_else(|| {
         ApiError::new(
             ErrorCode::BadRequest,
@@ -170,7 +170,7 @@ fn required<'a>(p: &'a Params, name: &str) -> Result<&'a str, ApiError> {
     })
 }
 
-fn number(p: &Params, name: &str, default: usize) -> Result<usize, ApiError> {
+pub(crate) fn number(p: &Params, name: &str, default: usize) -> Result<usize, ApiError> {
     match p.get(name) {
         None => Ok(default),
         Some(v) => v.parse().map_err(|_| {
@@ -214,7 +214,7 @@ fn filter(p: &Params) -> Result<Filter, ApiError> {
     })
 }
 
-fn json<T: Serialize>(r: Result<T, ApiError>) -> axum::response::Response {
+pub(crate) fn json<T: Serialize>(r: Result<T, ApiError>) -> axum::response::Response {
     match r {
         Ok(v) => Json(v).into_response(),
         Err(e) => HttpError(e).into_response(),
@@ -226,7 +226,11 @@ type Reply = axum::response::Response;
 
 /// One of a few words, or the default when absent; else a bad request
 /// naming the choices.
-fn one_of<T: Copy>(p: &Params, name: &str, choices: &[(&str, T)]) -> Result<T, ApiError> {
+pub(crate) fn one_of<T: Copy>(
+    p: &Params,
+    name: &str,
+    choices: &[(&str, T)],
+) -> Result<T, ApiError> {
     let Some(value) = p.get(name) else {
         return Ok(choices[0].1);
     };
@@ -483,6 +487,15 @@ pub async fn serve(
     ui_dir: Option<PathBuf>,
     on_ready: impl FnOnce(SocketAddr),
 ) -> std::io::Result<()> {
+    serve_app(router(api, ui_dir), addr, on_ready).await
+}
+
+/// [`serve`] with a router of one's own (the router with more routes merged).
+pub async fn serve_app(
+    app: Router,
+    addr: SocketAddr,
+    on_ready: impl FnOnce(SocketAddr),
+) -> std::io::Result<()> {
     use axum::serve::ListenerExt;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     on_ready(listener.local_addr()?);
@@ -490,7 +503,7 @@ pub async fn serve(
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
-    axum::serve(listener, router(api, ui_dir))
+    axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

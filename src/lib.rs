@@ -5,3 +5,5 @@
 
 #[cfg(feature = "http")]
 pub mod http;
+#[cfg(feature = "scale")]
+pub mod scale;

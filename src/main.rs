@@ -110,6 +110,16 @@ enum Cmd {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Write the story's events as time-partitioned GeoParquet for `serve --scale` (docs/scale.md).
+    #[cfg(feature = "scale")]
+    Partition {
+        /// The folder to write (new, or empty).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// One partition per year or per month.
+        #[arg(long, value_enum, default_value = "year")]
+        by: faultlines::scale::By,
+    },
     /// Make a story folder of your own data (ACLED, UCDP GED, CSV, GeoJSON) and an optional text.
     Import(import::ImportArgs),
     /// Serve the API and the web UI over HTTP.
@@ -122,6 +132,10 @@ enum Cmd {
         /// Folder of the built web UI (default: ui/dist if it exists).
         #[arg(long)]
         ui: Option<PathBuf>,
+        /// Also answer /api/scale/ from this folder of `faultlines partition`.
+        #[cfg(feature = "scale")]
+        #[arg(long, value_name = "DIR")]
+        scale: Option<PathBuf>,
     },
 }
 
@@ -248,7 +262,16 @@ fn run(cli: Cli) -> Out {
         Cmd::Convert { to, out } => {
             line(convert::run(data.as_deref(), to, &out).map_err(CliError::Usage)?)
         }
-        Cmd::Serve { port, host, ui } => serve(load(data)?, SocketAddr::new(host, port), ui),
+        #[cfg(feature = "scale")]
+        Cmd::Partition { out, by } => partition(data, &out, by, json),
+        #[cfg(feature = "scale")]
+        Cmd::Serve {
+            port,
+            host,
+            ui,
+            scale: Some(dir),
+        } => serve_scale(load(data)?, &dir, SocketAddr::new(host, port), ui),
+        Cmd::Serve { port, host, ui, .. } => serve(load(data)?, SocketAddr::new(host, port), ui),
     }
 }
 
@@ -394,6 +417,46 @@ fn serve(api: Api, addr: SocketAddr, ui: Option<PathBuf>) -> Out {
         println!("Faultlines is serving on http://{addr}/");
     }))
     .map_err(|source| CliError::Serve { addr, source })
+}
+
+#[cfg(feature = "scale")]
+fn partition(
+    data: &Option<PathBuf>,
+    out: &std::path::Path,
+    by: faultlines::scale::By,
+    json: bool,
+) -> Out {
+    let ds = match data {
+        Some(dir) => Dataset::from_dir(dir),
+        None => Dataset::embedded(),
+    }?;
+    let t0 = std::time::Instant::now();
+    let m = faultlines::scale::write(&ds.events, out, by).map_err(CliError::Usage)?;
+    print(json, &m, |m| {
+        format!(
+            "wrote {} events as {} rows in {} files ({:.1} MiB) to {} in {:.1} s",
+            m.events,
+            m.rows,
+            m.files,
+            m.bytes as f64 / 1048576.0,
+            out.display(),
+            t0.elapsed().as_secs_f64()
+        )
+    });
+    Ok(())
+}
+
+#[cfg(feature = "scale")]
+fn serve_scale(api: Api, dir: &std::path::Path, addr: SocketAddr, ui: Option<PathBuf>) -> Out {
+    let ui = ui_folder(ui)?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|source| CliError::Serve { addr, source })?;
+    let served = faultlines::scale::routes::serve(Arc::new(api), dir, addr, ui, |addr| {
+        println!("Faultlines is serving on http://{addr}/ (and /api/scale/)");
+    });
+    rt.block_on(served).map_err(CliError::Usage)
 }
 
 #[cfg(not(feature = "http"))]
