@@ -12,11 +12,13 @@
 mod bins;
 mod geoparquet;
 mod layout;
+mod page;
 mod plan;
 mod query;
 pub mod routes;
 mod write;
 
 pub use layout::{By, Manifest, MANIFEST};
-pub use query::{Scale, ScaleEvent, ScaleHistogram, ScaleState};
+pub use page::ScaleEvent;
+pub use query::{Scale, ScaleHistogram, ScaleState};
 pub use write::{write, Written};
