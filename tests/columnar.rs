@@ -19,20 +19,16 @@ fn round_trip(t: &EventTable) -> EventTable {
     ipc::read(std::io::Cursor::new(bytes)).unwrap()
 }
 
-/// A story folder with the shipped story's files and these events
-/// (which the excerpts and disputes name), as Arrow or as GeoJSON.
-fn story_folder(dir: &Path, events: &EventTable, arrow: bool) {
+/// A story folder with the shipped story's files and these events (which
+/// the excerpts and disputes name) as `events.arrow`.
+fn arrow_story(dir: &Path, events: &EventTable) {
     std::fs::create_dir_all(dir.join("story")).unwrap();
     for (rel, bytes) in faultlines_core::source::EMBEDDED.iter() {
         if rel.starts_with("story/") && !rel.ends_with("events.geojson") {
             std::fs::write(dir.join(rel), bytes).unwrap();
         }
     }
-    if arrow {
-        faultlines_import::story::write_arrow(&dir.join("story/events.arrow"), events).unwrap();
-    } else {
-        faultlines_import::story::write_events(&dir.join("story/events.geojson"), events).unwrap();
-    }
+    faultlines_import::story::write_arrow(&dir.join("story/events.arrow"), events).unwrap();
 }
 
 #[test]
@@ -206,7 +202,7 @@ fn problems_of(dir: &Path) -> Vec<String> {
 fn a_truncated_arrow_file_is_refused_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let ds = Dataset::embedded().unwrap();
-    story_folder(dir.path(), &ds.events, true);
+    arrow_story(dir.path(), &ds.events);
     let f = dir.path().join("story/events.arrow");
     let bytes = std::fs::read(&f).unwrap();
     for cut in [0, 7, bytes.len() / 2, bytes.len() - 3] {
@@ -225,7 +221,7 @@ fn a_bad_date_in_arrow_names_the_event_and_the_column() {
     let mut events = Dataset::embedded().unwrap().events.to_vec();
     events[3].props.title = "the one".into();
     let id = events[3].props.id.to_string();
-    story_folder(dir.path(), &EventTable::from_events(events), true);
+    arrow_story(dir.path(), &EventTable::from_events(events));
     // Overwrite the start date's text in place: same length, not a date.
     let f = dir.path().join("story/events.arrow");
     let mut bytes = std::fs::read(&f).unwrap();
@@ -256,7 +252,7 @@ fn an_arrow_story_with_a_wrong_column_type_is_refused_naming_the_column() {
     use arrow_array::{ArrayRef, Int32Array, RecordBatch};
     use arrow_schema::{DataType, Field, Schema};
     let dir = tempfile::tempdir().unwrap();
-    story_folder(dir.path(), &EventTable::default(), true);
+    arrow_story(dir.path(), &EventTable::default());
     let schema = Schema::new(vec![Field::new("id", DataType::Int32, false)]);
     let batch = RecordBatch::try_new(
         std::sync::Arc::new(schema.clone()),

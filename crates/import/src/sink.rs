@@ -138,8 +138,8 @@ impl<'a> Sink<'a> {
 
     /// Leave out the later of every two events with one id, naming both lines.
     pub fn drop_duplicates(&mut self) {
-        let order = IdOrder::new(&self.events);
-        let dups: Vec<&str> = order.duplicates(&self.events).collect();
+        let order = IdOrder::new(&self.events[..]);
+        let dups: Vec<&str> = order.duplicates(&self.events[..]).collect();
         if dups.is_empty() {
             return;
         }

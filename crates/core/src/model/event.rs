@@ -207,15 +207,6 @@ impl EventIds for [Event] {
     }
 }
 
-impl EventIds for Vec<Event> {
-    fn count(&self) -> usize {
-        self.len()
-    }
-    fn id_at(&self, i: usize) -> &str {
-        &self[i].props.id
-    }
-}
-
 impl IdOrder {
     pub fn len(&self) -> usize {
         self.0.len()

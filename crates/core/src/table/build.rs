@@ -2,7 +2,26 @@
 //! generator), and sorting one into the dataset's order.
 
 use super::{EventTable, Rare};
+use crate::date::{Date, DayNum};
 use crate::model::*;
+
+/// An event's fields other than its texts, as the builder and the Arrow
+/// reader both have them: one way into the columns for both.
+pub(super) struct Fields {
+    pub kind: EventKind,
+    pub start: Date,
+    pub end: EventEnd,
+    pub lo: DayNum,
+    pub hi: DayNum,
+    /// The last position; `shape` the whole geometry when more than a point.
+    pub point: LonLat,
+    pub shape: Option<Geometry>,
+    pub regions: Few<Sym>,
+    pub actors: Few<Sym>,
+    pub sources: Few<Sym>,
+    pub precision: Option<PlacePrecision>,
+    pub rare: Rare,
+}
 
 impl EventTable {
     /// The table of `events`, in the order given.
@@ -34,36 +53,52 @@ impl EventTable {
 
     /// Add `e` as the last event.
     pub fn push(&mut self, e: Event) {
-        let i = self.len() as u32;
         let p = e.props;
         self.ids.push(&p.id);
         self.titles.push(&p.title);
         self.descriptions.push(&p.description);
-        self.kinds.push(p.kind);
-        self.starts.push(p.start);
-        self.ends.push(p.end);
-        self.lo.push(e.lo);
-        self.hi.push(e.hi);
-        self.points
-            .push(e.geometry.coords().last().copied().unwrap_or([0.0, 0.0]));
-        if !matches!(e.geometry, Geometry::Point(_)) {
-            self.add_shape(i, e.geometry);
-        }
         self.places.push_row(p.places.iter().map(String::as_str));
         self.excerpts
             .push_row(p.excerpts.iter().map(String::as_str));
-        self.regions.push(p.regions);
-        self.actors.push(p.actors);
-        self.sources.push(p.sources);
-        self.precision.push(p.place_precision);
-        let rare = Rare {
-            participants: p.participants,
-            absent: p.absent,
-            cancelled: p.cancelled,
-            discrepancies: p.discrepancies,
-        };
-        if !rare.is_empty() {
-            self.rare.push((i, rare));
+        self.push_fields(Fields {
+            kind: p.kind,
+            start: p.start,
+            end: p.end,
+            lo: e.lo,
+            hi: e.hi,
+            point: e.geometry.coords().last().copied().unwrap_or([0.0, 0.0]),
+            shape: (!matches!(e.geometry, Geometry::Point(_))).then_some(e.geometry),
+            regions: p.regions,
+            actors: p.actors,
+            sources: p.sources,
+            precision: p.place_precision,
+            rare: Rare {
+                participants: p.participants,
+                absent: p.absent,
+                cancelled: p.cancelled,
+                discrepancies: p.discrepancies,
+            },
+        });
+    }
+
+    /// Add an event's fields other than its texts (which the caller adds).
+    pub(super) fn push_fields(&mut self, f: Fields) {
+        let i = self.len() as u32;
+        if let Some(g) = f.shape {
+            self.add_shape(i, g);
+        }
+        self.kinds.push(f.kind);
+        self.starts.push(f.start);
+        self.ends.push(f.end);
+        self.lo.push(f.lo);
+        self.hi.push(f.hi);
+        self.points.push(f.point);
+        self.regions.push(f.regions);
+        self.actors.push(f.actors);
+        self.sources.push(f.sources);
+        self.precision.push(f.precision);
+        if !f.rare.is_empty() {
+            self.rare.push((i, f.rare));
         }
     }
 

@@ -167,6 +167,14 @@ pub fn write_rows(
     w.finish().map_err(|e| e.to_string())
 }
 
+/// The place precision `events.geojson` names `name`.
+pub fn precision_by_name(name: &str) -> Option<PlacePrecision> {
+    use PlacePrecision::*;
+    [Exact, Near, District, Province, Line, Country, Sea]
+        .into_iter()
+        .find(|p| precision_name(*p) == name)
+}
+
 /// The name `events.geojson` gives a place precision.
 pub fn precision_name(p: PlacePrecision) -> &'static str {
     match p {

@@ -59,11 +59,6 @@ impl TextLists {
         &self.text[a..self.cuts[k] as usize]
     }
 
-    /// Bytes of text held (which must stay under 4 GiB per field).
-    pub fn text_len(&self) -> usize {
-        self.text.len()
-    }
-
     pub(crate) fn filtered(&self, keep: impl Fn(usize) -> bool) -> TextLists {
         let mut t = TextLists::default();
         for r in 0..self.ends.len() {

@@ -192,9 +192,3 @@ impl From<Vec<Event>> for EventTable {
         EventTable::from_events(events)
     }
 }
-
-impl PartialEq for EventTable {
-    fn eq(&self, other: &EventTable) -> bool {
-        self.len() == other.len() && self.rows().zip(other.rows()).all(|(a, b)| a == b)
-    }
-}

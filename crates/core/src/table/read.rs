@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, RecordBatch, StringArray};
 
-use super::ipc::{col, rare_of, strings};
+use super::build::Fields;
+use super::ipc::{col, precision_by_name, rare_of, strings};
 use super::{EventTable, TextLists, Texts};
 use crate::date::Date;
 use crate::model::*;
@@ -20,6 +21,14 @@ pub(super) struct Interner {
     last: [Few<Sym>; 4],
 }
 
+/// Whether `f` holds the items of `range`, in order.
+fn is_list(f: &Few<Sym>, items: &StringArray, range: &std::ops::Range<usize>) -> bool {
+    f.len() == range.len()
+        && f.iter()
+            .zip(range.clone())
+            .all(|(s, k)| **s == *items.value(k))
+}
+
 impl Interner {
     fn list(
         &mut self,
@@ -30,13 +39,7 @@ impl Interner {
         if range.is_empty() {
             return Few::default();
         }
-        let same = |f: &Few<Sym>| {
-            f.len() == range.len()
-                && f.iter()
-                    .zip(range.clone())
-                    .all(|(s, k)| **s == *items.value(k))
-        };
-        if same(&self.last[column]) {
+        if is_list(&self.last[column], items, &range) {
             return self.last[column].clone();
         }
         let f = self.find(items, range);
@@ -54,14 +57,8 @@ impl Interner {
                 h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
             }
         }
-        let same = |f: &Few<Sym>| {
-            f.len() == range.len()
-                && f.iter()
-                    .zip(range.clone())
-                    .all(|(s, k)| **s == *items.value(k))
-        };
         let bucket = self.seen.entry(h).or_default();
-        if let Some(f) = bucket.iter().find(|f| same(f)) {
+        if let Some(f) = bucket.iter().find(|f| is_list(f, items, &range)) {
             return f.clone();
         }
         let f: Few<Sym> = range.map(|k| Sym::new(items.value(k))).collect();
@@ -162,7 +159,6 @@ fn append_texts(texts: &mut ([Texts; 3], [TextLists; 2]), b: &RecordBatch) -> Re
 }
 
 fn append_rows(t: &mut EventTable, b: &RecordBatch, syms: &mut Interner) -> Result<(), String> {
-    let n0 = t.len();
     let ids = strings(b, "id")?;
     let at = |i: usize, what: &str, e: &dyn std::fmt::Display| {
         format!("event {:?}: column {what:?}: {e}", ids.value(i))
@@ -208,35 +204,34 @@ fn append_rows(t: &mut EventTable, b: &RecordBatch, syms: &mut Interner) -> Resu
             ],
             Some(sh) => sh.coords().last().copied().unwrap_or([0.0, 0.0]),
         };
-        let row = (n0 + i) as u32;
-        if let Some(sh) = shape {
-            t.add_shape(row, sh);
-        }
-        t.kinds.push(k);
-        t.starts.push(s);
-        t.ends.push(e);
-        t.lo.push(lo);
-        t.hi.push(hi);
-        t.points.push(point);
-        t.regions.push(syms.list(0, regions, range(region_off, i)));
-        t.actors.push(syms.list(1, actors, range(actor_off, i)));
-        t.sources.push(syms.list(2, sources, range(source_off, i)));
-        t.precision.push(match opt(precision, i) {
+        let precision = match opt(precision, i) {
             None => None,
             Some(p) => Some(
-                serde_json::from_value(serde_json::Value::String(p.into()))
-                    .map_err(|e| at(i, "place_precision", &e))?,
+                precision_by_name(p)
+                    .ok_or_else(|| at(i, "place_precision", &format!("unknown precision {p:?}")))?,
             ),
-        });
+        };
         let part = syms.list(3, parts, range(part_off, i));
         let rare =
             (!part.is_empty() || absent.is_valid(i) || cancelled.is_valid(i) || notes.is_valid(i))
                 .then(|| rare_of(part, opt(absent, i), opt(cancelled, i), opt(notes, i)))
                 .transpose()
-                .map_err(|e| at(i, "", &e))?;
-        if let Some(r) = rare.filter(|r| !r.is_empty()) {
-            t.rare.push((row, r));
-        }
+                .map_err(|e| at(i, "", &e))?
+                .unwrap_or_default();
+        t.push_fields(Fields {
+            kind: k,
+            start: s,
+            end: e,
+            lo,
+            hi,
+            point,
+            shape,
+            regions: syms.list(0, regions, range(region_off, i)),
+            actors: syms.list(1, actors, range(actor_off, i)),
+            sources: syms.list(2, sources, range(source_off, i)),
+            precision,
+            rare,
+        });
     }
     Ok(())
 }

@@ -82,10 +82,6 @@ pub struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    pub fn index(&self) -> usize {
-        self.i
-    }
-
     pub fn description(&self) -> &'a str {
         self.t.descriptions.get(self.i)
     }
@@ -130,12 +126,6 @@ impl<'a> Row<'a> {
             lo: self.lo(),
             hi: self.hi(),
         }
-    }
-}
-
-impl PartialEq for Row<'_> {
-    fn eq(&self, o: &Row<'_>) -> bool {
-        self.to_event() == o.to_event()
     }
 }
 
