@@ -7,7 +7,7 @@
  * not over a million events, which matters where the GPU is emulated on the
  * CPU (SwiftShader, llvmpipe).
  */
-import type { LocalIndex } from "../timeline/columns";
+import { lowerBound, type LocalIndex } from "../timeline/columns";
 
 export interface Run {
   /** The first slot of the class. */
@@ -67,15 +67,4 @@ export function runsAt(runs: readonly Run[], t: number, out: Int32Array): number
     }
   }
   return n;
-}
-
-function lowerBound(xs: Int32Array, v: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (xs[m]! < v) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
 }

@@ -135,7 +135,8 @@ export class LocalIndex {
   }
 }
 
-function lowerBound(xs: Int32Array, v: number): number {
+/** The first position in sorted `xs` whose value is not below `v`. */
+export function lowerBound(xs: Int32Array, v: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {
