@@ -1,34 +1,105 @@
 /**
- * Human-readable dates that keep their precision: "8 January 2022",
- * "April 1999", "1981", "about September 2023". Dates come as the core's text
- * form (YYYY, YYYY-MM, YYYY-MM-DD, optionally prefixed by ~).
+ * Dates in words that keep their precision, in the interface's language:
+ * "8 January 2022" / "8 января 2022 г.", "April 1999" / "апрель 1999 г.",
+ * "1981" / "1981 г.", "about September 2023" / "около сентября 2023 г.".
+ * Dates come as the core's text form (YYYY, YYYY-MM, YYYY-MM-DD, optionally
+ * prefixed by ~). Every word of a date comes from `Intl.DateTimeFormat`; a
+ * coarser date is the full date's parts less the finer ones, so Russian keeps
+ * the case a preposition asks for ("около мая", "с 1999 г.").
  */
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+import { intlLocale, t } from "./i18n/i18n";
 
-export function formatDate(text: string): string {
+type Precision = "day" | "month" | "year";
+
+interface Parsed {
+  date: Date;
+  precision: Precision;
+  approx: boolean;
+}
+
+function parse(text: string): Parsed | null {
   const approx = text.startsWith("~");
-  const t = approx ? text.slice(1) : text;
-  const m = /^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(t);
-  if (!m) return text;
-  const [, y, mo, d] = m;
-  const year = String(Number(y));
-  let out: string;
-  if (d && mo) out = `${Number(d)} ${MONTHS[Number(mo) - 1]} ${year}`;
-  else if (mo) out = `${MONTHS[Number(mo) - 1]} ${year}`;
-  else out = year;
-  return approx ? `about ${out}` : out;
+  const m = /^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(approx ? text.slice(1) : text);
+  if (!m) return null;
+  const date = new Date(0);
+  date.setUTCFullYear(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1));
+  return { date, precision: m[3] ? "day" : m[2] ? "month" : "year", approx };
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dtf(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const loc = intlLocale();
+  const key = `${loc}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(loc, { timeZone: "UTC", ...options })));
+  return f;
+}
+
+const DAY: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric" };
+const MONTH: Intl.DateTimeFormatOptions = { month: "long", year: "numeric" };
+
+/** The full date's parts without those finer than `keep` (and the separators they leave). */
+function partsDown(date: Date, keep: "month" | "year"): string {
+  const drop = new Set<string>(keep === "year" ? ["day", "month"] : ["day"]);
+  const out: Intl.DateTimeFormatPart[] = [];
+  for (const p of dtf(DAY).formatToParts(date)) {
+    if (drop.has(p.type)) continue;
+    // A separator at the start, or after another, was next to a dropped part.
+    if (p.type === "literal" && (out.length === 0 || out[out.length - 1]!.type === "literal")) continue;
+    out.push(p);
+  }
+  return out.map((p) => p.value).join("").trim();
+}
+
+/**
+ * Intl's spaces made plain: engines and ICU versions differ in where they put
+ * no-break and thin spaces ("1999 г.", "6 – 19"), and the words must not.
+ */
+function plain(s: string): string {
+  return s.replace(/[\u00a0\u2009\u202f]/g, " ");
+}
+
+function words(p: Parsed, governed: boolean): string {
+  return plain(wordsOf(p, governed));
+}
+
+function wordsOf(p: Parsed, governed: boolean): string {
+  if (p.precision === "day") return dtf(DAY).format(p.date);
+  if (p.precision === "year") return partsDown(p.date, "year");
+  // A month alone is named as such ("май 2022 г."), but after a preposition
+  // it takes the case the full date gives it ("около мая 2022 г.").
+  return governed ? partsDown(p.date, "month") : dtf(MONTH).format(p.date);
+}
+
+/**
+ * A date in words, as precise as it was given. `governed`: the date follows
+ * a preposition ("since", "until", "about"), which in Russian asks for the
+ * genitive.
+ */
+export function formatDate(text: string, governed = false): string {
+  const p = parse(text);
+  if (!p) return text;
+  if (p.approx) return t("date-about", { date: words(p, true) });
+  return words(p, governed);
 }
 
 /** A span of two dates, shortened where they share a month or year: "6–19 January 2022". */
 export function formatSpan(start: string, end: string | null): string {
   if (!end || end === start) return formatDate(start);
-  const a = /^(\d{4})-(\d{2})-(\d{2})$/.exec(start);
-  const b = /^(\d{4})-(\d{2})-(\d{2})$/.exec(end);
-  if (a && b && a[1] === b[1]) {
-    if (a[2] === b[2]) return `${Number(a[3])}–${Number(b[3])} ${MONTHS[Number(a[2]) - 1]} ${a[1]}`;
-    return `${Number(a[3])} ${MONTHS[Number(a[2]) - 1]} – ${Number(b[3])} ${MONTHS[Number(b[2]) - 1]} ${a[1]}`;
+  const a = parse(start);
+  const b = parse(end);
+  if (a && b && !a.approx && !b.approx && a.precision === b.precision && a.precision !== "year" && a.date <= b.date) {
+    // Between two numbers the dash stands alone ("6–19").
+    const range = plain(dtf(a.precision === "day" ? DAY : MONTH).formatRange(a.date, b.date));
+    return range.replace(/(\d) – (\d)/, "$1–$2");
   }
-  return `${formatDate(start)} – ${formatDate(end)}`;
+  return t("date-range", { start: formatDate(start), end: formatDate(end) });
+}
+
+/** The months' one-letter names (January first), for the timeline's ticks. */
+export function monthLetters(): string[] {
+  const f = dtf({ month: "narrow" });
+  return Array.from({ length: 12 }, (_, m) => f.format(new Date(Date.UTC(2001, m, 1))));
 }
 
 /** Day number (days since 1970-01-01) to YYYY-MM-DD. */

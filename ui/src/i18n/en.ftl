@@ -47,6 +47,13 @@ error-unknown-event = Unknown event
 error-invalid-dataset = The dataset is invalid
 error-too-large = Request too large
 error-not-found = Not found
+error-bad-request = The request could not be read
+error-range-inverted = The start comes after the end
+error-unknown-excerpt = Unknown excerpt
+error-unknown-layer = Unknown map layer
+error-import-failed = Nothing was imported
+error-cancelled = Cancelled
+error-internal = Internal error
 error-other = Error
 # $what is the error's own text.
 error-coded = { $code }: { $message }
@@ -58,6 +65,307 @@ error-unexpected = Something went wrong: { $what }
 date-about = about { $date }
 # Two dates of different precision, or years apart.
 date-range = { $start } – { $end }
+
+## Map
+
+map-label-region = Map of the Caucasus and Central Asia
+map-label-world = Map of the world
+map-zoom =
+    .aria-label = Zoom
+map-zoom-in =
+    .aria-label = Zoom in
+map-zoom-out =
+    .aria-label = Zoom out
+map-reset =
+    .aria-label = Reset view
+map-layer-world = world
+map-layer-water = water
+map-layer-countries = countries
+map-layer-provinces = provinces
+map-layer-disputed = disputed areas
+map-layer-unions = unions
+map-layer-lines = lines
+map-layer-places = places
+region-approximate = border drawn approximately
+webgl-unavailable = This display cannot draw with WebGL2: events are drawn as plain dots, without the density view, and scrubbing through many events is slower.
+
+## Legend
+
+legend = Legend
+legend-exercise = Exercise (its rings pulse as it begins)
+legend-exercise-cancelled = Exercise cancelled
+legend-deployment = Deployment or withdrawal (arrow travels origin → destination)
+legend-conflict = Conflict (glows as it begins)
+legend-blockade = Blockade
+legend-summit = Summit, treaty or statement
+legend-member = Member of the chosen organization
+legend-frozen = Member, participation frozen or suspended
+legend-participant = Took part in the exercise or summit
+legend-absent = Stayed away or refused
+legend-disputed = Disputed area (hatched); fighting glows, blockade in red
+legend-dot = One of many events on at once (a dot in its kind's colour)
+legend-faded = Faded symbol: the date is known only roughly
+# $from is the lowest count of a density class ("250 or more").
+density-class-top = { $from } or more
+density-color-0 = pale yellow
+density-color-1 = orange
+density-color-2 = red
+density-color-3 = dark red
+# $on is the number of events from which hexagons are drawn, $classes the list of colours and counts.
+density-text = When more than { $on } events are on in the view, they are counted in hexagons instead of drawn one by one: { $classes } events a hexagon. Zoom in to see each event as a dot.
+
+## Timeline
+
+timeline =
+    .aria-label = Timeline
+slider =
+    .aria-label = Date
+tl-play =
+    .aria-label = Play
+tl-pause =
+    .aria-label = Pause
+tl-prev =
+    .aria-label = Previous event
+    .title = Previous event (PageUp or [)
+tl-next =
+    .aria-label = Next event
+    .title = Next event (PageDown or ])
+tl-date =
+    .aria-label = Current date
+tl-speed = Speed
+tl-speed-select =
+    .aria-label = Playback speed
+tl-speed-day = 1 day per second
+tl-speed-week = 1 week per second
+tl-speed-month = 1 month per second
+tl-speed-year = 1 year per second
+tl-speed-5years = 5 years per second
+tl-loop = Loop
+tl-window =
+    .aria-label = Time window
+tl-preset-all = All
+tl-zoom-in =
+    .aria-label = Zoom the timeline in
+tl-zoom-out =
+    .aria-label = Zoom the timeline out
+era-warsaw-pact = Warsaw Pact
+era-1990s = The 1990s
+era-csto = The CSTO
+era-2022 = The 2022 unravelling
+
+## Timeline filters
+
+filter-show = Show
+filter-actor =
+    .aria-label = Events of organization
+filter-all-events = All events
+# $org is an organization's short name.
+filter-org-events = { $org } events
+filter-members-of = Members of
+filter-org =
+    .aria-label = Membership map
+filter-no-org = No membership map
+kind-exercise = Exercises
+kind-deployment = Deployments
+kind-withdrawal = Withdrawals
+kind-conflict = Conflicts
+kind-blockade = Blockades
+kind-summit = Summits
+kind-treaty = Treaties
+kind-statement = Statements
+kind-diplomacy = Diplomacy
+kind-membership = Memberships
+kind-other = Other
+
+## Organizations (by id; an organization without a message keeps its own name)
+
+org-csto = CST/CSTO
+org-warsaw-pact = Warsaw Pact
+org-guam = GUAM
+org-nato = NATO
+org-eu = EU
+
+## Live region: what is on at the date
+
+status-none = No events in the story at this date.
+# $title is an event's title, $span its dates.
+status-event = { $title } ({ $span })
+status-event-cancelled = { $title } ({ $span }) — cancelled
+# Follows the events listed: "…; and 4 more."
+status-more = and { $count } more
+
+## Borders of the date
+
+# $change says what changed ("Germany reunified").
+borders-before = before { $date } ({ $change })
+borders-leaves = { $date }: { $name } leaves the map
+borders-leaves-before = before { $date } ({ $name } leaves the map)
+borders-many = Borders redrawn for { $date }: { $count ->
+        [one] { $count } change
+       *[other] { $count } changes
+    }.
+borders-forward = Borders: { $changes }.
+borders-backward = Borders as they were { $changes }.
+
+## Excerpts panel
+
+panel =
+    .aria-label = Excerpts
+panel-heading = Excerpts
+# $name is the region's name.
+panel-heading-region = { $name }: { $count ->
+        [one] { $count } excerpt
+       *[other] { $count } excerpts
+    }
+panel-version =
+    .aria-label = Borders at this date
+panel-near = Only excerpts around the current date
+panel-order = Order
+panel-order-relevance = Most relevant first
+panel-order-article = Article order
+panel-intro = Click a country, province, disputed area, river or city on the map, or search, to read what the article says about it.
+panel-not-mentioned = The article does not mention { $name }.
+panel-none-near = No excerpt concerns the current date; untick the box to see them all.
+panel-events-of = Events concerning { $name }
+panel-no-event = No dated event
+panel-about-event = About the event:
+panel-places = Places: { $places }
+panel-places-none = Places: none (general)
+excerpt-label = Excerpt: { $text }
+excerpt-label-why = Excerpt, { $why }: { $text }
+note-correction = Correction
+note-unverified = Not verified
+note-update = Since then
+why-names = names { $names }
+why-curated = linked by the editors
+why-via = via: { $via }
+why-via-named = via: { $via } (“{ $names }”)
+link-copied = Link copied: { $url }
+sic =
+    .aria-label = sic: so in the original
+
+## A region at the date
+
+fact-not-on-map = Not on the map at this date.
+# $when lists the dates the region is on the map.
+fact-not-on-map-when = Not on the map at this date (on it: { $when }).
+fact-part-of = part of { $name }
+fact-held-by = held by { $name }
+fact-approximate = border drawn approximately
+fact-borders = Borders:
+# $date is already in the form a preposition asks for.
+date-since = since { $date }
+date-until = until { $date }
+date-onwards = { $date } onwards
+# $parts lists memberships and disputes.
+facts-on = On { $date }: { $parts }.
+facts-none = On { $date }: no alliance membership or dispute recorded for { $name }.
+# $org is an organization's short name, $who a member's name when it is not the region itself.
+membership-member = { $org } member since { $date }
+membership-frozen = { $org } member, participation frozen since { $date }
+membership-suspended = { $org } member, suspended since { $date }
+membership-observer = { $org } observer since { $date }
+membership-of = { $who }: { $what }
+# $name and $status are the dispute's own words.
+dispute-since = { $name }: { $status } (since { $date })
+
+## Reading view
+
+reader =
+    .aria-label = Article
+reader-show-on-map =
+    .title = Show on the map
+
+## Search
+
+search =
+    .placeholder = Search places, events, the article…
+    .aria-label = Search
+search-results =
+    .aria-label = Search results
+search-none = No results
+search-kind-region = region
+search-kind-event = event
+search-kind-excerpt = excerpt
+
+## Stories (desktop)
+
+stories = Stories
+stories-pop =
+    .aria-label = Stories
+stories-builtin = The story this atlas ships with
+stories-open-files = Open files…
+stories-open-folder = Open folder…
+stories-drop-hint = Or drop files on the window: ACLED, UCDP GED, CSV or GeoJSON events, with an article as text or Markdown.
+stories-remove = Remove
+    .aria-label = Remove { $title }
+stories-remove-confirm = Remove?
+    .aria-label = Confirm: remove { $title } from the library
+dialog-open-folder = Open a folder of events
+dialog-open-files = Open events (and an article)
+dialog-filter-events = Events and articles
+dialog-filter-all = All files
+
+## Import
+
+import-progress =
+    .aria-label = Import progress
+import-reading = Reading…
+import-cancel = Cancel
+import-cancelling = Cancelling…
+# $files lists the files' names.
+import-importing = Importing { $files }
+import-rejected-rows =
+    .aria-label = Rejected rows
+import-copy = Copy the list
+import-copied = Copied
+import-copy-failed = Select the list and copy it
+import-close = Close
+import-show-story = Show the story
+# $title is the story's title.
+import-done = Imported: { $title }
+import-left-out = These rows were left out; fix them in the file and open it again to include them:
+import-nothing = Nothing was imported
+import-unchanged = The story shown is unchanged.
+import-cancelled = The import was cancelled; nothing was written.
+import-the-file = The file
+import-columns-title = Which columns hold what?
+import-columns-intro = { $file } has columns of its own. Choose the one with each event's date, and those with its place; the others are optional.
+import-go = Import
+import-still-needed = Still needed: { $missing }.
+import-and = { $a } and { $b }
+import-ready = Ready to import.
+import-missing-date = a date column
+import-missing-place = latitude and longitude columns (or a WKT column)
+import-more = … and { $count } more
+import-summary = Imported { $events ->
+        [one] { $events } event
+       *[other] { $events } events
+    } from { $files }
+import-summary-rejected = ; { $rejected ->
+        [one] { $rejected } row
+       *[other] { $rejected } rows
+    } rejected.
+import-summary-none-rejected = ; no row rejected.
+import-summary-article = The article gave { $excerpts ->
+        [one] { $excerpts } excerpt
+       *[other] { $excerpts } excerpts
+    }, { $linked } linked to places.
+import-progress-text = { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    } read · { $percent }%
+field-date = Date (or start date)
+field-end = End date
+field-lat = Latitude
+field-lon = Longitude
+field-wkt = Geometry as WKT (instead of latitude and longitude)
+field-id = Id
+field-title = Title
+field-kind = Kind of event
+field-description = Description
+field-source = Source (URL)
+field-place = Place name
 
 ## Export and sharing (image, animation, deep links, citations)
 

@@ -48,6 +48,13 @@ error-unknown-event = Неизвестное событие
 error-invalid-dataset = Набор данных некорректен
 error-too-large = Слишком большой запрос
 error-not-found = Не найдено
+error-bad-request = Не удалось прочитать запрос
+error-range-inverted = Начало позже конца
+error-unknown-excerpt = Неизвестный отрывок
+error-unknown-layer = Неизвестный слой карты
+error-import-failed = Ничего не импортировано
+error-cancelled = Отменено
+error-internal = Внутренняя ошибка
 error-other = Ошибка
 error-coded = { $code }: { $message }
 error-unexpected = Что-то пошло не так: { $what }
@@ -56,6 +63,299 @@ error-unexpected = Что-то пошло не так: { $what }
 
 date-about = около { $date }
 date-range = { $start } – { $end }
+
+## Map
+
+map-label-region = Карта Кавказа и Центральной Азии
+map-label-world = Карта мира
+map-zoom =
+    .aria-label = Масштаб
+map-zoom-in =
+    .aria-label = Приблизить
+map-zoom-out =
+    .aria-label = Отдалить
+map-reset =
+    .aria-label = Исходный вид
+map-layer-world = мир
+map-layer-water = водоёмы
+map-layer-countries = страны
+map-layer-provinces = регионы
+map-layer-disputed = спорные территории
+map-layer-unions = союзы
+map-layer-lines = линии
+map-layer-places = населённые пункты
+region-approximate = граница проведена приблизительно
+webgl-unavailable = Этот экран не поддерживает WebGL2: события рисуются простыми точками, без карты плотности, и прокрутка множества событий идёт медленнее.
+
+## Legend
+
+legend = Легенда
+legend-exercise = Учения (кольца пульсируют в момент начала)
+legend-exercise-cancelled = Учения отменены
+legend-deployment = Ввод или вывод войск (стрелка движется от места отправления к месту назначения)
+legend-conflict = Конфликт (вспыхивает в момент начала)
+legend-blockade = Блокада
+legend-summit = Саммит, договор или заявление
+legend-member = Член выбранной организации
+legend-frozen = Член, участие заморожено или приостановлено
+legend-participant = Участвовал в учениях или саммите
+legend-absent = Не участвовал или отказался
+legend-disputed = Спорная территория (штриховка); бои светятся, блокада — красным
+legend-dot = Одно из множества одновременных событий (точка цвета своего вида)
+legend-faded = Бледный символ: дата известна лишь приблизительно
+density-class-top = { $from } и более
+density-color-0 = бледно-жёлтый
+density-color-1 = оранжевый
+density-color-2 = красный
+density-color-3 = тёмно-красный
+density-text = Когда в поле зрения больше { $on } событий, они не рисуются по одному, а подсчитываются в шестиугольниках: { $classes } событий на шестиугольник. Приблизьте карту, чтобы увидеть каждое событие точкой.
+
+## Timeline
+
+timeline =
+    .aria-label = Шкала времени
+slider =
+    .aria-label = Дата
+tl-play =
+    .aria-label = Воспроизвести
+tl-pause =
+    .aria-label = Пауза
+tl-prev =
+    .aria-label = Предыдущее событие
+    .title = Предыдущее событие (PageUp или [)
+tl-next =
+    .aria-label = Следующее событие
+    .title = Следующее событие (PageDown или ])
+tl-date =
+    .aria-label = Текущая дата
+tl-speed = Скорость
+tl-speed-select =
+    .aria-label = Скорость воспроизведения
+tl-speed-day = 1 день в секунду
+tl-speed-week = 1 неделя в секунду
+tl-speed-month = 1 месяц в секунду
+tl-speed-year = 1 год в секунду
+tl-speed-5years = 5 лет в секунду
+tl-loop = Повтор
+tl-window =
+    .aria-label = Временное окно
+tl-preset-all = Всё
+tl-zoom-in =
+    .aria-label = Приблизить шкалу времени
+tl-zoom-out =
+    .aria-label = Отдалить шкалу времени
+era-warsaw-pact = Варшавский договор
+era-1990s = 1990-е
+era-csto = ОДКБ
+era-2022 = Трещины 2022 года
+
+## Timeline filters
+
+filter-show = Показать
+filter-actor =
+    .aria-label = События организации
+filter-all-events = Все события
+filter-org-events = События: { $org }
+filter-members-of = Члены
+filter-org =
+    .aria-label = Карта членства
+filter-no-org = Без карты членства
+kind-exercise = Учения
+kind-deployment = Ввод войск
+kind-withdrawal = Вывод войск
+kind-conflict = Конфликты
+kind-blockade = Блокады
+kind-summit = Саммиты
+kind-treaty = Договоры
+kind-statement = Заявления
+kind-diplomacy = Дипломатия
+kind-membership = Членство
+kind-other = Другое
+
+## Organizations (by id; an organization without a message keeps its own name)
+
+org-csto = ДКБ/ОДКБ
+org-warsaw-pact = Варшавский договор
+org-guam = ГУАМ
+org-nato = НАТО
+org-eu = ЕС
+
+## Live region: what is on at the date
+
+status-none = На эту дату в истории нет событий.
+status-event = { $title } ({ $span })
+status-event-cancelled = { $title } ({ $span }) — отменено
+status-more = и ещё { $count }
+
+## Borders of the date
+
+borders-before = до { $date } ({ $change })
+borders-leaves = { $date }: { $name } исчезает с карты
+borders-leaves-before = до { $date } ({ $name } исчезает с карты)
+borders-many = Границы перерисованы на { $date }: { $count ->
+        [one] { $count } изменение
+        [few] { $count } изменения
+       *[many] { $count } изменений
+    }.
+borders-forward = Границы: { $changes }.
+borders-backward = Границы, какими они были { $changes }.
+
+## Excerpts panel
+
+panel =
+    .aria-label = Отрывки
+panel-heading = Отрывки
+panel-heading-region = { $name }: { $count ->
+        [one] { $count } отрывок
+        [few] { $count } отрывка
+       *[many] { $count } отрывков
+    }
+panel-version =
+    .aria-label = Границы на эту дату
+panel-near = Только отрывки около текущей даты
+panel-order = Порядок
+panel-order-relevance = Сначала самые значимые
+panel-order-article = Как в статье
+panel-intro = Нажмите на страну, регион, спорную территорию, реку или город на карте или найдите их поиском, чтобы прочитать, что о них говорится в статье.
+panel-not-mentioned = В статье нет упоминаний: { $name }.
+panel-none-near = Ни один отрывок не относится к текущей дате; снимите флажок, чтобы увидеть все.
+panel-events-of = События: { $name }
+panel-no-event = Нет датированного события
+panel-about-event = О событии:
+panel-places = Места: { $places }
+panel-places-none = Места: нет (отрывок общего характера)
+excerpt-label = Отрывок: { $text }
+excerpt-label-why = Отрывок, { $why }: { $text }
+note-correction = Поправка
+note-unverified = Не подтверждено
+note-update = С тех пор
+why-names = называет: { $names }
+why-curated = связан редакцией
+why-via = через: { $via }
+why-via-named = через: { $via } («{ $names }»)
+link-copied = Ссылка скопирована: { $url }
+sic =
+    .aria-label = sic: так в оригинале
+
+## A region at the date
+
+fact-not-on-map = На эту дату нет на карте.
+fact-not-on-map-when = На эту дату нет на карте (есть: { $when }).
+fact-part-of = в составе: { $name }
+fact-held-by = под контролем: { $name }
+fact-approximate = граница проведена приблизительно
+fact-borders = Границы:
+date-since = с { $date }
+date-until = до { $date }
+date-onwards = с { $date }
+facts-on = На { $date }: { $parts }.
+facts-none = На { $date }: { $name } — членство в союзах и споры не отмечены.
+membership-member = член { $org } с { $date }
+membership-frozen = член { $org }, участие заморожено с { $date }
+membership-suspended = член { $org }, членство приостановлено с { $date }
+membership-observer = наблюдатель { $org } с { $date }
+membership-of = { $who }: { $what }
+dispute-since = { $name }: { $status } (с { $date })
+
+## Reading view
+
+reader =
+    .aria-label = Статья
+reader-show-on-map =
+    .title = Показать на карте
+
+## Search
+
+search =
+    .placeholder = Поиск мест, событий, текста статьи…
+    .aria-label = Поиск
+search-results =
+    .aria-label = Результаты поиска
+search-none = Ничего не найдено
+search-kind-region = место
+search-kind-event = событие
+search-kind-excerpt = отрывок
+
+## Stories (desktop)
+
+stories = Истории
+stories-pop =
+    .aria-label = Истории
+stories-builtin = История, с которой поставляется атлас
+stories-open-files = Открыть файлы…
+stories-open-folder = Открыть папку…
+stories-drop-hint = Или перетащите файлы в окно: события ACLED, UCDP GED, CSV или GeoJSON, со статьёй в виде текста или Markdown.
+stories-remove = Удалить
+    .aria-label = Удалить «{ $title }»
+stories-remove-confirm = Удалить?
+    .aria-label = Подтвердите: удалить «{ $title }» из библиотеки
+dialog-open-folder = Открыть папку с событиями
+dialog-open-files = Открыть события (и статью)
+dialog-filter-events = События и статьи
+dialog-filter-all = Все файлы
+
+## Import
+
+import-progress =
+    .aria-label = Ход импорта
+import-reading = Чтение…
+import-cancel = Отмена
+import-cancelling = Отмена импорта…
+import-importing = Импорт: { $files }
+import-rejected-rows =
+    .aria-label = Отклонённые строки
+import-copy = Скопировать список
+import-copied = Скопировано
+import-copy-failed = Выделите список и скопируйте его
+import-close = Закрыть
+import-show-story = Показать историю
+import-done = Импортировано: { $title }
+import-left-out = Эти строки пропущены; исправьте их в файле и откройте его снова, чтобы они вошли:
+import-nothing = Ничего не импортировано
+import-unchanged = Показанная история не изменилась.
+import-cancelled = Импорт отменён; ничего не записано.
+import-the-file = Файл
+import-columns-title = Какие столбцы что содержат?
+import-columns-intro = В файле { $file } свои столбцы. Выберите столбец с датой каждого события и столбцы с его местом; остальные необязательны.
+import-go = Импортировать
+import-still-needed = Ещё нужно: { $missing }.
+import-and = { $a } и { $b }
+import-ready = Можно импортировать.
+import-missing-date = столбец с датой
+import-missing-place = столбцы широты и долготы (или столбец WKT)
+import-more = … и ещё { $count }
+import-summary = Импортировано { $events ->
+        [one] { $events } событие
+        [few] { $events } события
+       *[many] { $events } событий
+    } из { $files }
+import-summary-rejected = ; { $rejected ->
+        [one] { $rejected } строка отклонена
+        [few] { $rejected } строки отклонены
+       *[many] { $rejected } строк отклонено
+    }.
+import-summary-none-rejected = ; ни одна строка не отклонена.
+import-summary-article = Из статьи { $excerpts ->
+        [one] получен { $excerpts } отрывок
+        [few] получено { $excerpts } отрывка
+       *[many] получено { $excerpts } отрывков
+    }, { $linked } связано с местами.
+import-progress-text = Прочитано { $rows ->
+        [one] { $rows } строка
+        [few] { $rows } строки
+       *[many] { $rows } строк
+    } · { $percent }%
+field-date = Дата (или дата начала)
+field-end = Дата окончания
+field-lat = Широта
+field-lon = Долгота
+field-wkt = Геометрия в WKT (вместо широты и долготы)
+field-id = Идентификатор
+field-title = Название
+field-kind = Вид события
+field-description = Описание
+field-source = Источник (URL)
+field-place = Название места
 
 ## Export and sharing (image, animation, deep links, citations)
 
