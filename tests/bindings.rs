@@ -30,7 +30,7 @@ fn generate() -> String {
     );
     let all = decls!(cfg;
         Precision, ErrorCode, faultlines_core::ApiError, Problem,
-        Geometry, ArticleMeta, EventKind, EventEnd, Discrepancy, Absence, EventProps, Event,
+        Geometry, ArticleMeta, EventKind, EventEnd, Discrepancy, Absence, EventText, EventProps, Event,
         MemberStatus, MembershipPeriod, Membership, Organization, DisputeLevel, DisputePeriod, DisputeProps, Dispute,
         RegionKind, Region, RegionVersion, Excerpt, ExcerptNote, NoteKind, LinkReason, ExcerptLink, LayerIndex, LayerEntry, Mention, HitKind, SearchHit,
         TimeSpan, HistogramMode, StateEvents, Counts, KindCount, DatasetInfo, Phase, ActiveEvent, MembershipState, DisputeState, State, Filter,

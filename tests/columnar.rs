@@ -42,6 +42,7 @@ fn the_shipped_story_survives_arrow_field_for_field() {
     assert!(all.iter().any(|e| !e.props.discrepancies.is_empty()));
     assert!(all.iter().any(|e| !e.props.absent.is_empty()));
     assert!(all.iter().any(|e| !e.props.participants.is_empty()));
+    assert!(all.iter().any(|e| e.props.i18n.is_some()));
     assert!(all
         .iter()
         .any(|e| matches!(e.geometry, Geometry::MultiLineString(_))));
@@ -96,6 +97,8 @@ prop_compose! {
         cancelled in prop::option::of(date()),
         notes in prop::collection::vec((words(), prop::collection::vec(words(), 0..2)), 0..2),
         precision in prop::option::of(0usize..7),
+        i18n in prop::option::of(prop::collection::btree_map("ru|kk", (words(), words()), 0..2)),
+        note_i18n in prop::option::of(prop::collection::btree_map("ru", words(), 1..2)),
     ) -> Event {
         let end = match end {
             None => EventEnd::Instant,
@@ -109,10 +112,11 @@ prop_compose! {
             kind: EventKind::ALL[kind], start, end,
             places: places.into(), regions, actors, participants, sources,
             excerpts: excerpts.into(),
-            absent: absent.into_iter().map(|(actor, note)| Absence { actor, note }).collect::<Vec<_>>().into(),
+            absent: absent.into_iter().map(|(actor, note)| Absence { actor, note, i18n: note_i18n.clone() }).collect::<Vec<_>>().into(),
             cancelled,
-            discrepancies: notes.into_iter().map(|(note, sources)| Discrepancy { note, sources }).collect::<Vec<_>>().into(),
+            discrepancies: notes.into_iter().map(|(note, sources)| Discrepancy { note, sources, i18n: note_i18n.clone() }).collect::<Vec<_>>().into(),
             place_precision: precision.map(|k| precisions[k]),
+            i18n: i18n.map(|m| m.into_iter().map(|(l, (title, description))| (l, EventText { title, description })).collect()),
         }, geometry)
     }
 }
@@ -125,6 +129,21 @@ proptest! {
     fn every_field_of_any_event_survives_arrow(events in prop::collection::vec(event(), 0..40)) {
         let t = EventTable::from_events(events.clone());
         prop_assert_eq!(round_trip(&t).to_vec(), events);
+    }
+
+    /// And so does the GeoJSON form the story is written in, translations
+    /// and all.
+    #[test]
+    fn every_field_of_any_event_survives_geojson(events in prop::collection::vec(event(), 0..20)) {
+        let t = EventTable::from_events(events.clone());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("events.geojson");
+        faultlines_import::story::write_events(&path, &t).unwrap();
+        let back: EventCollection = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        // Coordinates are decimal text there, read back to the nearest
+        // float; every other field must come back as it was.
+        let fields = |es: Vec<Event>| es.into_iter().map(|e| (e.props, e.lo, e.hi)).collect::<Vec<_>>();
+        prop_assert_eq!(fields(EventTable::from_events(back.features.0).to_vec()), fields(events));
     }
 }
 

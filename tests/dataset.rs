@@ -301,6 +301,92 @@ fn a_discrepancy_without_a_source_is_rejected() {
     );
 }
 
+/// The shipped story with `edit` applied to one event's properties.
+fn with_event(id: &'static str, edit: impl Fn(&mut serde_json::Value) + 'static) -> Vec<String> {
+    let (_t, dir) = common::broken("story/events.geojson", move |s| {
+        let mut v: serde_json::Value = serde_json::from_str(&s).unwrap();
+        for f in v["features"].as_array_mut().unwrap() {
+            if f["properties"]["id"] == id {
+                edit(&mut f["properties"]);
+            }
+        }
+        serde_json::to_string(&v).unwrap()
+    });
+    common::problems_of(&dir)
+}
+
+#[test]
+fn a_translation_in_an_unknown_language_is_rejected_naming_the_event() {
+    let p = with_event("nato-founding-1949", |e| {
+        e["i18n"] = serde_json::json!({"xx": {"title": "T", "description": "D"}});
+    });
+    assert!(
+        p.iter().any(|m| m.contains(
+            "story/events.geojson: nato-founding-1949: the event: unknown language \"xx\" in i18n (known: ru)"
+        )),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn an_empty_translated_title_or_note_is_rejected_naming_the_event() {
+    let p = with_event("cst-renewal-1999", |e| {
+        e["i18n"]["ru"]["title"] = serde_json::json!(" ");
+        e["discrepancies"][0]["i18n"] = serde_json::json!({"ru": ""});
+    });
+    assert!(
+        p.iter()
+            .any(|m| m.contains("cst-renewal-1999: the event: the title in \"ru\" is empty")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter().any(
+            |m| m.contains("cst-renewal-1999: a discrepancy note: the note in \"ru\" is empty")
+        ),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn every_event_and_note_of_the_shipped_story_has_its_russian_words() {
+    let ds = Dataset::embedded().unwrap();
+    for e in ds.events.to_vec() {
+        let ru = e.props.i18n.as_ref().and_then(|t| t.get("ru"));
+        let ru = ru.unwrap_or_else(|| panic!("{}: no Russian title", e.props.id));
+        assert!(
+            ru.title
+                .chars()
+                .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())),
+            "{}: {:?}",
+            e.props.id,
+            ru.title
+        );
+        for d in &e.props.discrepancies {
+            assert!(
+                d.i18n.as_ref().is_some_and(|t| t.contains_key("ru")),
+                "{}: a discrepancy without Russian",
+                e.props.id
+            );
+        }
+        for a in &e.props.absent {
+            assert!(
+                a.i18n.as_ref().is_some_and(|t| t.contains_key("ru")),
+                "{}: an absence without Russian",
+                e.props.id
+            );
+        }
+    }
+    for x in &ds.excerpts {
+        for n in &x.notes {
+            assert!(
+                n.i18n.as_ref().is_some_and(|t| t.contains_key("ru")),
+                "{}: a note without Russian",
+                x.id
+            );
+        }
+    }
+}
+
 #[test]
 fn malformed_json_names_the_file() {
     let (_t, dir) = common::broken("story/memberships.json", |s| s.replacen('{', "{{", 1));

@@ -127,6 +127,10 @@ pub struct ExcerptNote {
     /// units from its start (what the web UI slices by).
     pub start_utf16: usize,
     pub end_utf16: usize,
+    /// The note in other languages (`{"ru": "…"}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub i18n: Option<crate::model::Translations<String>>,
 }
 
 /// The files of a dataset, parsed but not yet checked against each other.

@@ -1,8 +1,11 @@
-//! Search over event titles, excerpt text and place names.
+//! Search over event titles, excerpt text and place names, in English and
+//! in Russian (regions' Russian names of every date, events' Russian titles
+//! and descriptions).
 //!
 //! Text is folded before indexing and querying: Unicode NFD, combining marks
 //! dropped, lowercased, split on anything that is not a letter or digit. So
-//! "Rahmon" finds "Rahmon", "Chișinău" is found by "chisinau", and each query
+//! "Rahmon" finds "Rahmon", "Chișinău" is found by "chisinau", "ёлкино" and
+//! "ЕЛКИНО" fold alike (ё is е with a diaeresis), and each query
 //! word matches as a *prefix* ("kaz" finds "Kazakhstan"). Every query word
 //! must match somewhere in a document; the score sums, per query word, the
 //! weight of the best field it hit (a name or title counts more than body
@@ -34,6 +37,10 @@ pub struct SearchHit {
     pub id: String,
     /// What to show: the region's name, the event's title or the excerpt's text.
     pub title: String,
+    /// An event's title (and description) in other languages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub i18n: Option<crate::model::Translations<crate::model::EventText>>,
     /// Day number to move the slider to, for events and dated excerpts.
     pub day: Option<i32>,
     /// Region to select, for regions and events/excerpts tied to one.
@@ -127,6 +134,10 @@ impl SearchIndex {
             });
             idx.add_text(d, e.title(), 2.0);
             idx.add_text(d, e.description(), 1.0);
+            for t in e.i18n().into_iter().flat_map(|t| t.values()) {
+                idx.add_text(d, &t.title, 2.0);
+                idx.add_text(d, &t.description, 1.0);
+            }
             for p in e.places() {
                 idx.add_text(d, p, 1.5);
             }
@@ -232,10 +243,15 @@ impl SearchIndex {
             .map(|(i, score)| {
                 let d = &self.docs[i as usize];
                 let (id, title) = Self::id_and_title(ds, d);
+                let i18n = match d.kind {
+                    HitKind::Event => ds.events.row(d.index as usize).i18n().cloned(),
+                    _ => None,
+                };
                 SearchHit {
                     kind: d.kind,
                     id: id.to_string(),
                     title: title.to_string(),
+                    i18n,
                     day: d.day,
                     region: d.region.map(|r| ds.regions[r as usize].id.clone()),
                     score,

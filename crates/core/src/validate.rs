@@ -96,12 +96,57 @@ fn check_citations<S: AsRef<str>>(p: &mut P, file: &str, id: &str, sources: &[S]
     }
 }
 
+/// Words in other languages: each under a language the app knows, none
+/// empty. `texts` gives a translation's fields by name.
+fn check_i18n<T>(
+    p: &mut P,
+    file: &str,
+    id: &str,
+    what: &str,
+    words: Option<&Translations<T>>,
+    texts: impl Fn(&T) -> Vec<(&'static str, &str)>,
+) {
+    for (lang, w) in words.into_iter().flatten() {
+        if !LANGUAGES.contains(&lang.as_str()) {
+            p.add(
+                file,
+                id,
+                format!(
+                    "{what}: unknown language {lang:?} in i18n (known: {})",
+                    LANGUAGES.join(", ")
+                ),
+            );
+        }
+        for (field, text) in texts(w) {
+            if text.trim().is_empty() {
+                p.add(
+                    file,
+                    id,
+                    format!("{what}: the {field} in {lang:?} is empty"),
+                );
+            }
+        }
+    }
+}
+
+/// A note's words in other languages.
+fn check_note_i18n(
+    p: &mut P,
+    file: &str,
+    id: &str,
+    what: &str,
+    words: Option<&Translations<String>>,
+) {
+    check_i18n(p, file, id, what, words, |s| vec![("note", s.as_str())]);
+}
+
 fn check_discrepancies(p: &mut P, file: &str, id: &str, ds: &[Discrepancy]) {
     for d in ds {
         if d.note.trim().is_empty() {
             p.add(file, id, "a discrepancy note is empty");
         }
         check_sources(p, file, id, &d.sources, "a discrepancy note");
+        check_note_i18n(p, file, id, "a discrepancy note", d.i18n.as_ref());
     }
 }
 
@@ -112,6 +157,7 @@ fn excerpt_notes(p: &mut P, x: &ExcerptSpec) -> Vec<crate::dataset::ExcerptNote>
         if n.note.trim().is_empty() {
             p.add(EXCERPTS, &x.id, "a note is empty");
         }
+        check_note_i18n(p, EXCERPTS, &x.id, "a note", n.i18n.as_ref());
         // A typo's evidence is the text itself, and "no source was found"
         // may have none to give; a correction or an update must cite one.
         if matches!(n.kind, NoteKind::Correction | NoteKind::Update) || !n.sources.is_empty() {
@@ -136,6 +182,7 @@ fn excerpt_notes(p: &mut P, x: &ExcerptSpec) -> Vec<crate::dataset::ExcerptNote>
             sources: n.sources.clone(),
             start_utf16,
             end_utf16: start_utf16 + n.quote.encode_utf16().count(),
+            i18n: n.i18n.clone(),
         });
     }
     out.sort_by_key(|n| n.start_utf16);
@@ -375,6 +422,15 @@ fn check_event<E: EventFields>(
         check_sources(p, EVENTS, id, e.sources(), "event");
     }
     check_discrepancies(p, EVENTS, id, e.discrepancies());
+    check_i18n(p, EVENTS, id, "the event", e.i18n(), |t| {
+        vec![
+            ("title", t.title.as_str()),
+            ("description", t.description.as_str()),
+        ]
+    });
+    for a in e.absent() {
+        check_note_i18n(p, EVENTS, id, "an absence note", a.i18n.as_ref());
+    }
     check_geometry(p, EVENTS, id, &geometry);
     if matches!(e.kind(), EventKind::Deployment | EventKind::Withdrawal)
         && !matches!(

@@ -165,6 +165,7 @@ pub fn events(base: &Dataset, n: usize, seed: u64) -> Vec<Event> {
                 sources: vec![Sym::new("https://example.org/synthetic")].into(),
                 discrepancies: Few::default(),
                 place_precision: None,
+                i18n: None,
             },
             geometry,
             lo,
@@ -261,6 +262,7 @@ pub fn write(dir: &std::path::Path, n: usize, seed: u64) -> Result<(), GeodataEr
                     quote: n.quote.clone(),
                     note: n.note.clone(),
                     sources: n.sources.clone(),
+                    i18n: n.i18n.clone(),
                 })
                 .collect(),
         })

@@ -49,6 +49,7 @@ impl Draft {
             sources: self.sources.iter().map(|s| Sym::new(s)).collect(),
             discrepancies: Few::default(),
             place_precision: self.place_precision,
+            i18n: None,
         };
         Event::new(props, self.geometry)
     }

@@ -40,13 +40,23 @@ export type EventKind = "exercise" | "deployment" | "withdrawal" | "conflict" | 
 
 export type EventEnd = { "type": "instant" } | { "type": "at", "date": string } | { "type": "open" };
 
-export type Discrepancy = { note: string, sources: Array<string>, };
+export type Discrepancy = { note: string, sources: Array<string>, 
+/**
+ * The note in other languages (`{"ru": "…"}`).
+ */
+i18n?: { [key in string]: string }, };
 
 export type Absence = { 
 /**
  * ISO 3166-1 alpha-3 code.
  */
-actor: string, note: string, };
+actor: string, note: string, 
+/**
+ * The note in other languages (`{"ru": "…"}`).
+ */
+i18n?: { [key in string]: string }, };
+
+export type EventText = { title: string, description: string, };
 
 export type EventProps = { id: string, title: string, description: string, kind: EventKind, start: string, end: EventEnd, 
 /**
@@ -81,7 +91,12 @@ excerpts: Array<string>, sources: Array<string>, discrepancies: Array<Discrepanc
  * How precisely the place is known, when the source says (UCDP's
  * `where_prec`, ACLED's `geo_precision`); absent means as drawn.
  */
-place_precision?: PlacePrecision, };
+place_precision?: PlacePrecision, 
+/**
+ * The title and description in other languages
+ * (`{"ru": {"title": …, "description": …}}`).
+ */
+i18n?: { [key in string]: EventText }, };
 
 export type Event = { geometry: Geometry, 
 /**
@@ -124,7 +139,12 @@ excerpts: Array<string>, sources: Array<string>, discrepancies: Array<Discrepanc
  * How precisely the place is known, when the source says (UCDP's
  * `where_prec`, ACLED's `geo_precision`); absent means as drawn.
  */
-place_precision?: PlacePrecision, };
+place_precision?: PlacePrecision, 
+/**
+ * The title and description in other languages
+ * (`{"ru": {"title": …, "description": …}}`).
+ */
+i18n?: { [key in string]: EventText }, };
 
 export type MemberStatus = "member" | "suspended" | "frozen" | "observer";
 
@@ -249,7 +269,11 @@ export type ExcerptNote = { kind: NoteKind, quote: string, note: string, sources
  * Where the quoted words are in the excerpt's text, in UTF-16 code
  * units from its start (what the web UI slices by).
  */
-start_utf16: number, end_utf16: number, };
+start_utf16: number, end_utf16: number, 
+/**
+ * The note in other languages (`{"ru": "…"}`).
+ */
+i18n?: { [key in string]: string }, };
 
 export type NoteKind = "correction" | "unverified" | "update" | "sic";
 
@@ -314,6 +338,10 @@ export type SearchHit = { kind: HitKind, id: string,
  */
 title: string, 
 /**
+ * An event's title (and description) in other languages.
+ */
+i18n?: { [key in string]: EventText }, 
+/**
  * Day number to move the slider to, for events and dated excerpts.
  */
 day: number | null, 
@@ -354,7 +382,11 @@ export type ActiveEvent = {
 /**
  * Position in the dataset's time order (as in [`Api::columns`]).
  */
-index: number, id: string, kind: EventKind, title: string, start: string, end: EventEnd, geometry: Geometry, places: Array<string>, regions: Array<string>, actors: Array<string>, participants: Array<string>, absent: Array<Absence>, cancelled: string | null, 
+index: number, id: string, kind: EventKind, title: string, 
+/**
+ * The title (and description) in other languages.
+ */
+i18n?: { [key in string]: EventText }, start: string, end: EventEnd, geometry: Geometry, places: Array<string>, regions: Array<string>, actors: Array<string>, participants: Array<string>, absent: Array<Absence>, cancelled: string | null, 
 /**
  * First and last day the event may cover.
  */
@@ -403,7 +435,11 @@ export type Bin = { start_day: number, end_day: number, count: number, };
 
 export type Histogram = { bins: Array<Bin>, max: number, };
 
-export type EventRef = { id: string, title: string, kind: EventKind, start: string, end: EventEnd, lo: number, hi: number, 
+export type EventRef = { id: string, title: string, 
+/**
+ * The title (and description) in other languages.
+ */
+i18n?: { [key in string]: EventText }, kind: EventKind, start: string, end: EventEnd, lo: number, hi: number, 
 /**
  * Where the event's facts come from.
  */

@@ -21,6 +21,10 @@ pub struct ActiveEvent {
     pub id: String,
     pub kind: EventKind,
     pub title: String,
+    /// The title (and description) in other languages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub i18n: Option<Translations<EventText>>,
     pub start: Date,
     pub end: EventEnd,
     pub geometry: Geometry,
@@ -228,6 +232,7 @@ fn detail(r: crate::table::Row<'_>, a: Active) -> ActiveEvent {
         id: p.id.to_string(),
         kind: p.kind,
         title: p.title.to_string(),
+        i18n: p.i18n,
         start: p.start,
         end: p.end,
         geometry,

@@ -7,6 +7,10 @@ use super::*;
 pub struct EventRef {
     pub id: String,
     pub title: String,
+    /// The title (and description) in other languages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub i18n: Option<Translations<EventText>>,
     pub kind: EventKind,
     pub start: Date,
     pub end: EventEnd,
@@ -23,6 +27,7 @@ pub(super) fn event_ref(e: &crate::table::Row<'_>) -> EventRef {
     EventRef {
         id: e.id().to_string(),
         title: e.title().to_string(),
+        i18n: e.i18n().cloned(),
         kind: e.kind(),
         start: e.start(),
         end: e.end(),

@@ -74,6 +74,10 @@ pub enum EventEnd {
 pub struct Discrepancy {
     pub note: String,
     pub sources: Vec<String>,
+    /// The note in other languages (`{"ru": "…"}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub i18n: Option<Translations<String>>,
 }
 
 /// A member that stayed away from, or refused, an exercise or summit.
@@ -82,6 +86,17 @@ pub struct Absence {
     /// ISO 3166-1 alpha-3 code.
     pub actor: String,
     pub note: String,
+    /// The note in other languages (`{"ru": "…"}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub i18n: Option<Translations<String>>,
+}
+
+/// An event's title and description in a language other than English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EventText {
+    pub title: String,
+    pub description: String,
 }
 
 /// A dated event of the story: the properties of a feature in `events.geojson`.
@@ -122,6 +137,11 @@ pub struct EventProps {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub place_precision: Option<PlacePrecision>,
+    /// The title and description in other languages
+    /// (`{"ru": {"title": …, "description": …}}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub i18n: Option<Translations<EventText>>,
 }
 
 /// How precisely an event's place is known: the point may stand for a

@@ -54,6 +54,11 @@ pub struct NoteSpec {
     /// Required for every kind but `sic`, whose evidence is the text itself.
     #[serde(default)]
     pub sources: Vec<String>,
+    /// The note in other languages (`{"ru": "…"}`); the quoted words stay
+    /// the article's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub i18n: Option<Translations<String>>,
 }
 
 /// The gazetteer's entries (`gazetteer.json`).

@@ -24,6 +24,16 @@ pub use intern::*;
 pub use membership::*;
 pub use region::*;
 
+/// The languages other than English that a story may give its words in: an
+/// event's title and description, and the text of a note. Their key in an
+/// `i18n` object is the language's code; the article is never translated,
+/// its excerpts being quotations.
+pub const LANGUAGES: [&str; 1] = ["ru"];
+
+/// Words in other languages than English, by language code (one of
+/// [`LANGUAGES`]): `{"ru": …}` in the story's files.
+pub type Translations<T> = std::collections::BTreeMap<String, T>;
+
 /// A GeoJSON feature with typed properties, for the story's own files.
 ///
 /// The map build reads its sources with the `geojson` crate's typed

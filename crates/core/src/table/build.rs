@@ -77,6 +77,7 @@ impl EventTable {
                 absent: p.absent,
                 cancelled: p.cancelled,
                 discrepancies: p.discrepancies,
+                i18n: p.i18n,
             },
         });
     }

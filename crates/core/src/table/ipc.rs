@@ -4,8 +4,8 @@
 //! One column per field, in types any Arrow reader understands (pyarrow,
 //! DuckDB, Polars, GDAL's Arrow driver): strings, lists of strings, dates
 //! as EDTF text with their first and last day as `date32`, the geometry as
-//! WKB tagged `geoarrow.wkb`. The nested, rarely filled fields (absences and
-//! notes) are JSON text. Reading copies each column into the table without
+//! WKB tagged `geoarrow.wkb`. The nested, rarely filled fields (absences,
+//! notes and the words in other languages) are JSON text. Reading copies each column into the table without
 //! parsing a string per event, except the dates.
 
 use std::collections::HashMap;
@@ -64,6 +64,9 @@ pub fn schema() -> Schema {
         // JSON arrays, as in events.geojson; absent when empty.
         text("absent", true),
         text("discrepancies", true),
+        // A JSON object by language, as in events.geojson; absent when none
+        // (and in files written before it).
+        text("i18n", true),
     ])
     .with_metadata(HashMap::from([(
         "faultlines:events".to_string(),
@@ -76,7 +79,7 @@ fn json_text<T: serde::Serialize>(v: &[T]) -> Option<String> {
 }
 
 fn batch(t: &EventTable, rows: impl IntoIterator<Item = usize>) -> Result<RecordBatch, String> {
-    let mut s: Vec<StringBuilder> = (0..10).map(|_| StringBuilder::new()).collect();
+    let mut s: Vec<StringBuilder> = (0..11).map(|_| StringBuilder::new()).collect();
     let mut l: Vec<ListBuilder<StringBuilder>> = (0..6)
         .map(|_| ListBuilder::new(StringBuilder::new()))
         .collect();
@@ -123,6 +126,7 @@ fn batch(t: &EventTable, rows: impl IntoIterator<Item = usize>) -> Result<Record
         s[7].append_option(p.cancelled.map(|d| d.to_string()));
         s[8].append_option(json_text(&p.absent));
         s[9].append_option(json_text(&p.discrepancies));
+        s[10].append_option(p.i18n.as_ref().and_then(|t| serde_json::to_string(t).ok()));
     }
     let mut cols: Vec<ArrayRef> = s[..6]
         .iter_mut()
@@ -195,12 +199,21 @@ pub fn read(mut file: impl std::io::Read + std::io::Seek) -> Result<EventTable, 
     super::decode::read(file, size, &footer)
 }
 
-pub(super) fn rare_of(
-    participants: Few<Sym>,
-    absent: Option<&str>,
-    cancelled: Option<&str>,
-    discrepancies: Option<&str>,
-) -> Result<Rare, String> {
+/// The JSON text columns of an event's rarely filled fields, as read.
+pub(super) struct RareText<'a> {
+    pub absent: Option<&'a str>,
+    pub cancelled: Option<&'a str>,
+    pub discrepancies: Option<&'a str>,
+    pub i18n: Option<&'a str>,
+}
+
+pub(super) fn rare_of(participants: Few<Sym>, text: RareText<'_>) -> Result<Rare, String> {
+    let RareText {
+        absent,
+        cancelled,
+        discrepancies,
+        i18n,
+    } = text;
     fn json<T: serde::de::DeserializeOwned>(
         what: &str,
         s: Option<&str>,
@@ -218,6 +231,7 @@ pub(super) fn rare_of(
             .transpose()
             .map_err(|e| format!("column \"cancelled\": {e}"))?,
         discrepancies: json("discrepancies", discrepancies)?.unwrap_or_default(),
+        i18n: json("i18n", i18n)?,
     })
 }
 

@@ -7,7 +7,8 @@
 //! one buffer, the day numbers the index needs lie side by side, the lists
 //! of regions, actors and sources (a few hundred distinct lists for a
 //! million events) are numbers into a table of lists, and what only a few
-//! events have (participants, absences, notes) is kept aside for those few.
+//! events have (participants, absences, notes, translations) is kept aside
+//! for those few.
 //! The same columns are what `story/events.arrow` holds (see [`ipc`]), so
 //! reading a story is a copy, not a parse.
 //!
@@ -37,6 +38,8 @@ pub struct Rare {
     pub absent: Few<Absence>,
     pub cancelled: Option<Date>,
     pub discrepancies: Few<Discrepancy>,
+    /// The title and description in other languages.
+    pub i18n: Option<Translations<EventText>>,
 }
 
 impl Rare {
@@ -45,6 +48,7 @@ impl Rare {
             && self.absent.is_empty()
             && self.cancelled.is_none()
             && self.discrepancies.is_empty()
+            && self.i18n.is_none()
     }
 }
 
@@ -73,7 +77,8 @@ pub struct EventTable {
     pub(crate) actors: SymLists,
     pub(crate) sources: SymLists,
     pub(crate) precision: Vec<Option<PlacePrecision>>,
-    /// Participants, absences, cancellations and notes, by event position (sorted).
+    /// Participants, absences, cancellations, notes and translations, by
+    /// event position (sorted).
     pub(crate) rare: Vec<(u32, Rare)>,
 }
 

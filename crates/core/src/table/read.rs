@@ -8,7 +8,7 @@ use arrow_array::cast::AsArray;
 use arrow_array::{Array, RecordBatch, StringArray};
 
 use super::build::Fields;
-use super::ipc::{col, precision_by_name, rare_of, strings};
+use super::ipc::{col, precision_by_name, rare_of, strings, RareText};
 use super::{EventTable, TextLists, Texts};
 use crate::date::Date;
 use crate::model::*;
@@ -170,6 +170,11 @@ fn append_rows(t: &mut EventTable, b: &RecordBatch, syms: &mut Interner) -> Resu
     );
     let (precision, cancelled) = (strings(b, "place_precision")?, strings(b, "cancelled")?);
     let (absent, notes) = (strings(b, "absent")?, strings(b, "discrepancies")?);
+    // Files written before the translations have no such column.
+    let i18n = match b.column_by_name("i18n") {
+        Some(_) => Some(strings(b, "i18n")?),
+        None => None,
+    };
     let geometry = col(b, "geometry")?
         .as_binary_opt::<i32>()
         .ok_or("column \"geometry\" is not binary (WKB)")?;
@@ -212,12 +217,24 @@ fn append_rows(t: &mut EventTable, b: &RecordBatch, syms: &mut Interner) -> Resu
             ),
         };
         let part = syms.list(3, parts, range(part_off, i));
-        let rare =
-            (!part.is_empty() || absent.is_valid(i) || cancelled.is_valid(i) || notes.is_valid(i))
-                .then(|| rare_of(part, opt(absent, i), opt(cancelled, i), opt(notes, i)))
-                .transpose()
-                .map_err(|e| at(i, "", &e))?
-                .unwrap_or_default();
+        let words = i18n.and_then(|a| opt(a, i));
+        let rare = (!part.is_empty()
+            || absent.is_valid(i)
+            || cancelled.is_valid(i)
+            || notes.is_valid(i)
+            || words.is_some())
+        .then(|| {
+            let text = RareText {
+                absent: opt(absent, i),
+                cancelled: opt(cancelled, i),
+                discrepancies: opt(notes, i),
+                i18n: words,
+            };
+            rare_of(part, text)
+        })
+        .transpose()
+        .map_err(|e| at(i, "", &e))?
+        .unwrap_or_default();
         t.push_fields(Fields {
             kind: k,
             start: s,

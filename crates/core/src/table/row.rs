@@ -27,6 +27,9 @@ pub trait EventFields {
     fn excerpts(&self) -> impl Iterator<Item = &str>;
     fn places(&self) -> impl Iterator<Item = &str>;
     fn discrepancies(&self) -> &[Discrepancy];
+    fn absent(&self) -> &[Absence];
+    /// The title and description in other languages.
+    fn i18n(&self) -> Option<&Translations<EventText>>;
 }
 
 impl EventFields for Event {
@@ -71,6 +74,12 @@ impl EventFields for Event {
     }
     fn discrepancies(&self) -> &[Discrepancy] {
         &self.props.discrepancies
+    }
+    fn absent(&self) -> &[Absence] {
+        &self.props.absent
+    }
+    fn i18n(&self) -> Option<&Translations<EventText>> {
+        self.props.i18n.as_ref()
     }
 }
 
@@ -121,6 +130,7 @@ impl<'a> Row<'a> {
                 sources: t.sources.row(self.i).clone(),
                 discrepancies: rare.discrepancies,
                 place_precision: self.place_precision(),
+                i18n: rare.i18n,
             },
             geometry: self.geometry().into_owned(),
             lo: self.lo(),
@@ -174,5 +184,11 @@ impl EventFields for Row<'_> {
     }
     fn discrepancies(&self) -> &[Discrepancy] {
         self.rare().map_or(&[], |r| &r.discrepancies)
+    }
+    fn absent(&self) -> &[Absence] {
+        self.rare().map_or(&[], |r| &r.absent)
+    }
+    fn i18n(&self) -> Option<&Translations<EventText>> {
+        self.rare().and_then(|r| r.i18n.as_ref())
     }
 }
