@@ -1,7 +1,8 @@
 //! Remembering the reader's place across restarts.
 //!
 //! The desktop app keeps one small JSON file of the UI's state (slider date and
-//! time window, map view, selected region, layers and filters, theme); the
+//! time window, map view, selected region, layers and filters, theme,
+//! languages); the
 //! window's size and place are kept by `tauri-plugin-window-state` in a file of
 //! its own beside it (see `lib.rs`). The state file is written atomically: to a temporary file in the
 //! same folder, flushed to disk, then renamed over the old file, so a crash or
@@ -42,6 +43,9 @@ pub struct UiState {
     pub theme: Option<String>,
     /// Language of place names: "en" or "ru".
     pub lang: Option<String>,
+    /// Language of the interface the reader chose ("en" or "ru"); none to
+    /// follow the system's.
+    pub locale: Option<String>,
     pub follow: bool,
 }
 
@@ -206,6 +210,7 @@ impl Prefs {
             s.ui = UiState {
                 theme: s.ui.theme.take(),
                 lang: s.ui.lang.take(),
+                locale: s.ui.locale.take(),
                 follow: s.ui.follow,
                 ..UiState::default()
             };
@@ -242,6 +247,7 @@ mod tests {
                 actor: Some("warsaw-pact".into()),
                 theme: Some("dark".into()),
                 lang: Some("ru".into()),
+                locale: Some("ru".into()),
                 follow: true,
             },
             story: Some("imported-acled-sample-csv".into()),
@@ -341,8 +347,13 @@ mod tests {
         let ui = Prefs::open(dir.path()).ui();
         assert_eq!((ui.day, ui.selected, ui.kinds), (None, None, None));
         assert_eq!(
-            (ui.theme.as_deref(), ui.lang.as_deref(), ui.follow),
-            (Some("dark"), Some("ru"), true)
+            (
+                ui.theme.as_deref(),
+                ui.lang.as_deref(),
+                ui.locale.as_deref(),
+                ui.follow
+            ),
+            (Some("dark"), Some("ru"), Some("ru"), true)
         );
         assert_eq!(Prefs::open(dir.path()).story().as_deref(), Some("mine"));
     }

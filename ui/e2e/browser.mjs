@@ -8,9 +8,11 @@ import { root } from "./serve.mjs";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-export async function launch() {
+/** `options`: more of playwright's context options (`locale: "ru-RU"` for a Russian browser). */
+export async function launch(options = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "faultlines-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
+    ...options,
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 800 },
@@ -46,16 +48,17 @@ export function guardWithShots(prefix, page) {
 
 /**
  * Start `faultlines serve` (with `extra` arguments such as ["--data", dir]),
- * launch Chromium and open the atlas; resolves when the UI is ready.
+ * launch Chromium (with playwright's context `options`) and open the atlas;
+ * resolves when the UI is ready.
  * Page errors are collected in `page.errors`.
  */
-export async function openAtlas(extra = []) {
+export async function openAtlas(extra = [], options = {}) {
   const { startServer } = await import("./serve.mjs");
   const server = await startServer(extra);
   let browser;
   let page;
   try {
-    browser = await launch();
+    browser = await launch(options);
     page = await browser.context.newPage();
     page.errors = [];
     page.on("pageerror", (e) => page.errors.push(e.message));

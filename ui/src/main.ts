@@ -23,6 +23,8 @@ import { bindShortcuts } from "./app/shortcuts";
 import { wireStory } from "./app/story-feed";
 import { Stories } from "./app/stories";
 import { setupTheme } from "./app/theme";
+import { Language } from "./app/language";
+import { pickLocale, setLocale, systemLanguages } from "./i18n/i18n";
 import { Selection } from "./selection";
 import { StoryLayer } from "./timeline/story";
 
@@ -30,6 +32,8 @@ export { showError } from "./app/page";
 
 async function start(): Promise<void> {
   performance.mark("faultlines:start");
+  // The system's language until the saved choice is read, so even a failure to connect is said in it.
+  setLocale(pickLocale(systemLanguages()));
   let backend: Backend;
   try {
     backend = await connect();
@@ -42,6 +46,7 @@ async function start(): Promise<void> {
   // Nothing is saved until the saved state is restored and the first state drawn.
   let save: () => void = () => {};
   const changed = () => save();
+  const language = new Language(saved?.locale);
   setupTheme(saved?.theme ?? null, changed);
   showDataset(info);
   const regionById = new Map(regions.map((r) => [r.id, r]));
@@ -59,6 +64,14 @@ async function start(): Promise<void> {
   const follow = new Follow(byId<HTMLInputElement>("follow"), map, saved?.follow ?? false, changed);
   const feed = wireStory({ backend, map, timeline, story, selection, note, follow, panel: () => reading.panel, columns });
   const reading = mountReading({ backend, map, timeline, selection, regionById, feed });
+  // A switch of language names the places in it too, and draws the story's words again.
+  language.listen((l) => {
+    lang.value = l;
+    map.setLanguage(l);
+    story.reset();
+    void feed.refresh(timeline.day);
+    changed();
+  });
 
   await map.ready;
   void backend.startupReport(map.firstMapEpochMs).catch(() => undefined);
@@ -68,7 +81,7 @@ async function start(): Promise<void> {
   // The first state is drawn before the app says it is ready.
   feed.flush();
 
-  save = keepSaving({ backend, map, timeline, selection, lang, follow });
+  save = keepSaving({ backend, map, timeline, selection, lang, language, follow });
   (window as unknown as { faultlines: unknown }).faultlines = { backend, map, selection, info, timeline, frames, story, nextDraw };
   document.documentElement.dataset.ready = "true";
   bindShortcuts(reading.search.input, timeline.thumb);

@@ -169,7 +169,7 @@ export class HttpBackend implements Backend {
 }
 
 const UI_KEY = "faultlines.ui";
-export const EMPTY_UI: UiState = { day: null, window: null, center: null, zoom: null, selected: null, kinds: null, org: null, actor: null, theme: null, lang: null, follow: false };
+export const EMPTY_UI: UiState = { day: null, window: null, center: null, zoom: null, selected: null, kinds: null, org: null, actor: null, theme: null, lang: null, locale: null, follow: false };
 
 export type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
 

@@ -35,7 +35,12 @@ theme: string | null,
 /**
  * Language of place names: "en" or "ru".
  */
-lang: string | null, follow: boolean, };
+lang: string | null, 
+/**
+ * Language of the interface the reader chose ("en" or "ru"); none to
+ * follow the system's.
+ */
+locale: string | null, follow: boolean, };
 
 export type StoriesView = { 
 /**

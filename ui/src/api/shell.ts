@@ -10,6 +10,7 @@
 import type { Field, ImportReport, Progress } from "./bindings";
 import { invokeCoded, type Invoke } from "./client";
 import type { ShellEvent, StoriesView } from "./shell-bindings";
+import { t } from "../i18n/i18n";
 
 export interface Shell {
   stories(): Promise<StoriesView>;
@@ -61,8 +62,8 @@ export class TauriShell implements Shell {
     const picked = await this.openDialog({
       multiple: !folder,
       directory: folder,
-      title: folder ? "Open a folder of events" : "Open events (and an article)",
-      filters: folder ? undefined : [{ name: "Events and articles", extensions: IMPORT_EXTENSIONS }, { name: "All files", extensions: ["*"] }],
+      title: t(folder ? "dialog-open-folder" : "dialog-open-files"),
+      filters: folder ? undefined : [{ name: t("dialog-filter-events"), extensions: IMPORT_EXTENSIONS }, { name: t("dialog-filter-all"), extensions: ["*"] }],
     });
     if (picked === null) return null;
     return Array.isArray(picked) ? picked : [picked];

@@ -7,7 +7,8 @@
  */
 import type { Field, ImportReport, Progress, RowProblem } from "../api/bindings";
 import { h } from "../panel/dom";
-import { FIELD_WORDS, guessColumns, missingColumns, problemList, progressText, reportSummary } from "./import-words";
+import { label, t } from "../i18n/i18n";
+import { FIELDS, guessColumns, missingColumns, problemList, progressText, reportSummary } from "./import-words";
 
 export type Columns = Partial<Record<Field, string>>;
 
@@ -48,15 +49,15 @@ export class ImportDialog {
   /** The progress bar; `onCancel` asks the import to stop. */
   progress(names: string[], onCancel: () => void): void {
     this.bar = null;
-    const bar = h("progress", { max: 1, value: 0, attrs: { "aria-label": "Import progress" } });
-    const text = h("p", { className: "import-progress", textContent: "Reading…", attrs: { "aria-live": "polite" } });
-    const cancel = h("button", { type: "button", textContent: "Cancel", attrs: { "data-role": "cancel" } });
+    const bar = label(h("progress", { max: 1, value: 0 }), "import-progress");
+    const text = h("p", { className: "import-progress", textContent: t("import-reading"), attrs: { "aria-live": "polite" } });
+    const cancel = h("button", { type: "button", textContent: t("import-cancel"), attrs: { "data-role": "cancel" } });
     cancel.addEventListener("click", () => {
       cancel.disabled = true;
-      text.textContent = "Cancelling…";
+      text.textContent = t("import-cancelling");
       onCancel();
     });
-    this.show(`Importing ${names.join(", ")}`, bar, text, h("div", { className: "import-actions" }, cancel));
+    this.show(t("import-importing", { files: names.join(", ") }), bar, text, h("div", { className: "import-actions" }, cancel));
     this.bar = bar;
     this.barText = text;
   }
@@ -72,16 +73,16 @@ export class ImportDialog {
   private problems(problems: RowProblem[], counted: number): Node | null {
     if (problems.length === 0) return null;
     const text = problemList(problems, counted);
-    const area = h("textarea", { readOnly: true, value: text, rows: Math.min(12, 2 * problems.length + 1), className: "import-problems", attrs: { "aria-label": "Rejected rows" } });
-    const copy = h("button", { type: "button", textContent: "Copy the list" });
+    const area = label(h("textarea", { readOnly: true, value: text, rows: Math.min(12, 2 * problems.length + 1), className: "import-problems" }), "import-rejected-rows");
+    const copy = h("button", { type: "button", textContent: t("import-copy") });
     copy.addEventListener("click", () => {
-      void this.copy(text).then((ok) => (copy.textContent = ok ? "Copied" : "Select the list and copy it"));
+      void this.copy(text).then((ok) => (copy.textContent = t(ok ? "import-copied" : "import-copy-failed")));
     });
     return h("div", { className: "import-problem-box" }, area, copy);
   }
 
-  private closeButton(label = "Close"): HTMLButtonElement {
-    const b = h("button", { type: "button", textContent: label, attrs: { "data-autofocus": "" } });
+  private closeButton(text = t("import-close")): HTMLButtonElement {
+    const b = h("button", { type: "button", textContent: text, attrs: { "data-autofocus": "" } });
     b.addEventListener("click", () => this.close());
     return b;
   }
@@ -90,12 +91,12 @@ export class ImportDialog {
   report(r: ImportReport): void {
     const warnings = r.warnings.length > 0 ? h("ul", { className: "import-warnings" }, ...r.warnings.map((w) => h("li", { textContent: w }))) : null;
     this.show(
-      `Imported: ${r.title.replace(/^Imported: /, "")}`,
+      t("import-done", { title: r.title.replace(/^Imported: /, "") }),
       h("p", { className: "import-summary", textContent: reportSummary(r) }),
       warnings,
-      r.rejected > 0 ? h("p", { textContent: "These rows were left out; fix them in the file and open it again to include them:" }) : null,
+      r.rejected > 0 ? h("p", { textContent: t("import-left-out") }) : null,
       this.problems(r.problems, r.rejected),
-      h("div", { className: "import-actions" }, this.closeButton("Show the story")),
+      h("div", { className: "import-actions" }, this.closeButton(t("import-show-story"))),
     );
   }
 
@@ -103,10 +104,10 @@ export class ImportDialog {
   refused(message: string, problems: RowProblem[]): void {
     const first = message.split("\n")[0] ?? message;
     this.show(
-      "Nothing was imported",
+      t("import-nothing"),
       h("p", { className: "import-error", textContent: first }),
       this.problems(problems, problems.length),
-      h("p", { className: "import-note", textContent: "The story shown is unchanged." }),
+      h("p", { className: "import-note", textContent: t("import-unchanged") }),
       h("div", { className: "import-actions" }, this.closeButton()),
     );
   }
@@ -116,20 +117,21 @@ export class ImportDialog {
     return new Promise((resolve) => {
       const guess = guessColumns(headers);
       const selects = new Map<Field, HTMLSelectElement>();
-      const rows = FIELD_WORDS.map(([field, words]) => {
+      const rows = FIELDS.map((field) => {
         const sel = h("select", { id: `col-${field}` }, h("option", { value: "", textContent: "—" }), ...headers.map((x) => h("option", { value: x, textContent: x })));
         sel.value = guess[field] ?? "";
         selects.set(field, sel);
-        return h("div", { className: "col-row" }, h("label", { htmlFor: sel.id, textContent: words }), sel);
+        return h("div", { className: "col-row" }, h("label", { htmlFor: sel.id, textContent: t(`field-${field}`) }), sel);
       });
       const status = h("p", { className: "import-note", attrs: { role: "status" } });
       const chosen = (): Columns => Object.fromEntries([...selects].filter(([, s]) => s.value !== "").map(([f, s]) => [f, s.value])) as Columns;
-      const go = h("button", { type: "submit", textContent: "Import" });
-      const cancel = h("button", { type: "button", textContent: "Cancel", attrs: { "data-role": "cancel" } });
+      const go = h("button", { type: "submit", textContent: t("import-go") });
+      const cancel = h("button", { type: "button", textContent: t("import-cancel"), attrs: { "data-role": "cancel" } });
       const form = h("form", { className: "col-form" }, ...rows, status, h("div", { className: "import-actions" }, cancel, go));
       const check = () => {
         const missing = missingColumns(chosen());
-        status.textContent = missing.length > 0 ? `Still needed: ${missing.join(" and ")}.` : "Ready to import.";
+        const needed = missing.reduce((a, b) => t("import-and", { a, b }));
+        status.textContent = missing.length > 0 ? t("import-still-needed", { missing: needed }) : t("import-ready");
         return missing.length === 0;
       };
       form.addEventListener("change", check);
@@ -142,8 +144,8 @@ export class ImportDialog {
         resolve(null);
       });
       this.show(
-        "Which columns hold what?",
-        h("p", { textContent: `${file} has columns of its own. Choose the one with each event's date, and those with its place; the others are optional.` }),
+        t("import-columns-title"),
+        h("p", { textContent: t("import-columns-intro", { file }) }),
         form,
       );
       check();

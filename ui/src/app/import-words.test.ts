@@ -14,7 +14,7 @@ describe("the words of an import", () => {
 
   it("says how many problems were counted beyond those kept", () => {
     const text = problemList([row(2, "latitude", "NaN"), row(3, "latitude", "NaN")], 12_345);
-    expect(text.split("\n")).toEqual(["acled.csv:2: latitude: NaN", "acled.csv:3: latitude: NaN", "… and 12343 more"]);
+    expect(text.split("\n")).toEqual(["acled.csv:2: latitude: NaN", "acled.csv:3: latitude: NaN", "… and 12,343 more"]);
     expect(problemList([row(2, null, "x")], 1)).toBe("acled.csv:2: x");
   });
 

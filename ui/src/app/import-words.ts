@@ -5,6 +5,7 @@
  * line, and whether the column-mapping step has what an import needs.
  */
 import type { Field, ImportReport, Progress, RowProblem } from "../api/bindings";
+import { t } from "../i18n/i18n";
 
 /** One rejected row, as `faultlines import` prints it. */
 export function problemLine(p: RowProblem): string {
@@ -17,47 +18,33 @@ export function problemLine(p: RowProblem): string {
 /** The list a reader copies: every problem kept, then how many more were counted. */
 export function problemList(problems: RowProblem[], counted: number): string {
   const lines = problems.map(problemLine);
-  if (counted > problems.length) lines.push(`… and ${counted - problems.length} more`);
+  if (counted > problems.length) lines.push(t("import-more", { count: counted - problems.length }));
   return lines.join("\n");
 }
-
-const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 /** "Imported 4 events from acled.csv (ACLED); 3 rows rejected." */
 export function reportSummary(r: ImportReport): string {
   const files = r.files.map((f) => `${f.name} (${f.format})`).join(", ");
-  let s = `Imported ${count(r.events, "event", "events")} from ${files}`;
-  s += r.rejected > 0 ? `; ${count(r.rejected, "row", "rows")} rejected.` : "; no row rejected.";
-  if (r.excerpts > 0) s += ` The article gave ${count(r.excerpts, "excerpt", "excerpts")}, ${r.linked} linked to places.`;
+  let s = t("import-summary", { events: r.events, files });
+  s += r.rejected > 0 ? t("import-summary-rejected", { rejected: r.rejected }) : t("import-summary-none-rejected");
+  if (r.excerpts > 0) s += ` ${t("import-summary-article", { excerpts: r.excerpts, linked: r.linked })}`;
   return s;
 }
 
 /** "12,000 rows read · 43%" */
 export function progressText(p: Progress): string {
   const pct = p.total > 0 ? Math.floor((100 * p.done) / p.total) : 0;
-  return `${count(p.rows, "row", "rows")} read · ${pct}%`;
+  return t("import-progress-text", { rows: p.rows, percent: pct });
 }
 
-/** The columns an import can be told about, with what each holds. */
-export const FIELD_WORDS: [Field, string][] = [
-  ["date", "Date (or start date)"],
-  ["end", "End date"],
-  ["lat", "Latitude"],
-  ["lon", "Longitude"],
-  ["wkt", "Geometry as WKT (instead of latitude and longitude)"],
-  ["id", "Id"],
-  ["title", "Title"],
-  ["kind", "Kind of event"],
-  ["description", "Description"],
-  ["source", "Source (URL)"],
-  ["place", "Place name"],
-];
+/** The columns an import can be told about, each with the message saying what it holds (`field-<name>`). */
+export const FIELDS: Field[] = ["date", "end", "lat", "lon", "wkt", "id", "title", "kind", "description", "source", "place"];
 
 /** What is still missing before the chosen columns can import: a date, and latitude and longitude or WKT. */
 export function missingColumns(chosen: Partial<Record<Field, string>>): string[] {
   const missing: string[] = [];
-  if (!chosen.date) missing.push("a date column");
-  if (!chosen.wkt && !(chosen.lat && chosen.lon)) missing.push("latitude and longitude columns (or a WKT column)");
+  if (!chosen.date) missing.push(t("import-missing-date"));
+  if (!chosen.wkt && !(chosen.lat && chosen.lon)) missing.push(t("import-missing-place"));
   return missing;
 }
 

@@ -12,6 +12,7 @@ import type { Framing } from "../map/framing";
 import { AtlasMap, type NameLang } from "../map/map";
 import type { Selection } from "../selection";
 import { Timeline } from "../timeline/timeline";
+import { locale } from "../i18n/i18n";
 import { byId } from "./page";
 
 export interface MountedMap {
@@ -26,10 +27,10 @@ export function mountMap(backend: Backend, regions: Region[], selection: Selecti
   const map = new AtlasMap({ backend, regions, selection, container: byId("map"), day, framing });
   const note = new BordersNote(byId("map"), map, day);
   const lang = byId<HTMLSelectElement>("lang");
-  if (saved?.lang === "ru" || saved?.lang === "en") {
-    lang.value = saved.lang;
-    map.setLanguage(saved.lang);
-  }
+  // Place names are the saved ones, else in the interface's language.
+  const names: NameLang = saved?.lang === "ru" || saved?.lang === "en" ? saved.lang : locale();
+  lang.value = names;
+  map.setLanguage(names);
   lang.addEventListener("change", () => {
     map.setLanguage(lang.value as NameLang);
     changed();

@@ -5,6 +5,7 @@
  */
 import type { DatasetInfo } from "../api/bindings";
 import { BackendError } from "../api/client";
+import { hasMessage, label, t } from "../i18n/i18n";
 
 export function byId<T extends HTMLElement>(id: string): T {
   const e = document.getElementById(id);
@@ -16,7 +17,7 @@ export function byId<T extends HTMLElement>(id: string): T {
 export function showError(e: unknown): void {
   const box = byId<HTMLDivElement>("error");
   const err = e instanceof BackendError ? e : null;
-  box.textContent = err ? `${humanCode(err.code)}: ${err.message}` : `Something went wrong: ${String(e)}`;
+  box.textContent = err ? t("error-coded", { code: humanCode(err.code), message: err.message }) : t("error-unexpected", { what: String(e) });
   box.hidden = false;
   box.dataset.code = err?.code ?? "internal";
   setTimeout(() => (box.hidden = true), 8000);
@@ -31,16 +32,10 @@ export function showNotice(msg: string): void {
   setTimeout(() => (box.hidden = true), 8000);
 }
 
+/** The error's kind in words: each code of the core has its message (`error-bad-date`…). */
 function humanCode(code: BackendError["code"]): string {
-  switch (code) {
-    case "bad_date": return "That date could not be read";
-    case "unknown_region": return "Unknown place";
-    case "unknown_event": return "Unknown event";
-    case "invalid_dataset": return "The dataset is invalid";
-    case "too_large": return "Request too large";
-    case "not_found": return "Not found";
-    default: return "Error";
-  }
+  const id = `error-${code.replace(/_/g, "-")}`;
+  return hasMessage(id) ? t(id) : t("error-other");
 }
 
 let toastTimer = 0;
@@ -53,14 +48,11 @@ export function notify(msg: string): void {
   toastTimer = window.setTimeout(() => t.classList.remove("show"), 3500);
 }
 
-function summary(info: DatasetInfo): string {
-  const c = info.counts;
-  return `${c.events} events · ${c.excerpts} excerpts · ${info.span.start.slice(0, 4)}–${info.span.end.slice(0, 4)}`;
-}
-
 /** The dataset's counts and span in the header, its attribution in the footer. */
 export function showDataset(info: DatasetInfo): void {
-  byId("dataset-summary").textContent = summary(info);
-  byId("dataset-summary").title = info.title;
+  const summary = byId("dataset-summary");
+  const c = info.counts;
+  label(summary, "dataset-summary", { events: c.events, excerpts: c.excerpts, from: info.span.start.slice(0, 4), to: info.span.end.slice(0, 4) });
+  summary.title = info.title;
   byId("attribution").textContent = info.attribution;
 }

@@ -46,7 +46,8 @@ export function mountReading(p: ReadingParts): Reading {
   const reader = new Reader(() => backend.article(), (id) => select(id, false));
   const panel = new ExcerptsPanel({
     backend,
-    regionName: (id) => map.versionOf(id)?.name_en ?? regionById.get(id)?.name_en ?? id,
+    // The region's name of the slider's date, in the language of the map's names.
+    regionName: (id) => map.displayName(id),
     versionOf: (id) => map.versionOf(id),
     goToDay: (d, precision) => timeline.setDay(d, precision),
     highlight: highlighter(map),
@@ -80,10 +81,14 @@ export function mountReading(p: ReadingParts): Reading {
   });
   bindReadButton(backend, reader, selection);
 
-  const search = new SearchBox(backend, (hit: SearchHit) => {
-    if (hit.day !== null && hit.kind !== "region") timeline.setDay(hit.day);
-    if (hit.region) select(hit.region, true);
-  });
+  const search = new SearchBox(
+    backend,
+    (hit: SearchHit) => {
+      if (hit.day !== null && hit.kind !== "region") timeline.setDay(hit.day);
+      if (hit.region) select(hit.region, true);
+    },
+    (id) => map.displayName(id),
+  );
   byId("search-slot").replaceWith(search.root);
   return { panel, search, select };
 }

@@ -9,6 +9,7 @@ import { Quiet } from "../quiet";
 import type { Selection } from "../selection";
 import type { Timeline } from "../timeline/timeline";
 import type { Follow } from "./follow";
+import type { Language } from "./language";
 import { showError } from "./page";
 
 export interface SavedParts {
@@ -17,12 +18,13 @@ export interface SavedParts {
   timeline: Timeline;
   selection: Selection;
   lang: HTMLSelectElement;
+  language: Language;
   follow: Follow;
 }
 
 /** Save after each change from now on; returns what asks for a save. */
 export function keepSaving(p: SavedParts): () => void {
-  const { backend, map, timeline, selection, lang, follow } = p;
+  const { backend, map, timeline, selection, lang, language, follow } = p;
   // Remember the reader's place: saved a moment after each change.
   const saving = new Quiet(400, () => {
     const v = map.view;
@@ -39,6 +41,7 @@ export function keepSaving(p: SavedParts): () => void {
         actor: timeline.actor || null,
         theme: document.documentElement.dataset.theme ?? null,
         lang: lang.value,
+        locale: language.saved,
         follow: follow.on,
       })
       .catch(showError);

@@ -15,6 +15,7 @@ import type { BackendError } from "../api/client";
 import type { Shell } from "../api/shell";
 import type { StoriesView } from "../api/shell-bindings";
 import { h } from "../panel/dom";
+import { label, t } from "../i18n/i18n";
 import { ImportDialog, type Columns } from "./import-dialog";
 import { byId, showError, showNotice } from "./page";
 
@@ -42,8 +43,8 @@ export class Stories {
   private busy = false;
 
   constructor(private readonly shell: Shell, private readonly reload: () => void = () => location.reload()) {
-    this.pop = h("div", { id: "stories-pop", className: "stories-pop", hidden: true, attrs: { role: "group", "aria-label": "Stories" } });
-    this.button = h("button", { type: "button", id: "stories", textContent: "Stories", attrs: { "aria-expanded": "false", "aria-controls": "stories-pop" } });
+    this.pop = label(h("div", { id: "stories-pop", className: "stories-pop", hidden: true, attrs: { role: "group" } }), "stories-pop");
+    this.button = label(h("button", { type: "button", id: "stories", attrs: { "aria-expanded": "false", "aria-controls": "stories-pop" } }), "stories");
     this.button.addEventListener("click", () => void this.toggle());
     this.pop.addEventListener("keydown", (e) => {
       if (e.key === "Escape") {
@@ -93,12 +94,12 @@ export class Stories {
       if (id !== null) li.append(this.removeButton(id, title, current));
       return li;
     };
-    const list = h("ul", { className: "story-list" }, item(null, view.builtin, "The story this atlas ships with"), ...view.stories.map((s) => item(s.id, s.title, s.files.join(", "))));
-    const open = h("button", { type: "button", textContent: "Open files…", attrs: { "aria-keyshortcuts": "Control+O" } });
+    const list = h("ul", { className: "story-list" }, item(null, view.builtin, t("stories-builtin")), ...view.stories.map((s) => item(s.id, s.title, s.files.join(", "))));
+    const open = label(h("button", { type: "button", attrs: { "aria-keyshortcuts": "Control+O" } }), "stories-open-files");
     open.addEventListener("click", () => void this.choose(false));
-    const folder = h("button", { type: "button", textContent: "Open folder…", attrs: { "aria-keyshortcuts": "Control+Shift+O" } });
+    const folder = label(h("button", { type: "button", attrs: { "aria-keyshortcuts": "Control+Shift+O" } }), "stories-open-folder");
     folder.addEventListener("click", () => void this.choose(true));
-    const hint = h("p", { className: "import-note", textContent: "Or drop files on the window: ACLED, UCDP GED, CSV or GeoJSON events, with an article as text or Markdown." });
+    const hint = label(h("p", { className: "import-note" }), "stories-drop-hint");
     this.pop.replaceChildren(list, h("div", { className: "import-actions" }, open, folder), hint);
   }
 
@@ -108,12 +109,11 @@ export class Stories {
    * another is only taken off the list.
    */
   private removeButton(id: string, title: string, current: boolean): HTMLButtonElement {
-    const b = h("button", { type: "button", className: "story-remove", textContent: "Remove", attrs: { "aria-label": `Remove ${title}` } });
+    const b = label(h("button", { type: "button", className: "story-remove" }), "stories-remove", { title });
     b.addEventListener("click", () => {
       if (b.dataset.armed !== "true") {
         b.dataset.armed = "true";
-        b.textContent = "Remove?";
-        b.setAttribute("aria-label", `Confirm: remove ${title} from the library`);
+        label(b, "stories-remove-confirm", { title });
         return;
       }
       void this.shell.removeStory(id).then(async () => {
@@ -166,9 +166,9 @@ export class Stories {
   private async failed(e: BackendError): Promise<Columns | null> {
     const d = e.details ?? {};
     if (e.code === "cancelled") {
-      this.dialog.refused("The import was cancelled; nothing was written.", []);
+      this.dialog.refused(t("import-cancelled"), []);
     } else if (d.kind === "columns" && Array.isArray(d.headers)) {
-      return this.dialog.mapColumns(String(d.file ?? "The file"), d.headers as string[]);
+      return this.dialog.mapColumns(String(d.file ?? t("import-the-file")), d.headers as string[]);
     } else {
       // Row problems name their file and line; a whole story's problems are in the message already.
       const rows = Array.isArray(d.problems) ? (d.problems as unknown[]).filter((p) => typeof p === "object" && p !== null && "file" in p) : [];

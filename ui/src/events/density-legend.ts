@@ -4,6 +4,7 @@
  * words beside its colour, so the meaning never rests on colour alone.
  * Built from the same constants as the shaders (`hexbin.ts`).
  */
+import { onLocaleChange, t } from "../i18n/i18n";
 import { h } from "../panel/dom";
 import { DENSITY_CLASSES, DENSITY_COLORS, DENSITY_ON } from "./hexbin";
 
@@ -27,23 +28,31 @@ function hexSwatch(color: string): SVGSVGElement {
   return svg;
 }
 
-/** The words for class `i`: "1–9 events", …, "250 or more". */
+/** The words for class `i`: "1–9", …, "250 or more". */
 export function densityClassWords(i: number): string {
   const lo = DENSITY_CLASSES[i]!;
   const next = DENSITY_CLASSES[i + 1];
-  return next === undefined ? `${lo.toLocaleString("en")} or more` : `${lo}–${next - 1}`;
+  return next === undefined ? t("density-class-top", { from: lo }) : `${lo}–${next - 1}`;
 }
 
 /** What the density view means, in one sentence (the ramp's text alternative). */
 export function densityText(): string {
-  const names = ["pale yellow", "orange", "red", "dark red"];
-  const classes = DENSITY_CLASSES.map((_, i) => `${names[i]} ${densityClassWords(i)}`).join(", ");
-  return `When more than ${DENSITY_ON.toLocaleString("en")} events are on in the view, they are counted in hexagons instead of drawn one by one: ${classes} events a hexagon. Zoom in to see each event as a dot.`;
+  const classes = DENSITY_CLASSES.map((_, i) => `${t(`density-color-${i}`)} ${densityClassWords(i)}`).join(", ");
+  return t("density-text", { on: DENSITY_ON, classes });
 }
 
 export function densityLegendItem(): HTMLLIElement {
   // The sentence says it all; the ramp beside it is its picture.
   const ramp = h("span", { className: "legend-ramp", attrs: { "aria-hidden": "true" } });
-  DENSITY_COLORS.forEach((c, i) => ramp.append(h("span", { className: "legend-ramp-step" }, hexSwatch(c), h("span", { textContent: densityClassWords(i) }))));
-  return h("li", { className: "legend-density" }, h("span", { textContent: densityText() }), ramp);
+  const text = h("span", { textContent: densityText() });
+  const steps = DENSITY_COLORS.map((c, i) => {
+    const words = h("span", { textContent: densityClassWords(i) });
+    ramp.append(h("span", { className: "legend-ramp-step" }, hexSwatch(c), words));
+    return words;
+  });
+  onLocaleChange(() => {
+    text.textContent = densityText();
+    steps.forEach((w, i) => (w.textContent = densityClassWords(i)));
+  });
+  return h("li", { className: "legend-density" }, text, ramp);
 }

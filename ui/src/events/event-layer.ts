@@ -19,6 +19,7 @@
  * map on a canvas beneath both layers (`basemap.ts`).
  */
 import { showNotice } from "../app/page";
+import { t } from "../i18n/i18n";
 import type { AtlasMap } from "../map/map";
 import type { LocalIndex } from "../timeline/columns";
 import { DotLayer } from "../timeline/dots";
@@ -27,7 +28,6 @@ import { onCounts, wantsGpu } from "./counts";
 import { GlEventLayer } from "./gl-layer";
 import type { EventLayer, ListDot } from "./layer";
 
-const NOTICE = "This display cannot draw with WebGL2: events are drawn as plain dots, without the density view, and scrubbing through many events is slower.";
 const FORCED = new URLSearchParams(location.search).get("events");
 /** Stories with at least this many events draw the base map on a canvas while events are drawn. */
 const PICTURE_FROM = 1000;
@@ -43,7 +43,7 @@ function tell(): void {
   if (told) return;
   told = true;
   try {
-    showNotice(NOTICE);
+    showNotice(t("webgl-unavailable"));
   } catch {
     // A page without the notice box (tests) says nothing.
   }

@@ -9,7 +9,6 @@
 
 ## Page and toolbar
 
-brand = Faultlines
 page-title = Faultlines — the CSTO story on the map
 skip-to-map = Skip to the map
 dataset-loading = Loading the story…
@@ -78,14 +77,22 @@ map-zoom-out =
     .aria-label = Zoom out
 map-reset =
     .aria-label = Reset view
-map-layer-world = world
-map-layer-water = water
-map-layer-countries = countries
-map-layer-provinces = provinces
-map-layer-disputed = disputed areas
-map-layer-unions = unions
-map-layer-lines = lines
-map-layer-places = places
+map-layer-world =
+    .aria-label = world
+map-layer-water =
+    .aria-label = water
+map-layer-countries =
+    .aria-label = countries
+map-layer-provinces =
+    .aria-label = provinces
+map-layer-disputed =
+    .aria-label = disputed areas
+map-layer-unions =
+    .aria-label = unions
+map-layer-lines =
+    .aria-label = lines
+map-layer-places =
+    .aria-label = places
 region-approximate = border drawn approximately
 webgl-unavailable = This display cannot draw with WebGL2: events are drawn as plain dots, without the density view, and scrubbing through many events is slower.
 

@@ -78,6 +78,11 @@ function formatIn(l: Locale, id: string, args?: Args, attr?: string): string | n
   return b.formatPattern(pattern, args ?? null);
 }
 
+/** Whether `id` is a message (of English, which has them all). */
+export function hasMessage(id: string): boolean {
+  return bundleFor("en").hasMessage(id);
+}
+
 /**
  * The message `id` in the interface's language, with `args` put in. A
  * message missing from the language falls back to English, and one missing

@@ -15,7 +15,8 @@ const SAME_IN_BOTH = new Set([
   "locale-ru",
   "error-coded",
   "date-range",
-  "brand",
+  "status-event",
+  "membership-of",
 ]);
 
 interface Entry {

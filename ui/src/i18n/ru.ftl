@@ -9,7 +9,6 @@
 
 ## Page and toolbar
 
-brand = Faultlines
 page-title = Faultlines — история ОДКБ на карте
 skip-to-map = Перейти к карте
 dataset-loading = Загрузка истории…
@@ -76,14 +75,22 @@ map-zoom-out =
     .aria-label = Отдалить
 map-reset =
     .aria-label = Исходный вид
-map-layer-world = мир
-map-layer-water = водоёмы
-map-layer-countries = страны
-map-layer-provinces = регионы
-map-layer-disputed = спорные территории
-map-layer-unions = союзы
-map-layer-lines = линии
-map-layer-places = населённые пункты
+map-layer-world =
+    .aria-label = мир
+map-layer-water =
+    .aria-label = водоёмы
+map-layer-countries =
+    .aria-label = страны
+map-layer-provinces =
+    .aria-label = регионы
+map-layer-disputed =
+    .aria-label = спорные территории
+map-layer-unions =
+    .aria-label = союзы
+map-layer-lines =
+    .aria-label = линии
+map-layer-places =
+    .aria-label = населённые пункты
 region-approximate = граница проведена приблизительно
 webgl-unavailable = Этот экран не поддерживает WebGL2: события рисуются простыми точками, без карты плотности, и прокрутка множества событий идёт медленнее.
 

@@ -6,6 +6,7 @@
  */
 import type { RegionVersion } from "../api/bindings";
 import { dayToIso, formatDate } from "../format";
+import { locale, t } from "../i18n/i18n";
 
 /** What `describeBorders` needs of a change: the versions left and entered. */
 export interface BorderChange {
@@ -24,7 +25,7 @@ export function describeBorders(changes: readonly BorderChange[], forward: boole
     // Forward, a version began; backward, the version left had begun at the crossed day.
     const v = forward ? c.to : c.from;
     if (!v?.change || !v.valid_from) continue;
-    const text = forward ? `${formatDate(v.valid_from)}: ${v.change}` : `before ${formatDate(v.valid_from)} (${v.change})`;
+    const text = forward ? `${formatDate(v.valid_from)}: ${v.change}` : t("borders-before", { date: formatDate(v.valid_from, true), change: v.change });
     if (seen.has(text)) continue;
     seen.add(text);
     parts.push({ day: v.lo, text });
@@ -35,14 +36,15 @@ export function describeBorders(changes: readonly BorderChange[], forward: boole
   for (const c of changes) {
     const gone = forward ? (c.to ? null : c.from) : c.from ? null : c.to;
     if (!gone?.valid_to || days.has(gone.hi)) continue;
-    const text = forward ? `${formatDate(gone.valid_to)}: ${gone.name_en} leaves the map` : `before ${formatDate(gone.valid_to)} (${gone.name_en} leaves the map)`;
+    const name = locale() === "ru" ? gone.name_ru : gone.name_en;
+    const text = t(forward ? "borders-leaves" : "borders-leaves-before", { date: formatDate(gone.valid_to, !forward), name });
     if (seen.has(text)) continue;
     seen.add(text);
     parts.push({ day: gone.hi, text });
   }
   if (parts.length === 0) return "";
-  if (parts.length > max) return `Borders redrawn for ${formatDate(dayToIso(day))}: ${parts.length} changes.`;
+  if (parts.length > max) return t("borders-many", { date: formatDate(dayToIso(day)), count: parts.length });
   parts.sort((a, b) => (forward ? a.day - b.day : b.day - a.day));
   const body = parts.map((p) => p.text).join("; ");
-  return forward ? `Borders: ${body}.` : `Borders as they were ${body}.`;
+  return t(forward ? "borders-forward" : "borders-backward", { changes: body });
 }

@@ -4,6 +4,7 @@
  * scale bar. Built once; the camera's transform is written onto it after
  * each move.
  */
+import { label, onLocaleChange } from "../i18n/i18n";
 import type { Camera } from "./camera";
 import { GROUPS, type GroupName } from "./groups";
 import { kmPerPixel, niceLength } from "./projection";
@@ -33,24 +34,24 @@ function defs(): SVGDefsElement {
   return defs;
 }
 
-/** The frame, its map named `label`. */
-export function buildFrame(label = "Map of the Caucasus and Central Asia"): MapFrame {
-  const svg = el("svg", { class: "atlas", role: "group", "aria-label": label, width: "100%", height: "100%" });
+/** The frame, its map named `name`. */
+export function buildFrame(name: string): MapFrame {
+  const svg = el("svg", { class: "atlas", role: "group", "aria-label": name, width: "100%", height: "100%" });
   const patterns = defs();
   svg.append(patterns);
   const sea = el("rect", { class: "sea", x: "-10000", y: "-10000", width: "30000", height: "30000" });
   const viewport = el("g", { class: "viewport" });
   viewport.append(sea);
   const groups = new Map<GroupName, SVGGElement>();
-  for (const name of GROUPS) {
-    const g = el("g", { class: `layer layer-${name}` });
+  for (const group of GROUPS) {
+    const g = el("g", { class: `layer layer-${group}` });
     // A named group of region buttons (a label needs a role to be allowed).
-    if (name === "water" || name === "world") g.setAttribute("aria-hidden", "true");
+    if (group === "water" || group === "world") g.setAttribute("aria-hidden", "true");
     else {
       g.setAttribute("role", "group");
-      g.setAttribute("aria-label", name);
+      label(g, `map-layer-${group}`);
     }
-    groups.set(name, g);
+    groups.set(group, g);
     viewport.append(g);
   }
   // Story symbols live in an SVG of their own, stacked on the map with the
@@ -82,19 +83,21 @@ export function zoomControls(zoomBy: (f: number) => void, reset: () => void): HT
   const box = document.createElement("div");
   box.className = "map-controls";
   box.setAttribute("role", "group");
-  box.setAttribute("aria-label", "Zoom");
-  const mk = (label: string, text: string, fn: () => void) => {
+  label(box, "map-zoom");
+  const mk = (id: string, text: string, fn: () => void) => {
     const b = document.createElement("button");
     b.type = "button";
     b.textContent = text;
-    b.setAttribute("aria-label", label);
-    b.title = label;
+    label(b, id);
+    // The name is also the button's tooltip.
+    b.title = b.getAttribute("aria-label") ?? "";
+    onLocaleChange(() => (b.title = b.getAttribute("aria-label") ?? ""));
     b.addEventListener("click", fn);
     box.append(b);
   };
-  mk("Zoom in", "+", () => zoomBy(1.6));
-  mk("Zoom out", "−", () => zoomBy(1 / 1.6));
-  mk("Reset view", "⟲", () => reset());
+  mk("map-zoom-in", "+", () => zoomBy(1.6));
+  mk("map-zoom-out", "−", () => zoomBy(1 / 1.6));
+  mk("map-reset", "⟲", () => reset());
   return box;
 }
 

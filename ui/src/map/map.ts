@@ -23,6 +23,7 @@
 import type { GeoProjection } from "d3-geo";
 import type { Region, RegionVersion } from "../api/bindings";
 import type { Backend } from "../api/client";
+import { t } from "../i18n/i18n";
 import type { Selection } from "../selection";
 import { Camera } from "./camera";
 import { applyCamera, buildFrame, drawScaleBar, zoomControls, type MapFrame } from "./frame";
@@ -82,7 +83,7 @@ export class AtlasMap {
     this.framing = opts.framing ?? REGIONAL;
     const world = this.framing.kind === "world";
     this.camera = new Camera(Math.max(320, c.clientWidth || 800), Math.max(240, c.clientHeight || 600), () => this.applyTransform(), this.framing);
-    this.frame = world ? buildFrame("Map of the world") : buildFrame();
+    this.frame = buildFrame(t(world ? "map-label-world" : "map-label-region"));
     this.svg = this.frame.svg;
     this.svg.dataset.framing = this.framing.kind;
     this.overlay = this.frame.overlay;
@@ -158,6 +159,9 @@ export class AtlasMap {
 
   setLanguage(lang: NameLang): void {
     this.lang = lang;
+    this.shapes.lang = lang;
+    this.shapes.redress();
+    this.svg.setAttribute("aria-label", t(this.framing.kind === "world" ? "map-label-world" : "map-label-region"));
     this.labels.place();
   }
 

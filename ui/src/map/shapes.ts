@@ -7,10 +7,11 @@
  */
 import { geoArea, geoPath, type GeoProjection } from "d3-geo";
 import type { Region, RegionVersion } from "../api/bindings";
+import { t } from "../i18n/i18n";
 import type { Selection } from "../selection";
 import { GROUPS, KIND_GROUP, LAYERS, type GroupName, type LayerName } from "./groups";
 import type { Layer, LayerFeature, LayerGeometry, Position } from "./layer";
-import type { RegionsInForce } from "./regions";
+import type { NameLang, RegionsInForce } from "./regions";
 import { el } from "./svg";
 
 type PathFn = ReturnType<typeof geoPath>;
@@ -63,6 +64,8 @@ export class RegionShapes {
   private readonly featureNodes = new Map<string, SVGElement>();
   private readonly paths = new Map<string, SVGPathElement[]>();
   private readonly regionData = new Map<string, Map<string, string>>();
+  /** The language of the regions' accessible names. */
+  lang: NameLang = "en";
 
   constructor(
     private readonly groups: Map<GroupName, SVGGElement>,
@@ -188,11 +191,20 @@ export class RegionShapes {
     return p;
   }
 
+  /** Name the elements of the versions in force again (after a change of language). */
+  redress(): void {
+    for (const [id, node] of this.nodes) {
+      const region = this.regions.get(id);
+      if (region) this.dress(node, region, this.regions.versionOf(id));
+    }
+  }
+
   /** Name, approximation and story data of the version in force, on its element. */
   dress(node: SVGElement, region: Region, v: RegionVersion | null): void {
-    node.setAttribute("aria-label", v?.name_en ?? region.name_en);
+    const named = v ?? region;
+    node.setAttribute("aria-label", this.lang === "ru" ? named.name_ru : named.name_en);
     // An estimated shape says so, beside its name rather than in it.
-    if (v?.approximate) node.setAttribute("aria-description", "border drawn approximately");
+    if (v?.approximate) node.setAttribute("aria-description", t("region-approximate"));
     else node.removeAttribute("aria-description");
     node.classList.toggle("approximate", v?.approximate ?? false);
     for (const [key, values] of this.regionData) {

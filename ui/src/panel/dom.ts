@@ -1,4 +1,6 @@
 /** Small DOM helpers: elements are built from data as text, never from markup. */
+import { label, t } from "../i18n/i18n";
+
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   props: Partial<HTMLElementTagNameMap[K]> & { attrs?: Record<string, string> } = {},
@@ -22,7 +24,7 @@ export function sourceLink(url: string, label: string, inDesktop: boolean, notif
     a.addEventListener("click", (e) => {
       e.preventDefault();
       void navigator.clipboard?.writeText(url).then(
-        () => notify(`Link copied: ${url}`),
+        () => notify(t("link-copied", { url })),
         () => notify(url),
       );
     });
@@ -40,5 +42,5 @@ export function hostOf(url: string): string {
 
 /** "[sic]" after a typo kept verbatim; not part of the quotation. */
 export function sicMark(): HTMLSpanElement {
-  return h("span", { className: "sic", textContent: "[sic]", attrs: { "aria-label": "sic: so in the original" } });
+  return label(h("span", { className: "sic", textContent: "[sic]" }), "sic");
 }

@@ -8,13 +8,15 @@
 import type { EventRef, ExcerptView } from "../api/bindings";
 import { formatDate, formatSpan } from "../format";
 import { h, sicMark } from "./dom";
-import { NOTE_LABEL, pieces, why } from "./quote";
+import { noteLabel, pieces, why } from "./quote";
+import { noteOf, titleOf } from "../i18n/data";
+import { t } from "../i18n/i18n";
 
 export const regionsOf = (v: ExcerptView): string[] => v.excerpt.links.map((l) => l.region);
 
 export function spanOf(e: EventRef): string {
   if (e.end.type === "at") return formatSpan(e.start, e.end.date);
-  if (e.end.type === "open") return `${formatDate(e.start)} onwards`;
+  if (e.end.type === "open") return t("date-onwards", { date: formatDate(e.start, true) });
   return formatDate(e.start);
 }
 
@@ -45,11 +47,11 @@ function quoteOf(v: ExcerptView): HTMLQuoteElement {
 function metaOf(v: ExcerptView, host: ItemHost): HTMLParagraphElement {
   const meta = h("p", { className: "excerpt-meta" });
   if (!v.events.length) {
-    meta.append(h("span", { className: "undated", textContent: "No dated event" }));
+    meta.append(h("span", { className: "undated", textContent: t("panel-no-event") }));
     return meta;
   }
   for (const e of v.events) {
-    const b = h("button", { type: "button", className: "event-link", textContent: `${spanOf(e)} · ${e.title}` });
+    const b = h("button", { type: "button", className: "event-link", textContent: `${spanOf(e)} · ${titleOf(e)}` });
     b.addEventListener("click", (ev) => {
       ev.stopPropagation();
       host.choose(v, e);
@@ -61,7 +63,7 @@ function metaOf(v: ExcerptView, host: ItemHost): HTMLParagraphElement {
       line.append(src);
     }
     for (const n of e.notes) {
-      const box = h("span", { className: "event-note" }, h("strong", { textContent: "About the event: " }), n.note, " ");
+      const box = h("span", { className: "event-note" }, h("strong", { textContent: `${t("panel-about-event")} ` }), noteOf(n), " ");
       host.cite(box, n.sources);
       line.append(box);
     }
@@ -76,16 +78,17 @@ export function excerptItem(v: ExcerptView, host: ItemHost): HTMLLIElement {
   const quote = quoteOf(v);
   const reason = why(v.link, (id) => host.regionName(id));
   const meta = metaOf(v, host);
-  const places = h("p", { className: "excerpt-places", textContent: `Places: ${regions.map((r) => host.regionName(r)).join(", ") || "none (general)"}` });
-  const label = reason ? `Excerpt, ${reason}: ${x.text}` : `Excerpt: ${x.text}`;
+  const names = regions.map((r) => host.regionName(r)).join(", ");
+  const places = h("p", { className: "excerpt-places", textContent: names ? t("panel-places", { places: names }) : t("panel-places-none") });
+  const label = reason ? t("excerpt-label-why", { why: reason, text: x.text }) : t("excerpt-label", { text: x.text });
   const li = h("li", { className: "excerpt", tabIndex: 0, attrs: { "data-excerpt": x.id, "aria-label": label } });
   if (reason) li.append(h("p", { className: "excerpt-why", textContent: reason }));
   li.append(quote);
   // Only the notes about this sentence; an event's own notes sit with the event.
   x.notes.forEach((note) => {
-    const box = h("p", { className: `fact-note ${note.kind}` }, h("strong", { textContent: `${NOTE_LABEL[note.kind]}: ` }));
+    const box = h("p", { className: `fact-note ${note.kind}` }, h("strong", { textContent: `${noteLabel(note.kind)}: ` }));
     if (note.kind !== "sic") box.append(h("q", { textContent: note.quote }), " ");
-    box.append(note.note, " ");
+    box.append(noteOf(note), " ");
     host.cite(box, note.sources);
     li.append(box);
   });

@@ -9,6 +9,8 @@
  */
 import type { EventRef, ExcerptView, Region, RegionExcerpts, RegionVersion, State } from "../api/bindings";
 import type { Backend } from "../api/client";
+import { titleOf } from "../i18n/data";
+import { label, onLocaleChange, t } from "../i18n/i18n";
 import { h, hostOf, sourceLink } from "./dom";
 import { excerptItem, regionsOf, spanOf, type ItemHost } from "./excerpt-item";
 import { statusSentence, versionFacts } from "./region-facts";
@@ -55,32 +57,44 @@ export class ExcerptsPanel {
   };
 
   constructor(private readonly host: PanelHost) {
-    this.heading = h("h2", { id: "panel-heading", tabIndex: -1, textContent: "Excerpts" });
+    this.heading = label(h("h2", { id: "panel-heading", tabIndex: -1 }), "panel-heading");
     this.statusLine = h("p", { className: "region-status" });
-    this.versionBox = h("div", { className: "region-version", attrs: { role: "group", "aria-label": "Borders at this date" } });
+    this.versionBox = label(h("div", { className: "region-version", attrs: { role: "group" } }), "panel-version");
     this.nearBox = h("input", { type: "checkbox" });
     this.nearBox.addEventListener("change", () => this.renderList());
-    this.order = h("select", { className: "order" }, h("option", { value: "relevance", textContent: "Most relevant first" }), h("option", { value: "article", textContent: "Article order" }));
+    this.order = h("select", { className: "order" }, label(h("option", { value: "relevance" }), "panel-order-relevance"), label(h("option", { value: "article" }), "panel-order-article"));
     this.order.addEventListener("change", () => this.renderList());
     this.list = h("ol", { className: "excerpt-list" });
     this.empty = h("div", { className: "panel-empty" });
-    const intro = h("p", { className: "panel-intro", textContent: "Click a country, province, disputed area, river or city on the map, or search, to read what the article says about it." });
+    const intro = label(h("p", { className: "panel-intro" }), "panel-intro");
     this.root = h(
       "aside",
-      { className: "panel", attrs: { "aria-label": "Excerpts" } },
+      { className: "panel" },
       this.heading,
       this.versionBox,
       this.statusLine,
-      h("div", { className: "panel-controls" }, h("label", { className: "near" }, this.nearBox, " Only excerpts around the current date"), h("label", { className: "order-label" }, "Order ", this.order)),
+      h(
+        "div",
+        { className: "panel-controls" },
+        h("label", { className: "near" }, this.nearBox, " ", label(h("span"), "panel-near")),
+        h("label", { className: "order-label" }, label(h("span"), "panel-order"), " ", this.order),
+      ),
       intro,
       this.list,
       this.empty,
     );
+    label(this.root, "panel");
     this.root.addEventListener("keydown", (e) => {
       if (e.key === "Escape" && this.data) {
         e.preventDefault();
         this.host.focusMap(this.data.region.id);
       }
+    });
+    // A new language: the region's words and the list again.
+    onLocaleChange(() => {
+      delete this.versionBox.dataset.version;
+      this.updateStatus();
+      this.renderList();
     });
   }
 
@@ -90,7 +104,7 @@ export class ExcerptsPanel {
     this.root.classList.toggle("has-region", regionId !== null);
     if (!regionId) {
       this.data = null;
-      this.heading.textContent = "Excerpts";
+      label(this.heading, "panel-heading");
       this.statusLine.textContent = "";
       this.versionBox.replaceChildren();
       this.list.replaceChildren();
@@ -112,7 +126,8 @@ export class ExcerptsPanel {
     if (!d) return;
     const n = d.excerpts.length;
     const name = this.host.regionName(d.region.id);
-    const heading = `${name}: ${n} ${n === 1 ? "excerpt" : "excerpts"}`;
+    const heading = t("panel-heading-region", { name, count: n });
+    this.heading.removeAttribute("data-l10n-id");
     if (this.heading.textContent !== heading) this.heading.textContent = heading;
     this.renderVersion(d.region);
     const st = this.host.currentState();
@@ -149,18 +164,18 @@ export class ExcerptsPanel {
     this.list.replaceChildren(...shown.map((x) => excerptItem(x, this.itemHost)));
     this.empty.replaceChildren();
     if (d.excerpts.length === 0) {
-      this.empty.append(h("p", { textContent: `The article does not mention ${this.host.regionName(d.region.id)}.` }));
+      this.empty.append(h("p", { textContent: t("panel-not-mentioned", { name: this.host.regionName(d.region.id) }) }));
     } else if (shown.length === 0) {
-      this.empty.append(h("p", { textContent: "No excerpt concerns the current date; untick the box to see them all." }));
+      this.empty.append(h("p", { textContent: t("panel-none-near") }));
     }
     if (d.events.length > 0) {
       const list = h("ul", { className: "region-events" });
       for (const e of d.events) {
-        const b = h("button", { type: "button", className: "event-link", textContent: `${spanOf(e)}: ${e.title}` });
+        const b = h("button", { type: "button", className: "event-link", textContent: `${spanOf(e)}: ${titleOf(e)}` });
         b.addEventListener("click", () => this.host.goToDay(e.lo, unitOfDate(e.start)));
         list.append(h("li", {}, b));
       }
-      this.empty.append(h("h3", { textContent: `Events concerning ${this.host.regionName(d.region.id)}` }), list);
+      this.empty.append(h("h3", { textContent: t("panel-events-of", { name: this.host.regionName(d.region.id) }) }), list);
     }
   }
 

@@ -5,6 +5,7 @@
  * which a test checks. Also the words shown for why an excerpt is listed.
  */
 import type { ExcerptLink, ExcerptNote, NoteKind } from "../api/bindings";
+import { t } from "../i18n/i18n";
 
 export type Piece = { text: string; kind: "plain" | "noted" | "sic"; note: number | null };
 
@@ -25,12 +26,10 @@ export function pieces(text: string, notes: readonly ExcerptNote[]): Piece[] {
   return out;
 }
 
-export const NOTE_LABEL: Record<NoteKind, string> = {
-  correction: "Correction",
-  unverified: "Not verified",
-  update: "Since then",
-  sic: "[sic]",
-};
+/** The label of a note of `kind` ("Correction"); a typo's is "[sic]" in every language. */
+export function noteLabel(kind: NoteKind): string {
+  return kind === "sic" ? "[sic]" : t(`note-${kind}`);
+}
 
 /** Why an excerpt is listed for a region: "names Tajikistan, Rakhmon", "via: CSTO countries". */
 export function why(link: ExcerptLink | null, stateName: (id: string) => string): string {
@@ -39,14 +38,14 @@ export function why(link: ExcerptLink | null, stateName: (id: string) => string)
   const names = [...new Set(link.names.map((n) => n.replace(/[’']s$/, "")))].join(", ");
   switch (link.reason) {
     case "names":
-      return `names ${names}`;
+      return t("why-names", { names });
     case "curated":
-      return "linked by the editors";
+      return t("why-curated");
     case "through": {
       const state = link.via ? stateName(link.via) : names;
-      return state === names ? `via: ${state}` : `via: ${state} (“${names}”)`;
+      return state === names ? t("why-via", { via: state }) : t("why-via-named", { via: state, names });
     }
     case "group":
-      return `via: ${names}`;
+      return t("why-via", { via: names });
   }
 }

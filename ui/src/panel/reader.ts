@@ -6,6 +6,7 @@
  */
 import type { Article } from "../api/bindings";
 import { formatDate } from "../format";
+import { label } from "../i18n/i18n";
 import { h, sicMark } from "./dom";
 
 export class Reader {
@@ -19,7 +20,7 @@ export class Reader {
     private readonly select: (region: string) => void,
   ) {
     this.body = h("div", { className: "reader-body" });
-    this.root = h("section", { className: "reader", id: "reader", hidden: true, attrs: { "aria-label": "Article" } }, this.body);
+    this.root = label(h("section", { className: "reader", id: "reader", hidden: true }, this.body), "reader");
   }
 
   get open(): boolean {
@@ -91,7 +92,7 @@ export class Reader {
         for (const mn of mentions.filter((mm) => mm.from >= piece.from && mm.to <= piece.to)) {
           if (mn.from > c) putText(span, c, mn.from);
           const b = h("button", { type: "button", className: "mention", textContent: text.slice(mn.from, mn.to) });
-          b.title = `Show on the map`;
+          label(b, "reader-show-on-map");
           b.addEventListener("click", () => this.select(mn.regions[0]!));
           span.append(b);
           if (sics.some((q) => q > mn.from && q <= mn.to)) span.append(sicMark());

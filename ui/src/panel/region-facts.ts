@@ -5,10 +5,24 @@
  */
 import type { Region, RegionVersion, State } from "../api/bindings";
 import { formatDate } from "../format";
+import { orgName } from "../i18n/data";
+import { locale, t } from "../i18n/i18n";
 import { h } from "./dom";
 
 const span = (x: RegionVersion) =>
-  x.valid_from && x.valid_to ? `${formatDate(x.valid_from)} – ${formatDate(x.valid_to)}` : x.valid_from ? `since ${formatDate(x.valid_from)}` : x.valid_to ? `until ${formatDate(x.valid_to)}` : "";
+  x.valid_from && x.valid_to
+    ? t("date-range", { start: formatDate(x.valid_from), end: formatDate(x.valid_to) })
+    : x.valid_from
+      ? t("date-since", { date: formatDate(x.valid_from, true) })
+      : x.valid_to
+        ? t("date-until", { date: formatDate(x.valid_to, true) })
+        : "";
+
+/** A sentence's one full stop: a date that ends with one ("1991 г.") ends the sentence too. */
+const sentence = (text: string) => (text.endsWith(".") ? text.replace(/\.\.$/, ".") : `${text}.`);
+
+/** A version's name in the interface's language. */
+const nameOf = (v: RegionVersion) => (locale() === "ru" ? v.name_ru : v.name_en);
 
 /** The region's version `v` at the slider's date (null: not on the map then), as paragraphs. */
 export function versionFacts(
@@ -20,21 +34,21 @@ export function versionFacts(
   const kids: (Node | string)[] = [];
   if (!v) {
     const when = r.versions.map(span).filter(Boolean).join("; ");
-    kids.push(h("p", { textContent: `Not on the map at this date${when ? ` (on it: ${when})` : ""}.` }));
+    kids.push(h("p", { textContent: when ? t("fact-not-on-map-when", { when }) : t("fact-not-on-map") }));
     return kids;
   }
   const facts: string[] = [];
-  if (r.versions.length > 1 || v.valid_from || v.valid_to) facts.push(`${v.name_en}, ${span(v)}`);
-  if (v.sovereign) facts.push(`part of ${regionName(v.sovereign)}`);
-  if (v.controller) facts.push(`held by ${regionName(v.controller)}`);
-  if (v.approximate) facts.push("border drawn approximately");
-  if (facts.length) kids.push(h("p", { className: "version-facts", textContent: `${facts.join("; ")}.` }));
+  if (r.versions.length > 1 || v.valid_from || v.valid_to) facts.push(`${nameOf(v)}, ${span(v)}`);
+  if (v.sovereign) facts.push(t("fact-part-of", { name: regionName(v.sovereign) }));
+  if (v.controller) facts.push(t("fact-held-by", { name: regionName(v.controller) }));
+  if (v.approximate) facts.push(t("fact-approximate"));
+  if (facts.length) kids.push(h("p", { className: "version-facts", textContent: sentence(facts.join("; ")) }));
   if (v.note) {
     const box = h("p", { className: "version-note" }, v.note, " ");
     cite(box, v.sources);
     kids.push(box);
   } else if (v.sources.length && facts.length) {
-    const box = h("p", { className: "version-sources" }, "Borders: ");
+    const box = h("p", { className: "version-sources" }, `${t("fact-borders")} `);
     cite(box, v.sources);
     kids.push(box);
   }
@@ -49,14 +63,12 @@ export function statusSentence(r: Region, st: State, name: string, day: number, 
   for (const m of st.memberships) {
     // A membership paints the regions that stand for the member at that date (an SSR for the Soviet Union).
     if (!(m.regions.includes(r.id) || (code !== null && m.country === code))) continue;
-    const org = m.org === "csto" ? "CST/CSTO" : m.org === "warsaw-pact" ? "Warsaw Pact" : m.org === "guam" ? "GUAM" : m.org;
-    const word = m.status === "member" ? "member" : m.status === "frozen" ? "member, participation frozen" : m.status;
-    const who = m.country !== r.id ? `${regionName(m.country)}: ` : "";
-    parts.push(`${who}${org} ${word} since ${formatDate(m.since)}`);
+    const what = t(`membership-${m.status}`, { org: orgName(m.org, m.org), date: formatDate(m.since, true) });
+    parts.push(m.country !== r.id ? t("membership-of", { who: regionName(m.country), what }) : what);
   }
   for (const ds of st.disputes) {
-    if (ds.regions.includes(r.id) || (code && ds.regions.includes(code) && r.kind === "country")) parts.push(`${ds.name}: ${ds.status} (since ${formatDate(ds.since)})`);
+    if (ds.regions.includes(r.id) || (code && ds.regions.includes(code) && r.kind === "country")) parts.push(t("dispute-since", { name: ds.name, status: ds.status, date: formatDate(ds.since, true) }));
   }
   const when = formatDate(new Date(day * 86400000).toISOString().slice(0, 10));
-  return parts.length ? `On ${when}: ${parts.join("; ")}.` : `On ${when}: no alliance membership or dispute recorded for ${name}.`;
+  return sentence(parts.length ? t("facts-on", { date: when, parts: parts.join("; ") }) : t("facts-none", { date: when, name }));
 }

@@ -5,6 +5,8 @@
  */
 import type { SearchHit } from "../api/bindings";
 import type { Backend } from "../api/client";
+import { titleOf } from "../i18n/data";
+import { label, locale, t } from "../i18n/i18n";
 import { h } from "./dom";
 
 export class SearchBox {
@@ -15,14 +17,21 @@ export class SearchBox {
   private active = -1;
   private token = 0;
 
-  constructor(private readonly backend: Backend, private readonly choose: (hit: SearchHit) => void) {
-    this.input = h("input", {
-      type: "search",
-      placeholder: "Search places, events, the article…",
-      autocomplete: "off",
-      attrs: { role: "combobox", "aria-label": "Search", "aria-expanded": "false", "aria-controls": "search-results", "aria-autocomplete": "list" },
-    });
-    this.list = h("ul", { id: "search-results", hidden: true, attrs: { role: "listbox", "aria-label": "Search results" } });
+  /** `regionName`: a region's name of the date in the reader's language, for region hits. */
+  constructor(
+    private readonly backend: Backend,
+    private readonly choose: (hit: SearchHit) => void,
+    private readonly regionName: (id: string) => string = (id) => id,
+  ) {
+    this.input = label(
+      h("input", {
+        type: "search",
+        autocomplete: "off",
+        attrs: { role: "combobox", "aria-expanded": "false", "aria-controls": "search-results", "aria-autocomplete": "list" },
+      }),
+      "search",
+    );
+    this.list = label(h("ul", { id: "search-results", hidden: true, attrs: { role: "listbox" } }), "search-results");
     this.root = h("div", { className: "search", attrs: { role: "search" } }, this.input, this.list);
     this.input.addEventListener("input", () => void this.run());
     this.input.addEventListener("keydown", (e) => this.key(e));
@@ -43,11 +52,19 @@ export class SearchBox {
     this.render();
   }
 
+  /** What a region or event hit is called in the interface's language. */
+  private titleOf(hit: SearchHit): string {
+    // In another language than the core's English, a place is named as on the map.
+    if (hit.kind === "region" && locale() !== "en") return this.regionName(hit.id);
+    return titleOf(hit);
+  }
+
   private render(): void {
     this.list.replaceChildren(
       ...this.hits.map((hit, i) => {
-        const label = hit.kind === "excerpt" ? `“${hit.title.length > 90 ? hit.title.slice(0, 88) + "…" : hit.title}”` : hit.title;
-        const li = h("li", { id: `search-opt-${i}`, attrs: { role: "option", "aria-selected": String(i === this.active) } }, h("span", { className: `hit-kind ${hit.kind}`, textContent: hit.kind }), " ", label);
+        const text = hit.kind === "excerpt" ? `“${hit.title.length > 90 ? hit.title.slice(0, 88) + "…" : hit.title}”` : this.titleOf(hit);
+        const kind = h("span", { className: `hit-kind ${hit.kind}`, textContent: t(`search-kind-${hit.kind}`) });
+        const li = h("li", { id: `search-opt-${i}`, attrs: { role: "option", "aria-selected": String(i === this.active) } }, kind, " ", text);
         li.addEventListener("mousedown", (e) => {
           e.preventDefault();
           this.pick(i);
@@ -55,7 +72,7 @@ export class SearchBox {
         return li;
       }),
     );
-    if (this.hits.length === 0) this.list.append(h("li", { className: "no-hits", textContent: "No results", attrs: { role: "option", "aria-disabled": "true" } }));
+    if (this.hits.length === 0) this.list.append(h("li", { className: "no-hits", textContent: t("search-none"), attrs: { role: "option", "aria-disabled": "true" } }));
     this.list.hidden = false;
     this.input.setAttribute("aria-expanded", "true");
     if (this.active >= 0) this.input.setAttribute("aria-activedescendant", `search-opt-${this.active}`);

@@ -4,14 +4,12 @@
  * the histogram and stepping all read the same `Filter` from here.
  */
 import { EVENT_KINDS, type DatasetInfo, type EventKind, type Filter } from "../api/bindings";
+import { label, onLocaleChange, t } from "../i18n/i18n";
+import { orgName } from "../i18n/data";
 import { h } from "./elements";
 
-/** The filter's label for each kind; the kinds and their order come from the core. */
-const KIND_LABEL: Record<EventKind, string> = {
-  exercise: "Exercises", deployment: "Deployments", withdrawal: "Withdrawals", conflict: "Conflicts", blockade: "Blockades",
-  summit: "Summits", treaty: "Treaties", statement: "Statements", diplomacy: "Diplomacy", membership: "Memberships", other: "Other",
-};
-const KINDS: { kind: EventKind; label: string }[] = EVENT_KINDS.map((kind) => ({ kind, label: KIND_LABEL[kind] }));
+/** The kinds and their order come from the core; each kind's label is the message `kind-<kind>`. */
+const KINDS: { kind: EventKind; label: string }[] = EVENT_KINDS.map((kind) => ({ kind, label: `kind-${kind}` }));
 
 export class Filters {
   readonly root: HTMLDivElement;
@@ -21,33 +19,42 @@ export class Filters {
 
   /** `changed` runs after each change made in the page. */
   constructor(info: DatasetInfo, changed: () => void) {
-    this.orgSelect = h(
-      "select",
-      { attrs: { "aria-label": "Membership map" } },
-      h("option", { value: "" }, "No membership map"),
-      ...info.organizations.filter((o) => o.id !== "eu" && o.id !== "nato").map((o) => h("option", { value: o.id, selected: o.id === "csto" }, o.short)),
+    const orgs = info.organizations;
+    const names: [HTMLOptionElement, string, string][] = [];
+    const named = (o: HTMLOptionElement, id: string, short: string) => (names.push([o, id, short]), o);
+    this.orgSelect = label(
+      h(
+        "select",
+        {},
+        label(h("option", { value: "" }), "filter-no-org"),
+        ...orgs.filter((o) => o.id !== "eu" && o.id !== "nato").map((o) => named(h("option", { value: o.id, selected: o.id === "csto" }), o.id, o.short)),
+      ),
+      "filter-org",
     );
-    const kinds = h("fieldset", { className: "tl-kinds" }, h("legend", {}, "Show"));
+    const kinds = h("fieldset", { className: "tl-kinds" }, label(h("legend"), "filter-show"));
     for (const k of KINDS) {
       const box = h("input", { type: "checkbox", checked: true, value: k.kind });
       box.addEventListener("change", changed);
       this.kindBoxes.set(k.kind, box);
-      kinds.append(h("label", { className: `kind kind-${k.kind}` }, box, ` ${k.label}`));
+      kinds.append(h("label", { className: `kind kind-${k.kind}` }, box, " ", label(h("span"), k.label)));
     }
     this.orgSelect.addEventListener("change", changed);
-    this.actorSelect = h(
-      "select",
-      { attrs: { "aria-label": "Events of organization" } },
-      h("option", { value: "" }, "All events"),
-      ...info.organizations.map((o) => h("option", { value: o.id }, `${o.short} events`)),
-    );
+    const actorOptions = orgs.map((o) => h("option", { value: o.id }));
+    this.actorSelect = label(h("select", {}, label(h("option", { value: "" }), "filter-all-events"), ...actorOptions), "filter-actor");
+    // Organizations' names are the data's, or their messages where the app has them.
+    const nameOrgs = () => {
+      for (const [o, id, short] of names) o.textContent = orgName(id, short);
+      actorOptions.forEach((o, i) => (o.textContent = t("filter-org-events", { org: orgName(orgs[i]!.id, orgs[i]!.short) })));
+    };
+    nameOrgs();
+    onLocaleChange(nameOrgs);
     this.actorSelect.addEventListener("change", changed);
     this.root = h(
       "div",
       { className: "tl-filters" },
       kinds,
-      h("label", { className: "tl-org" }, "Show ", this.actorSelect),
-      h("label", { className: "tl-org" }, "Members of ", this.orgSelect),
+      h("label", { className: "tl-org" }, label(h("span"), "filter-show"), " ", this.actorSelect),
+      h("label", { className: "tl-org" }, label(h("span"), "filter-members-of"), " ", this.orgSelect),
     );
   }
 

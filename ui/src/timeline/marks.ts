@@ -5,7 +5,8 @@
  * when to draw, this file only how.
  */
 import type { EventRef, Histogram } from "../api/bindings";
-import { dayToIso, isoToDay } from "../format";
+import { dayToIso, isoToDay, monthLetters } from "../format";
+import { t as tr } from "../i18n/i18n";
 import type { TimeAxis } from "./axis";
 import { s } from "./elements";
 import { ERAS } from "./time";
@@ -13,7 +14,6 @@ import { ERAS } from "./time";
 /** An event with a fuzzy date, drawn as a hatched band over its uncertainty. */
 export type Uncertain = Pick<EventRef, "id" | "title" | "kind" | "start" | "end" | "lo" | "hi">;
 
-const MONTH_LETTERS = ["", "J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"];
 
 /** The hatch pattern the bands are filled with. */
 export function hatchDefs(): SVGDefsElement {
@@ -33,7 +33,7 @@ export function eraMarks(kids: SVGElement[], axis: TimeAxis, w: number): void {
     kids.push(s("rect", { x: String(x0), y: "0", width: String(Math.max(0, x1 - x0)), height: "14", class: "tl-era" }));
     if (x1 - x0 > 60) {
       const t = s("text", { x: String(x0 + 4), y: "11", class: "tl-era-label" });
-      t.textContent = era.label;
+      t.textContent = tr(era.label);
       kids.push(t);
     }
   }
@@ -70,11 +70,12 @@ export function tickMarks(kids: SVGElement[], axis: TimeAxis, base: number): voi
   if (stepYears) {
     for (let y = Math.ceil(startYear / stepYears) * stepYears; y <= endYear; y += stepYears) tick(kids, axis, isoToDay(`${y}-01-01`), String(y), base);
   } else {
+    const letters = monthLetters();
     for (let y = startYear; y <= endYear; y++)
       for (let m = 1; m <= 12; m++) {
         const d = isoToDay(`${y}-${String(m).padStart(2, "0")}-01`);
         if (d < axis.w0 || d > axis.w1) continue;
-        const label = m === 1 ? String(y) : years < 2.5 ? MONTH_LETTERS[m]! : "";
+        const label = m === 1 ? String(y) : years < 2.5 ? letters[m - 1]! : "";
         if (label || m % 3 === 1) tick(kids, axis, d, label, base);
       }
   }

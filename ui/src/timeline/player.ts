@@ -3,6 +3,7 @@
  * time, carrying fractions of a day over to the next frame, and stops (or
  * loops) at the window's end. The play button shows and says which it does.
  */
+import { label } from "../i18n/i18n";
 import type { TimeAxis } from "./axis";
 import { icon } from "./elements";
 import { SPEEDS } from "./time";
@@ -35,7 +36,7 @@ export class Player {
     if (this.day() >= this.axis.w1) this.setDay(this.axis.w0);
     this.playing = true;
     this.button.replaceChildren(icon("pause"));
-    this.button.setAttribute("aria-label", "Pause");
+    label(this.button, "tl-pause");
     this.button.setAttribute("aria-pressed", "true");
     this.lastFrame = performance.now();
     this.carry = 0;
@@ -49,7 +50,7 @@ export class Player {
   pause(): void {
     this.playing = false;
     this.button.replaceChildren(icon("play"));
-    this.button.setAttribute("aria-label", "Play");
+    label(this.button, "tl-play");
     this.button.setAttribute("aria-pressed", "false");
   }
 

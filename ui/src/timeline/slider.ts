@@ -4,6 +4,7 @@
  * the ARIA slider's keys on the thumb (arrows by the axis's unit, PageUp and
  * PageDown from event to event, Home and End, space to play, + and − to zoom).
  */
+import { label } from "../i18n/i18n";
 import type { TimeAxis } from "./axis";
 import { addUnits } from "./time";
 import { h, s } from "./elements";
@@ -27,11 +28,7 @@ export interface SliderActions {
 export function buildSlider(): SliderParts {
   const cursor = h("div", { className: "tl-cursor", attrs: { "aria-hidden": "true" } });
   const svg = s("svg", { class: "tl-svg", "aria-hidden": "true" });
-  const thumb = h("div", {
-    className: "tl-thumb",
-    tabIndex: 0,
-    attrs: { role: "slider", "aria-label": "Date", "aria-orientation": "horizontal" },
-  });
+  const thumb = label(h("div", { className: "tl-thumb", tabIndex: 0, attrs: { role: "slider", "aria-orientation": "horizontal" } }), "slider");
   const track = h("div", { className: "tl-track" }, svg, cursor, thumb);
   return { track, svg, cursor, thumb };
 }

@@ -1,14 +1,16 @@
 /**
  * The words of the live region: what is happening at the slider's date, the
  * text equivalent of the animation ("CSTO troops deployed in Kazakhstan
- * (6–19 January 2022)").
+ * (6–19 January 2022)"), in the interface's language.
  */
 import type { ActiveEvent, EventKind } from "../api/bindings";
-import { formatSpan } from "../format";
+import { formatDate, formatSpan } from "../format";
+import { titleOf } from "../i18n/data";
+import { t } from "../i18n/i18n";
 
 export function eventSpan(e: Pick<ActiveEvent, "start" | "end">): string {
   if (e.end.type === "at") return formatSpan(e.start, e.end.date);
-  if (e.end.type === "open") return `${formatSpan(e.start, null)} onwards`;
+  if (e.end.type === "open") return t("date-onwards", { date: formatDate(e.start, true) });
   return formatSpan(e.start, null);
 }
 
@@ -19,7 +21,7 @@ const SALIENCE: Record<EventKind, number> = {
 
 /** One sentence for the events on at this instant, most salient first. */
 export function describe(events: ActiveEvent[], max = 3): string {
-  if (events.length === 0) return "No events in the story at this date.";
+  if (events.length === 0) return t("status-none");
   // What just began comes first, then the shortest (most "of the moment"), then by kind.
   const sorted = [...events].sort(
     (a, b) =>
@@ -28,7 +30,8 @@ export function describe(events: ActiveEvent[], max = 3): string {
       SALIENCE[a.kind] - SALIENCE[b.kind] ||
       a.title.localeCompare(b.title),
   );
-  const parts = sorted.slice(0, max).map((e) => `${e.title} (${eventSpan(e)})${e.cancelled ? " — cancelled" : ""}`);
+  const parts = sorted.slice(0, max).map((e) => t(e.cancelled ? "status-event-cancelled" : "status-event", { title: titleOf(e), span: eventSpan(e) }));
   const more = sorted.length - max;
-  return parts.join("; ") + (more > 0 ? `; and ${more} more` : "") + ".";
+  if (more > 0) parts.push(t("status-more", { count: more }));
+  return parts.join("; ") + ".";
 }

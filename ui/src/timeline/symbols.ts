@@ -7,6 +7,7 @@
  */
 import { geoPath } from "d3-geo";
 import type { ActiveEvent, EventKind } from "../api/bindings";
+import { titleOf } from "../i18n/data";
 import type { AtlasMap } from "../map/map";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -117,7 +118,7 @@ function labelSymbol(e: ActiveEvent, [x, y]: [number, number]): SVGGElement {
   const g = at(x, y);
   const inner = s("g", { class: "sym" });
   const t = s("text", { x: "9", y: "0", class: "marker-label", "dominant-baseline": "central" });
-  t.textContent = e.places[0] ? `${e.places[0]}: ${e.title}` : e.title;
+  t.textContent = e.places[0] ? `${e.places[0]}: ${titleOf(e)}` : titleOf(e);
   inner.append(t);
   g.append(inner);
   return g;

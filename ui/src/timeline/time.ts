@@ -47,35 +47,37 @@ export function dateAt(day: number, unit: Unit): string {
 }
 
 export interface Speed {
+  /** Its message id. */
   label: string;
   /** Days per second of playback. */
   daysPerSecond: number;
 }
 
 export const SPEEDS: Speed[] = [
-  { label: "1 day per second", daysPerSecond: 1 },
-  { label: "1 week per second", daysPerSecond: 7 },
-  { label: "1 month per second", daysPerSecond: 30.44 },
-  { label: "1 year per second", daysPerSecond: 365.25 },
-  { label: "5 years per second", daysPerSecond: 1826 },
+  { label: "tl-speed-day", daysPerSecond: 1 },
+  { label: "tl-speed-week", daysPerSecond: 7 },
+  { label: "tl-speed-month", daysPerSecond: 30.44 },
+  { label: "tl-speed-year", daysPerSecond: 365.25 },
+  { label: "tl-speed-5years", daysPerSecond: 1826 },
 ];
 
 export interface Era {
+  /** Its message id. */
   label: string;
   from: number;
   to: number;
 }
 
 export const ERAS: Era[] = [
-  { label: "Warsaw Pact", from: isoToDay("1955-05-14"), to: isoToDay("1991-07-01") },
-  { label: "The 1990s", from: isoToDay("1991-07-02"), to: isoToDay("2002-05-13") },
-  { label: "The CSTO", from: isoToDay("2002-05-14"), to: isoToDay("2021-12-31") },
-  { label: "The 2022 unravelling", from: isoToDay("2022-01-01"), to: isoToDay("2023-12-31") },
+  { label: "era-warsaw-pact", from: isoToDay("1955-05-14"), to: isoToDay("1991-07-01") },
+  { label: "era-1990s", from: isoToDay("1991-07-02"), to: isoToDay("2002-05-13") },
+  { label: "era-csto", from: isoToDay("2002-05-14"), to: isoToDay("2021-12-31") },
+  { label: "era-2022", from: isoToDay("2022-01-01"), to: isoToDay("2023-12-31") },
 ];
 
-/** Preset windows a reader can jump to. */
-export const PRESETS: { label: string; from: string; to: string }[] = [
-  { label: "All", from: "", to: "" },
+/** Preset windows a reader can jump to: the whole span by its message, the others by their years. */
+export const PRESETS: { label: string; message?: string; from: string; to: string }[] = [
+  { label: "All", message: "tl-preset-all", from: "", to: "" },
   { label: "1955–1991", from: "1955-01-01", to: "1991-12-31" },
   { label: "1991–2020", from: "1991-01-01", to: "2020-12-31" },
   { label: "2021–2023", from: "2021-01-01", to: "2023-12-31" },

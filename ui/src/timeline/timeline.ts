@@ -13,6 +13,7 @@
 import type { DatasetInfo, EventKind, EventRef, Filter } from "../api/bindings";
 import type { Backend } from "../api/client";
 import { dayToIso, isoToDay } from "../format";
+import { label, onLocaleChange } from "../i18n/i18n";
 import { TimeAxis } from "./axis";
 import { buildBar } from "./bar";
 import { h } from "./elements";
@@ -64,7 +65,7 @@ export class Timeline {
     });
     this.filters = new Filters(info, () => this.emitFilter());
     this.status = h("div", { className: "tl-status", attrs: { role: "status", "aria-live": "polite", "aria-atomic": "true" } });
-    this.root = h("section", { className: "timeline", attrs: { "aria-label": "Timeline" } }, bar.root, slider.track, this.status, this.filters.root);
+    this.root = label(h("section", { className: "timeline" }, bar.root, slider.track, this.status, this.filters.root), "timeline");
 
     const setDay = (day: number) => this.setDay(day);
     this.player = new Player(bar.playButton, bar.speedSelect, bar.loopBox, this.axis, () => this.current, setDay);
@@ -82,6 +83,11 @@ export class Timeline {
       this.chart.draw();
     }).observe(slider.track);
     this.updateThumb();
+    // A new language: the date in words and the track's labels again.
+    onLocaleChange(() => {
+      this.updateThumb();
+      this.chart.draw();
+    });
   }
 
   on<K extends keyof TimelineEvents>(k: K, f: TimelineEvents[K]): void {

@@ -1,0 +1,31 @@
+/**
+ * The story's own words in the interface's language, where the data has
+ * them: an event's title and description and a note's text from their
+ * `i18n` fields (English otherwise), and an organization's short name (a
+ * message `org-<id>` for the built-in ones; an imported story's keep their
+ * own). The article's words are quotations and are never translated.
+ */
+import { hasMessage, locale, t } from "./i18n";
+
+/** Texts by language code, as the core sends them. */
+type ByLang<T> = { [lang in string]?: T };
+
+/** An event's title in the interface's language. */
+export function titleOf(e: { title: string; i18n?: ByLang<{ title: string }> }): string {
+  return e.i18n?.[locale()]?.title ?? e.title;
+}
+
+/** An event's description in the interface's language. */
+export function descriptionOf(e: { description: string; i18n?: ByLang<{ description: string }> }): string {
+  return e.i18n?.[locale()]?.description ?? e.description;
+}
+
+/** A note (a correction, an absence, a discrepancy) in the interface's language. */
+export function noteOf(n: { note: string; i18n?: ByLang<string> }): string {
+  return n.i18n?.[locale()] ?? n.note;
+}
+
+/** An organization's short name in the interface's language. */
+export function orgName(id: string, short: string): string {
+  return hasMessage(`org-${id}`) ? t(`org-${id}`) : short;
+}
