@@ -10,10 +10,11 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 # System packages: build deps for Tauri (WebKitGTK), and for tests Xvfb,
 # WebKitWebDriver, Debian's Chromium and D-Bus (the single-instance tests run
 # their own session bus with dbus-daemon and read it with dbus-send; the import
-# test drives the GTK file chooser with xdotool).
+# test drives the GTK file chooser with xdotool), and ffmpeg, through which
+# the exports write WebM and MP4 where a system has it (the tests check both).
 pkgs=(build-essential pkg-config libwebkit2gtk-4.1-dev libgl1-mesa-dri fonts-dejavu-core)
 if [ "$need_test" = "test" ]; then
-  pkgs+=(xvfb xauth webkit2gtk-driver chromium x11-utils dbus xdotool)
+  pkgs+=(xvfb xauth webkit2gtk-driver chromium x11-utils dbus xdotool ffmpeg)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

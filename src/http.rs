@@ -3,10 +3,11 @@
 //! Serves the same [`Api`] as the desktop app as JSON under `/api/`, map
 //! layers as bytes under `/api/layers/{name}/{lod}`, and the built web UI
 //! from a folder for every other path. It binds to 127.0.0.1 unless told
-//! otherwise, answers only GET, caps query strings (parsed by axum's
-//! `Query`), and serves UI files with tower-http's `ServeDir` after resolving
-//! each path so that none (`..`, absolute, symlinks out) can reach outside
-//! the folder.
+//! otherwise, answers only GET (but for the exports' POST routes, in
+//! `export_routes.rs`, the only ones that take a body), caps query strings
+//! (parsed by axum's `Query`), and serves UI files with tower-http's
+//! `ServeDir` after resolving each path so that none (`..`, absolute,
+//! symlinks out) can reach outside the folder.
 //!
 //! Every error is the API's `{code, message, details}` with a 4xx status.
 
@@ -96,7 +97,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Pairs {
 /// A route's path segments, decoded by axum's `Path`; a segment that is not
 /// UTF-8 once its %-escapes are decoded (found by fuzzing) is the API's coded
 /// `bad_request`, not axum's plain-text rejection.
-struct Segments<T>(T);
+pub(crate) struct Segments<T>(pub(crate) T);
 
 impl<S: Send + Sync, T: serde::de::DeserializeOwned + Send> FromRequestParts<S> for Segments<T> {
     type Rejection = HttpError;
@@ -400,7 +401,8 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         .route("/api/all-events", get(all_events))
         .route("/api/layers/{name}/{lod}", get(layer))
         .route("/api/{*rest}", get(no_route))
-        .with_state(AppState { api });
+        .with_state(AppState { api })
+        .merge(crate::export_routes::routes());
     match ui_dir {
         Some(root) => api.fallback_service(ui_files(root)),
         None => api.fallback(|uri: Uri| async move { not_found(&uri) }),

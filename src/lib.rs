@@ -4,6 +4,8 @@
 #![forbid(unsafe_code)]
 
 #[cfg(feature = "http")]
+mod export_routes;
+#[cfg(feature = "http")]
 pub mod http;
 #[cfg(feature = "scale")]
 pub mod scale;

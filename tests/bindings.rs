@@ -38,6 +38,8 @@ fn generate() -> String {
         PlacePrecision, ImportMeta, ImportedFile,
         faultlines_import::RowProblem, faultlines_import::ImportReport, faultlines_import::Format,
         faultlines_import::columns::Field, faultlines_import::library::StoryEntry, faultlines_import::sink::Progress,
+        faultlines_render::ExportFormat, faultlines_render::ExportFormats, faultlines_render::AnimationParams,
+        faultlines_render::AnimationStarted, faultlines_render::FrameAdded,
     );
     for d in all {
         out.push_str(&d);

@@ -36,6 +36,13 @@ macro_rules! with_commands {
             import_files,
             cancel_import,
             listen_shell,
+            export_formats,
+            render_png,
+            start_animation,
+            add_frame,
+            finish_animation,
+            cancel_animation,
+            save_export,
         )
     };
 }

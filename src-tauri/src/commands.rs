@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, Manager, Runtime};
 
+// The exports' commands live in `export.rs`; named here with the others.
+pub(crate) use crate::export::*;
 use crate::opening::{Importing, Inbox, ShellEvent};
 use crate::prefs::{Prefs, UiState};
 use crate::stories::{Current, Library, StoriesView};

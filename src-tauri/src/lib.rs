@@ -14,6 +14,7 @@
 #[macro_use]
 mod command_list;
 mod commands;
+mod export;
 mod opening;
 pub mod prefs;
 pub mod stories;
@@ -47,6 +48,9 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, api: Api) -> tauri::Build
         .manage(Current::new(api))
         .manage(Importing::default())
         .manage(Inbox::default())
+        .manage(std::sync::Arc::new(faultlines_render::Exports::new(
+            faultlines_render::Encoders::from_env(),
+        )))
         .invoke_handler(with_commands!(handler))
 }
 

@@ -23,6 +23,7 @@ import { bindShortcuts } from "./app/shortcuts";
 import { wireStory } from "./app/story-feed";
 import { Stories } from "./app/stories";
 import { setupTheme } from "./app/theme";
+import { ExportDialog } from "./export/dialog";
 import { Language } from "./app/language";
 import { pickLocale, setLocale, systemLanguages } from "./i18n/i18n";
 import { Selection } from "./selection";
@@ -84,7 +85,10 @@ async function start(): Promise<void> {
   save = keepSaving({ backend, map, timeline, selection, lang, language, follow });
   (window as unknown as { faultlines: unknown }).faultlines = { backend, map, selection, info, timeline, frames, story, nextDraw };
   document.documentElement.dataset.ready = "true";
-  bindShortcuts(reading.search.input, timeline.thumb);
+  const exporter = new ExportDialog({ backend, map, story, timeline, info, nextDraw });
+  const exportView = () => void exporter.open().catch(showError);
+  byId("export").addEventListener("click", exportView);
+  bindShortcuts(reading.search.input, timeline.thumb, exportView);
   // The reader's own stories (desktop only): after the first state, so a
   // file passed at launch is imported over a working app.
   const shell = await connectShell(backend.transport);

@@ -544,6 +544,25 @@ done: number, total: number,
  */
 rows: number, };
 
+export type ExportFormat = "gif" | "webm" | "mp4";
+
+export type ExportFormats = { 
+/**
+ * The animation formats available here: GIF always, WebM and MP4 only
+ * where a system `ffmpeg` with their encoder is on the PATH.
+ */
+animation: Array<ExportFormat>, max_side: number, max_pixels: number, max_frame_side: number, max_frames: number, max_fps: number, max_svg_bytes: number, };
+
+export type AnimationParams = { format: ExportFormat, width: number, height: number, fps: number, 
+/**
+ * How many frames will be sent; more are refused.
+ */
+frames: number, };
+
+export type AnimationStarted = { id: number, };
+
+export type FrameAdded = { frames: number, };
+
 /** Every event kind, in the core's order. */
 export const EVENT_KINDS = ["exercise", "deployment", "withdrawal", "conflict", "blockade", "summit", "treaty", "statement", "diplomacy", "membership", "other"] as const satisfies readonly EventKind[];
 

@@ -7,6 +7,8 @@
  * `code`, which the UI switches on.
  */
 import type {
+  AnimationParams,
+  AnimationStarted,
   ApiError,
   Article,
   DatasetInfo,
@@ -15,7 +17,9 @@ import type {
   EventPage,
   EventRef,
   ExcerptView,
+  ExportFormats,
   Filter,
+  FrameAdded,
   Histogram,
   HistogramMode,
   StateEvents,
@@ -54,6 +58,18 @@ export interface Backend {
   saveUiState(ui: UiState): Promise<void>;
   /** Tell the shell when the first map was painted (for the startup benchmark). */
   startupReport(firstMapEpochMs: number): Promise<void>;
+  /** The animation formats this machine can write, and the exports' limits. */
+  exportFormats(): Promise<ExportFormats>;
+  /** An SVG document of a view (`export/compose.ts`) as a PNG of `width` × `height` pixels. */
+  renderPng(svg: string, width: number, height: number): Promise<ArrayBuffer>;
+  /** Start encoding an animation; its frames go to the id returned. */
+  startAnimation(params: AnimationParams): Promise<number>;
+  /** The next frame's SVG document; resolves with the count given so far once it is taken. */
+  addFrame(id: number, svg: string): Promise<number>;
+  finishAnimation(id: number): Promise<ArrayBuffer>;
+  cancelAnimation(id: number): Promise<void>;
+  /** Save an export: downloaded in the browser, where the save dialog says in the desktop app. Returns where, or null when the dialog was closed. */
+  saveFile(name: string, mime: string, bytes: ArrayBuffer): Promise<string | null>;
 }
 
 /** An error from the core, or from the transport itself (`code: "internal"`). */
@@ -102,10 +118,10 @@ export class HttpBackend implements Backend {
   readonly transport = "http" as const;
   constructor(private readonly base = "", private readonly fetchImpl: typeof fetch = (...a) => fetch(...a)) {}
 
-  private async raw(path: string): Promise<Response> {
+  private async raw(path: string, init?: RequestInit): Promise<Response> {
     let r: Response;
     try {
-      r = await this.fetchImpl(this.base + path);
+      r = await (init ? this.fetchImpl(this.base + path, init) : this.fetchImpl(this.base + path));
     } catch (e) {
       throw toBackendError(e);
     }
@@ -166,12 +182,43 @@ export class HttpBackend implements Backend {
   async startupReport(): Promise<void> {
     // The browser exposes its own performance timeline; nothing to report.
   }
+  private post(path: string, body: string | null, type = "image/svg+xml"): Promise<Response> {
+    return this.raw(path, { method: "POST", body, headers: body === null ? {} : { "content-type": type } });
+  }
+  exportFormats() { return this.get<ExportFormats>("/api/export/formats"); }
+  async renderPng(svg: string, width: number, height: number) {
+    return (await this.post(`/api/export/png?${query({ width, height })}`, svg)).arrayBuffer();
+  }
+  async startAnimation(params: AnimationParams) {
+    return ((await (await this.post("/api/export/animation", JSON.stringify(params), "application/json")).json()) as AnimationStarted).id;
+  }
+  async addFrame(id: number, svg: string) {
+    return ((await (await this.post(`/api/export/animation/${id}/frame`, svg)).json()) as FrameAdded).frames;
+  }
+  async finishAnimation(id: number) {
+    return (await this.post(`/api/export/animation/${id}/finish`, null)).arrayBuffer();
+  }
+  async cancelAnimation(id: number) {
+    await this.post(`/api/export/animation/${id}/cancel`, null);
+  }
+  /** A download, through a Blob URL and a link with `download` (no network: the bytes are the page's). */
+  async saveFile(name: string, mime: string, bytes: ArrayBuffer): Promise<string | null> {
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    const a = Object.assign(document.createElement("a"), { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return name;
+  }
 }
 
 const UI_KEY = "faultlines.ui";
 export const EMPTY_UI: UiState = { day: null, window: null, center: null, zoom: null, selected: null, kinds: null, org: null, actor: null, theme: null, lang: null, locale: null, follow: false };
 
 export type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
+/** Tauri's `invoke` with a raw body and headers (its real signature; the tests' doubles take only arguments). */
+type RawInvoke = <T>(cmd: string, body: Uint8Array, options: { headers: Record<string, string> }) => Promise<T>;
 
 /** A Tauri command, failing with a {@link BackendError} (the backend's and the shell's calls). */
 export async function invokeCoded<T>(invoke: Invoke, cmd: string, args: Record<string, unknown> = {}): Promise<T> {
@@ -213,6 +260,20 @@ export class TauriBackend implements Backend {
   loadUiState() { return this.call<UiState>("load_ui_state"); }
   saveUiState(ui: UiState) { return this.call<void>("save_ui_state", { ui }); }
   startupReport(firstMapEpochMs: number) { return this.call<void>("startup_report", { firstMapEpochMs }); }
+  exportFormats() { return this.call<ExportFormats>("export_formats"); }
+  renderPng(svg: string, width: number, height: number) { return this.call<ArrayBuffer>("render_png", { svg, width, height }); }
+  startAnimation(params: AnimationParams) { return this.call<number>("start_animation", { params }); }
+  addFrame(id: number, svg: string) { return this.call<number>("add_frame", { id, svg }); }
+  finishAnimation(id: number) { return this.call<ArrayBuffer>("finish_animation", { id }); }
+  cancelAnimation(id: number) { return this.call<void>("cancel_animation", { id }); }
+  /** The bytes go as the request's raw body; the shell opens the save dialog itself and writes only where it says. */
+  async saveFile(name: string, _mime: string, bytes: ArrayBuffer): Promise<string | null> {
+    try {
+      return await (this.invokeImpl as unknown as RawInvoke)<string | null>("save_export", new Uint8Array(bytes), { headers: { "x-file-name": name } });
+    } catch (e) {
+      throw toBackendError(e);
+    }
+  }
 }
 
 /** Whether the page runs inside the Tauri webview. */

@@ -27,6 +27,7 @@ import { BaseMapCanvas } from "./basemap";
 import { onCounts, wantsGpu } from "./counts";
 import { GlEventLayer } from "./gl-layer";
 import type { EventLayer, ListDot } from "./layer";
+import type { EventMarks } from "./marks";
 
 const FORCED = new URLSearchParams(location.search).get("events");
 /** Stories with at least this many events draw the base map on a canvas while events are drawn. */
@@ -61,6 +62,11 @@ export class StoryEvents implements EventLayer {
   constructor(private readonly map: AtlasMap) {
     this.picture = PICTURE ? new BaseMapCanvas(map) : null;
     this.dots = new DotLayer(map);
+  }
+
+  /** What the layer in use draws now, as data (for the export). */
+  marks(): EventMarks {
+    return this.onGpu && this.gl ? this.gl.marks() : this.dots.marks();
   }
 
   /** The canvas in use. */

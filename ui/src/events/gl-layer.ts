@@ -18,7 +18,10 @@
  */
 import type { AtlasMap } from "../map/map";
 import type { LocalIndex } from "../timeline/columns";
-import { DOT_R, KIND_RGB } from "../timeline/dots";
+import { certaintyAt } from "../timeline/columns";
+import { DOT_R, KIND_COLOR, KIND_RGB } from "../timeline/dots";
+import { EVENT_KINDS } from "../api/bindings";
+import { dotAlpha, hexMarks, inView, type Dot, type EventMarks } from "./marks";
 import { onCounts, type OnCounts } from "./counts";
 import { DENSITY_OFF, DENSITY_ON } from "./hexbin";
 import { program } from "./gl";
@@ -48,6 +51,9 @@ export class GlEventLayer implements EventLayer {
   private size: [number, number] = [0, 0];
   private readonly runs = new Int32Array(256);
   private on = true;
+  /** What was last asked to be shown, for `marks`. */
+  private skip: ReadonlySet<number> = new Set();
+  private listed: readonly ListDot[] = [];
 
   /** A layer on the map, or null where WebGL2 is missing. `lost` is called if the context is lost. */
   static create(map: AtlasMap, lost: () => void): GlEventLayer | null {
@@ -115,12 +121,14 @@ export class GlEventLayer implements EventLayer {
     for (const s of this.hidden) if (!next.has(s)) this.cols.hide(s, false);
     for (const s of next) if (!this.hidden.has(s)) this.cols.hide(s, true);
     this.hidden = next;
+    this.skip = new Set(skip);
     this.what = { local: true, day, mask, skipOn };
     this.draw();
   }
 
   showList(dots: readonly ListDot[]): void {
     this.list.uploadList(dots, (p) => this.map.projectBase(p));
+    this.listed = [...dots];
     this.what = { local: false, n: dots.length };
     this.draw();
   }
@@ -140,6 +148,32 @@ export class GlEventLayer implements EventLayer {
     this.cols.place(pos);
     this.share = new ViewShare(pos);
     this.placed = true;
+  }
+
+  /**
+   * What the shaders draw now, as data (the export draws the same): each
+   * event on and not a symbol, by the shader's rule (`certaintyAt`, the
+   * local index's, which `visibility.test.ts` holds the shader to), or the
+   * hexagons of the density view when it is on.
+   */
+  marks(): EventMarks {
+    const [w, h] = this.size;
+    const [k, tx, ty] = this.map.screenTransform;
+    const dots: Dot[] = [];
+    const add = (lonlat: [number, number], kind: number, certainty: number) => {
+      const p = this.map.projectBase(lonlat);
+      if (!p) return;
+      const [x, y] = [p[0] * k + tx, p[1] * k + ty];
+      if (inView(x, y, w, h)) dots.push({ x, y, color: KIND_COLOR[EVENT_KINDS[kind]!], alpha: dotAlpha(certainty) });
+    };
+    const what = this.what;
+    if (!this.on || !what) return { dots, hexes: [], r: DOT_R };
+    if (what.local && this.local) {
+      const c = this.local.cols;
+      for (const i of this.local.activeAt(what.day, what.mask)) if (!this.skip.has(i)) add([c.lon[i]!, c.lat[i]!], c.kind[i]!, certaintyAt(c, i, what.day));
+    } else for (const d of this.listed) add(d.lonlat, EVENT_KINDS.indexOf(d.kind), d.certainty);
+    if (!(what.local && this.dense)) return { dots, hexes: [], r: DOT_R };
+    return { dots: [], hexes: hexMarks(dots.map((d) => d.x), dots.map((d) => d.y), dots.length, w, h, tx, ty), r: DOT_R };
   }
 
   draw(): void {

@@ -376,3 +376,45 @@ field-place = Place name
 
 ## Export and sharing (image, animation, deep links, citations)
 
+# The Export dialog (image and animation of the view).
+export-button = Export…
+    .title = Export a picture or an animation of the view (E)
+export-title = Export the view
+export-what = What to export
+export-image = Image
+export-animation = Animation
+# $width and $height are pixels.
+export-png-1 = PNG as on screen ({ $width } × { $height } map)
+export-png-2 = PNG twice as sharp ({ $width } × { $height } map)
+export-png-custom = PNG of a chosen size
+export-svg = SVG (vector, for editing)
+export-width = Width (px)
+export-height = Height (px)
+export-from = From
+export-to = To
+export-fps = Frames a second
+export-duration = Duration (seconds)
+export-format = Format
+export-format-gif = GIF (animated image)
+export-format-webm = WebM (video)
+export-format-mp4 = MP4 (video)
+export-formats-note = Video (WebM, MP4) needs ffmpeg on this computer; GIF always works.
+export-go = Export
+export-cancel = Cancel
+export-close = Close
+export-progress =
+    .aria-label = Export progress
+export-working = Drawing…
+# $done and $total count frames, $percent is a percentage.
+export-frames = Frame { $done } of { $total } ({ $percent }%)
+export-encoding = Finishing the file…
+# $name is a file name or path.
+export-saved = Saved to { $name }
+export-downloaded = Downloaded { $name }
+export-cancelled = Export cancelled; nothing was saved.
+# $message is the error's own text.
+export-failed = The export failed: { $message }
+export-range-bad = The end date must be after the start date.
+# Before the density ramp in an exported legend.
+export-density-ramp = Events a hexagon:
+

@@ -366,3 +366,45 @@ field-place = Название места
 
 ## Export and sharing (image, animation, deep links, citations)
 
+# The Export dialog (image and animation of the view).
+export-button = Экспорт…
+    .title = Сохранить картинку или анимацию карты (E)
+export-title = Экспорт карты
+export-what = Что сохранить
+export-image = Картинку
+export-animation = Анимацию
+# $width and $height are pixels.
+export-png-1 = PNG как на экране (карта { $width } × { $height })
+export-png-2 = PNG вдвое чётче (карта { $width } × { $height })
+export-png-custom = PNG заданного размера
+export-svg = SVG (вектор, для правки)
+export-width = Ширина (пикс.)
+export-height = Высота (пикс.)
+export-from = С
+export-to = По
+export-fps = Кадров в секунду
+export-duration = Длительность (секунд)
+export-format = Формат
+export-format-gif = GIF (анимированная картинка)
+export-format-webm = WebM (видео)
+export-format-mp4 = MP4 (видео)
+export-formats-note = Для видео (WebM, MP4) на этом компьютере нужен ffmpeg; GIF работает всегда.
+export-go = Сохранить
+export-cancel = Отмена
+export-close = Закрыть
+export-progress =
+    .aria-label = Ход экспорта
+export-working = Рисую…
+# $done and $total count frames, $percent is a percentage.
+export-frames = Кадр { $done } из { $total } ({ $percent } %)
+export-encoding = Завершаю файл…
+# $name is a file name or path.
+export-saved = Сохранено: { $name }
+export-downloaded = Скачано: { $name }
+export-cancelled = Экспорт отменён, ничего не сохранено.
+# $message is the error's own text.
+export-failed = Экспорт не удался: { $message }
+export-range-bad = Конечная дата должна быть позже начальной.
+# Before the density ramp in an exported legend.
+export-density-ramp = Событий в шестиугольнике:
+

@@ -17,6 +17,7 @@
 import type { EventKind } from "../api/bindings";
 import { rgb } from "../events/gl";
 import type { EventLayer, ListDot } from "../events/layer";
+import { dotAlpha, hexMarks, inView, type Dot, type EventMarks } from "../events/marks";
 import type { AtlasMap } from "../map/map";
 import { KIND_ORDER, type Columns, certaintyAt, type LocalIndex } from "./columns";
 
@@ -132,6 +133,20 @@ export class DotLayer implements EventLayer {
     this.n++;
   }
 
+  /** What `draw` paints now, as data (the export draws the same): the dots in view, or their density's hexagons. */
+  marks(): EventMarks {
+    const [w, h] = this.size;
+    const [k, tx, ty] = this.map.screenTransform;
+    const dots: Dot[] = [];
+    for (let j = 0; j < this.n; j++) {
+      const sx = this.x[j]! * k + tx;
+      const sy = this.y[j]! * k + ty;
+      if (inView(sx, sy, w, h)) dots.push({ x: sx, y: sy, color: COLORS[this.kind[j]!] ?? "#5b6872", alpha: dotAlpha(this.certainty[j]!) });
+    }
+    if (this.canvas.dataset.mode !== "density") return { dots, hexes: [], r: R };
+    return { dots: [], hexes: hexMarks(dots.map((d) => d.x), dots.map((d) => d.y), dots.length, w, h, tx, ty), r: R };
+  }
+
   draw(): void {
     const c = this.canvas;
     const [w, h] = this.size;
@@ -167,7 +182,7 @@ export class DotLayer implements EventLayer {
     // Dots of one colour and full certainty (most of them) make one path and
     // one fill; the uncertain ones are drawn one by one, fainter. Dots off
     // screen are skipped.
-    ctx.globalAlpha = 0.8;
+    ctx.globalAlpha = dotAlpha(1);
     for (let slot = 0; slot < PALETTE.length; slot++) {
       ctx.fillStyle = PALETTE[slot]!;
       ctx.beginPath();
@@ -189,7 +204,7 @@ export class DotLayer implements EventLayer {
       const sx = x[j]! * k + tx;
       const sy = y[j]! * k + ty;
       if (!(sx >= -5 && sy >= -5 && sx <= w + 5 && sy <= h + 5)) continue;
-      ctx.globalAlpha = 0.25 + 0.55 * certainty[j]!;
+      ctx.globalAlpha = dotAlpha(certainty[j]!);
       ctx.fillStyle = COLORS[kind[j]!] ?? "#5b6872";
       ctx.beginPath();
       ctx.arc(sx, sy, R, 0, Math.PI * 2);

@@ -11,6 +11,7 @@ import type { ActiveEvent, DatasetInfo, EventKind, State } from "../api/bindings
 import type { AtlasMap } from "../map/map";
 import { StoryEvents } from "../events/event-layer";
 import { isOn, type ListDot } from "../events/layer";
+import type { EventMarks } from "../events/marks";
 import { KIND_ORDER, type LocalIndex } from "./columns";
 import { createSymbol, points, updateSymbol, type LonLat, type Symbol } from "./symbols";
 
@@ -179,6 +180,11 @@ export class StoryLayer {
     }
     this.dots.showLocal(local, day, mask, kept);
     return true;
+  }
+
+  /** What the events' layer draws now, as data (for the export). */
+  eventMarks(): EventMarks {
+    return this.dots.marks();
   }
 
   /** Regions marked as taking part or staying away at the last render. */
