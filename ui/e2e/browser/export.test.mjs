@@ -6,6 +6,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import { openAtlas, guardWithShots } from "../browser.mjs";
 import { crop, decodePng, differingPixels, readGif } from "../images.mjs";
 
@@ -75,6 +76,23 @@ describe("exporting the view", () => {
       await page.keyboard.press("Escape");
       await dialog.waitFor({ state: "hidden" });
       assert.equal(await page.evaluate(() => document.activeElement?.id), "export", "focus back on the toolbar's button");
+    }));
+
+  it("finds no accessibility violation in the dialog, for an image or an animation", () =>
+    guard("axe", async () => {
+      await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8"));
+      await page.getByRole("button", { name: "Export…" }).click();
+      const dialog = page.getByRole("dialog", { name: "Export the view" });
+      await dialog.waitFor();
+      const axe = () => page.evaluate(async () => {
+        const r = await window.axe.run(document.querySelector("dialog[open]"), { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+        return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+      });
+      assert.deepEqual(await axe(), []);
+      await dialog.getByRole("radio", { name: "Animation" }).check();
+      assert.deepEqual(await axe(), []);
+      await dialog.getByRole("radio", { name: "Image" }).check();
+      await close();
     }));
 
   it("writes an SVG that parses, with the date and the attribution drawn in", () =>
