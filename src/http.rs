@@ -355,6 +355,17 @@ async fn article(s: S, q: Pairs) -> Reply {
     json(no_params(q).map(|_| s.api.article()))
 }
 
+/// `GET /api/link?u=LINK`: a link to a view read against the story (never an
+/// error for a bad link: what it leaves out is listed).
+async fn link(s: S, q: Pairs) -> Reply {
+    json(params(q, &["u"]).and_then(|p| Ok(s.api.read_link(required(&p, "u")?))))
+}
+
+/// `GET /api/cite/{id}`: an excerpt's citation (plain, BibTeX, CSL-JSON).
+async fn cite(s: S, Segments(id): Segments<String>, q: Pairs) -> Reply {
+    json(no_params(q).and_then(|_| s.api.cite(&id)))
+}
+
 async fn all_events(s: S, q: Pairs) -> Reply {
     json(no_params(q).map(|_| s.api.all_events()))
 }
@@ -399,6 +410,8 @@ pub fn router(api: Arc<Api>, ui_dir: Option<PathBuf>) -> Router {
         .route("/api/overviews", get(overviews))
         .route("/api/article", get(article))
         .route("/api/all-events", get(all_events))
+        .route("/api/link", get(link))
+        .route("/api/cite/{id}", get(cite))
         .route("/api/layers/{name}/{lod}", get(layer))
         .route("/api/{*rest}", get(no_route))
         .with_state(AppState { api })

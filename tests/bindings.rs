@@ -10,6 +10,9 @@ use faultlines_core::link::Mention;
 use faultlines_core::model::*;
 use faultlines_core::relevance::{ExcerptLink, LinkReason};
 use faultlines_core::search::{HitKind, SearchHit};
+use faultlines_core::view_link::{
+    Ignored, IgnoredWhy, LinkAnswer, ViewLink, LINK_HOST, LINK_KEYS, LINK_SCHEME, MAX_LINK,
+};
 use faultlines_core::{ErrorCode, Precision};
 use ts_rs::{Config, TS};
 
@@ -30,12 +33,13 @@ fn generate() -> String {
     );
     let all = decls!(cfg;
         Precision, ErrorCode, faultlines_core::ApiError, Problem,
-        Geometry, ArticleMeta, EventKind, EventEnd, Discrepancy, Absence, EventText, EventProps, Event,
+        Geometry, ArticleMeta, EventKind, EventEnd, Discrepancy, Absence, EventText, EventProps, Event, DisputeText,
         MemberStatus, MembershipPeriod, Membership, Organization, DisputeLevel, DisputePeriod, DisputeProps, Dispute,
         RegionKind, Region, RegionVersion, Excerpt, ExcerptNote, NoteKind, LinkReason, ExcerptLink, LayerIndex, LayerEntry, Mention, HitKind, SearchHit,
-        TimeSpan, HistogramMode, StateEvents, Counts, KindCount, DatasetInfo, Phase, ActiveEvent, MembershipState, DisputeState, State, Filter,
+        TimeSpan, HistogramMode, StateEvents, Counts, KindCount, DatasetInfo, Phase, ActiveEvent, MembershipState, DisputeState, DisputeStateText, State, Filter,
         EventPage, Bin, Histogram, EventRef, ExcerptView, RegionExcerpts, Article,
         PlacePrecision, ImportMeta, ImportedFile,
+        ViewLink, IgnoredWhy, Ignored, LinkAnswer, faultlines_core::cite::Citation,
         faultlines_import::RowProblem, faultlines_import::ImportReport, faultlines_import::Format,
         faultlines_import::columns::Field, faultlines_import::library::StoryEntry, faultlines_import::sink::Progress,
         faultlines_render::ExportFormat, faultlines_render::ExportFormats, faultlines_render::AnimationParams,
@@ -69,17 +73,24 @@ fn constants() -> String {
         .iter()
         .map(|c| serde_json::to_string(c).unwrap_or_default())
         .collect();
+    let keys: Vec<String> = LINK_KEYS
+        .iter()
+        .map(|(n, k)| format!("{n}: {k:?}"))
+        .collect();
     format!(
         "/** Every event kind, in the core's order. */\n\
          export const EVENT_KINDS = [{}] as const satisfies readonly EventKind[];\n\n\
          /** The layout of the binary columns (`Api::columns`). */\n\
          export const COLUMNS = {{ magic: {COLUMN_MAGIC:?}, header: {COLUMN_HEADER}, record: {COLUMN_RECORD}, at: {{ {} }}, flags: {{ {} }} }} as const;\n\n\
          /** Every error code the core answers with. */\n\
-         export const ERROR_CODES = [{}] as const satisfies readonly ErrorCode[];\n\n",
+         export const ERROR_CODES = [{}] as const satisfies readonly ErrorCode[];\n\n\
+         /** Links to a view (`crates/core/src/view_link/`): the scheme and host of the desktop app's, the keys in the order they are written, the longest read. */\n\
+         export const LINK = {{ scheme: {LINK_SCHEME:?}, host: {LINK_HOST:?}, keys: {{ {} }}, max: {MAX_LINK} }} as const;\n\n",
         kinds.join(", "),
         fields.join(", "),
         flags.join(", "),
         codes.join(", "),
+        keys.join(", "),
     )
 }
 

@@ -68,6 +68,11 @@ fn every_http_query_input_is_answered_without_a_server_error() {
 }
 
 #[test]
+fn every_view_link_input_reads_and_what_it_keeps_comes_back_from_its_link() {
+    replay("view_link", checks::view_link);
+}
+
+#[test]
 fn every_import_input_is_read_or_refused_with_an_error_naming_the_file() {
     replay("import", checks::import);
 }

@@ -287,10 +287,15 @@ impl fmt::Display for Date {
     }
 }
 
-/// The digits of `b` as a number, if all of them are ASCII digits.
+/// The digits of `b` as a number, if all of them are ASCII digits and the
+/// number fits (a run of twenty digits is no year, and must not overflow:
+/// found by fuzzing links, whose `at=` reaches this parser).
 fn digits(b: &[u8]) -> Option<u32> {
     b.iter().try_fold(0u32, |n, &c| {
-        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n.checked_mul(10)?.checked_add(u32::from(c - b'0'))
     })
 }
 
@@ -450,6 +455,20 @@ mod tests {
 
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_long_run_of_digits_before_a_month_and_day_is_refused_without_overflowing() {
+        // Found by fuzzing links: the fast path summed every digit before
+        // checking that there were four, which overflows in a debug build.
+        for text in [
+            "20111111111111111111111111111122-12-30",
+            "99999999999-01-01",
+        ] {
+            assert!(text.parse::<Date>().is_err(), "{text}");
+        }
+        assert_eq!(digits(b"4294967295"), Some(u32::MAX));
+        assert_eq!(digits(b"4294967296"), None);
+    }
 
     #[test]
     fn parses_each_precision() {

@@ -15,6 +15,7 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod cite;
 pub mod dataset;
 pub mod date;
 pub mod error;
@@ -31,6 +32,7 @@ pub mod source;
 pub mod table;
 mod validate;
 mod validate_time;
+pub mod view_link;
 
 pub use api::Api;
 pub use dataset::Dataset;

@@ -487,6 +487,76 @@ format: string,
  */
 rows: number, imported: number, };
 
+export type ViewLink = { 
+/**
+ * The slider's day.
+ */
+at: number | null, 
+/**
+ * The selected region's id.
+ */
+region: string | null, 
+/**
+ * The timeline's window: its first and last day (`from`, `to`).
+ */
+window: [number, number] | null, 
+/**
+ * The map's zoom (1: the story's whole frame).
+ */
+zoom: number | null, 
+/**
+ * The map's centre, `[lon, lat]` in degrees.
+ */
+center: [number, number] | null, 
+/**
+ * The event kinds shown, in the core's order; `None` for all.
+ */
+kinds: Array<EventKind> | null, 
+/**
+ * Only the events of this organization.
+ */
+actor: string | null, 
+/**
+ * The organization whose members the map colours; `""` for none.
+ */
+org: string | null, 
+/**
+ * The excerpt the reading view opens at.
+ */
+excerpt: string | null, };
+
+export type IgnoredWhy = "junk" | "too_long" | "unknown_key" | "repeated" | "impossible_date" | "bad_number" | "out_of_range" | "range_inverted" | "incomplete" | "unknown_region" | "unknown_excerpt" | "unknown_organization" | "unknown_kind";
+
+export type Ignored = { 
+/**
+ * The key (`""` for junk that has none).
+ */
+key: string, 
+/**
+ * The value as given (decoded), cut to 80 characters.
+ */
+value: string, why: IgnoredWhy, };
+
+export type LinkAnswer = { view: ViewLink, ignored: Array<Ignored>, query: string, };
+
+export type Citation = { 
+/**
+ * The excerpt cited.
+ */
+excerpt: string, 
+/**
+ * The entry's key in BibTeX and id in CSL-JSON, also the stem of a saved file's name.
+ */
+key: string, 
+/**
+ * Author, title, publication, date, address, then the sentence quoted.
+ */
+plain: string, bibtex: string, 
+/**
+ * A CSL-JSON array of one item.
+ */
+csl_json: string, };
+
 export type RowProblem = { 
 /**
  * The file's name as given.
@@ -571,3 +641,6 @@ export const COLUMNS = { magic: "FLC1", header: 8, record: 28, at: { lo: 0, hi: 
 
 /** Every error code the core answers with. */
 export const ERROR_CODES = ["bad_date", "bad_request", "range_inverted", "unknown_region", "unknown_event", "unknown_excerpt", "unknown_layer", "too_large", "not_found", "invalid_dataset", "import_failed", "cancelled", "internal"] as const satisfies readonly ErrorCode[];
+
+/** Links to a view (`crates/core/src/view_link/`): the scheme and host of the desktop app's, the keys in the order they are written, the longest read. */
+export const LINK = { scheme: "faultlines", host: "view", keys: { at: "at", region: "region", from: "from", to: "to", zoom: "zoom", center: "center", kinds: "kinds", actor: "actor", org: "org", excerpt: "excerpt" }, max: 4096 } as const;

@@ -23,6 +23,7 @@ mod columns;
 mod events;
 mod excerpts;
 mod histogram;
+mod share;
 mod state;
 mod stepping;
 
