@@ -104,7 +104,7 @@ describe("exporting the view", () => {
       assert.equal(name, "faultlines-2022-10-12.svg");
       const text = bytes.toString("utf8");
       svgDoc = await page.evaluate((t) => {
-        const doc = new DOMParser().parseFromString(t, "image/svg+xml");
+        const doc = new window.DOMParser().parseFromString(t, "image/svg+xml");
         const root = doc.documentElement;
         return {
           error: doc.querySelector("parsererror")?.textContent ?? null,
