@@ -347,3 +347,56 @@ async fn a_path_segment_that_is_not_utf8_is_a_json_bad_request() {
         assert!(body["message"].as_str().unwrap().contains("path"), "{body}");
     }
 }
+
+#[tokio::test]
+async fn a_link_is_read_against_the_story_and_a_bad_one_is_no_error() {
+    let app = app(None);
+    let (status, v) = json(
+        &app,
+        "/api/link?u=%23at%3D2022-01-09%26region%3DKAZ%26zoom%3D2.5",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["view"]["region"], "KAZ");
+    assert_eq!(v["view"]["zoom"], 2.5);
+    assert_eq!(v["ignored"], serde_json::json!([]));
+    assert_eq!(v["query"], "at=2022-01-09&region=KAZ&zoom=2.5");
+    // A desktop link with an unknown region and 30 February: the rest is kept, each bad part named.
+    let (status, v) = json(
+        &app,
+        "/api/link?u=faultlines%3A%2F%2Fview%3Fat%3D2022-02-30%26region%3DXYZ%26kinds%3Dexercise",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["view"]["kinds"], serde_json::json!(["exercise"]));
+    assert_eq!(v["ignored"][0]["why"], "impossible_date");
+    assert_eq!(v["ignored"][1]["why"], "unknown_region");
+    let (status, v) = json(&app, "/api/link").await;
+    assert_eq!(
+        (status, &v["code"]),
+        (StatusCode::BAD_REQUEST, &serde_json::json!("bad_request"))
+    );
+}
+
+#[tokio::test]
+async fn an_excerpt_is_cited_and_an_unknown_one_is_a_coded_404() {
+    let app = app(None);
+    let (status, v) = json(&app, "/api/cite/s01").await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    assert_eq!(v["key"], "charushin2023-s01");
+    assert!(v["bibtex"]
+        .as_str()
+        .unwrap()
+        .starts_with("@misc{charushin2023-s01,"));
+    assert!(v["plain"]
+        .as_str()
+        .unwrap()
+        .starts_with("Vitaly Charushin, “Putin’s USSR"));
+    let csl: serde_json::Value = serde_json::from_str(v["csl_json"].as_str().unwrap()).unwrap();
+    assert_eq!(csl[0]["author"][0]["family"], "Charushin");
+    let (status, v) = json(&app, "/api/cite/s999").await;
+    assert_eq!(
+        (status, &v["code"]),
+        (StatusCode::NOT_FOUND, &serde_json::json!("unknown_excerpt"))
+    );
+}
