@@ -23,6 +23,8 @@ macro_rules! with_commands {
             event,
             search,
             article,
+            read_link,
+            cite,
             all_events,
             layer,
             columns,

@@ -8,8 +8,10 @@ use faultlines_core::api::{
     Article, DatasetInfo, EventPage, EventRef, ExcerptView, Filter, Histogram, HistogramMode,
     RegionExcerpts, State, StateEvents,
 };
+use faultlines_core::cite::Citation;
 use faultlines_core::model::{Event, Region};
 use faultlines_core::search::SearchHit;
+use faultlines_core::view_link::LinkAnswer;
 use faultlines_core::{ApiError, ErrorCode};
 use faultlines_import::columns::Field;
 use faultlines_import::sink::Progress;
@@ -108,6 +110,17 @@ pub(crate) fn search(api: Api_<'_>, q: String, limit: usize) -> Result<Vec<Searc
 #[tauri::command]
 pub(crate) fn article(api: Api_<'_>) -> Article {
     api.get().article()
+}
+
+/// A link to a view read against the current story; never an error.
+#[tauri::command]
+pub(crate) fn read_link(api: Api_<'_>, link: String) -> LinkAnswer {
+    api.get().read_link(&link)
+}
+
+#[tauri::command]
+pub(crate) fn cite(api: Api_<'_>, id: String) -> Result<Citation, ApiError> {
+    api.get().cite(&id)
 }
 
 #[tauri::command]

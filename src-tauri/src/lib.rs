@@ -165,21 +165,43 @@ fn single_instance<R: Runtime>(identifier: &str, state_dir: Option<&Path>) -> Ta
 }
 
 /// What a second launch passed (its argv, executable first): files and
-/// folders are opened, as from the command line. The deep-link work
-/// (`faultlines://` addresses) will route the other arguments from here; until
-/// then they are only logged.
+/// folders are opened, as from the command line; a `faultlines://` link has
+/// already gone to the deep-link plugin (the single-instance plugin's
+/// `deep-link` feature hands it over first), and so to the UI.
 fn on_second_launch<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, cwd: String) {
     let rest = app
         .state::<Inbox>()
         .open_args(argv.get(1..).unwrap_or_default(), Path::new(&cwd));
+    let rest: Vec<&String> = rest.iter().filter(|a| !opening::is_link(a)).collect();
     if !rest.is_empty() {
-        eprintln!("faultlines: a second launch passed {rest:?}; not used yet");
+        eprintln!("faultlines: a second launch passed {rest:?}, which are not files, folders or links; not used");
     }
     if let Some(w) = app.get_webview_window("main") {
         let _ = w.unminimize();
         let _ = w.show();
         let _ = w.set_focus();
     }
+}
+
+/// `faultlines://view?…` links go to the UI through the inbox: the one the
+/// app was opened with, and each one a second launch hands over while it
+/// runs (the deep-link plugin reads both from the command line; the
+/// installed `.desktop` entry passes the link as `%u`).
+fn follow_links<R: Runtime>(app: &AppHandle<R>) {
+    use tauri_plugin_deep_link::DeepLinkExt;
+    let send = |app: &AppHandle<R>, urls: Vec<tauri::Url>| {
+        for url in urls {
+            app.state::<Inbox>().send(ShellEvent::Link {
+                url: url.to_string(),
+            });
+        }
+    };
+    if let Ok(Some(urls)) = app.deep_link().get_current() {
+        send(app, urls);
+    }
+    let handle = app.clone();
+    app.deep_link()
+        .on_open_url(move |e| send(&handle, e.urls()));
 }
 
 /// Start the desktop app on the shipped dataset (or `FAULTLINES_DATA`).
@@ -212,6 +234,7 @@ pub fn run() {
             &context.config().identifier,
             state_dir.as_deref(),
         ))
+        .plugin(tauri_plugin_deep_link::init())
         .plugin(window_state(state_dir.as_deref()))
         .plugin(tauri_plugin_dialog::init())
         .menu(file_menu)
@@ -234,8 +257,13 @@ pub fn run() {
             let args: Vec<String> = std::env::args().skip(1).collect();
             let cwd = std::env::current_dir().unwrap_or_default();
             for arg in app.state::<Inbox>().open_args(&args, &cwd) {
-                eprintln!("faultlines: argument {arg:?} is not a file or folder; not used");
+                if !opening::is_link(&arg) {
+                    eprintln!(
+                        "faultlines: argument {arg:?} is not a file, folder or link; not used"
+                    );
+                }
             }
+            follow_links(app.handle());
             Ok(())
         })
         .run(context)
@@ -286,6 +314,32 @@ mod tests {
             caps["default"]["permissions"],
             serde_json::json!(["atlas-commands", "dialog:allow-open"])
         );
+    }
+
+    #[test]
+    fn the_faultlines_scheme_is_registered_and_the_installed_entry_passes_the_link() {
+        let conf: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tauri.conf.json")).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            conf["plugins"]["deep-link"]["desktop"]["schemes"],
+            serde_json::json!([faultlines_core::view_link::LINK_SCHEME])
+        );
+        for bundle in ["deb", "rpm"] {
+            let template = conf["bundle"]["linux"][bundle]["desktopTemplate"]
+                .as_str()
+                .unwrap();
+            let entry =
+                std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(template))
+                    .unwrap();
+            let lines: Vec<&str> = entry.lines().collect();
+            assert!(lines.contains(&"Exec={{exec}} %u"), "{bundle}: {entry}");
+            assert!(
+                lines.contains(&"MimeType=x-scheme-handler/faultlines;"),
+                "{bundle}: {entry}"
+            );
+        }
     }
 
     #[test]

@@ -29,6 +29,16 @@ pub enum ShellEvent {
     ChooseFiles,
     /// The File menu's Open Folder…: show the folder dialog.
     ChooseFolder,
+    /// Show the view of a `faultlines://view?…` link (opened with the app, or
+    /// handed over by a second launch). The UI asks the core to read it.
+    Link { url: String },
+}
+
+/// Whether a launch argument is one of the app's links (the deep-link plugin
+/// takes those, not the file opener).
+pub fn is_link(arg: &str) -> bool {
+    arg.get(..faultlines_core::view_link::LINK_SCHEME.len() + 1)
+        .is_some_and(|s| s.eq_ignore_ascii_case("faultlines:"))
 }
 
 /// The UI's channel for [`ShellEvent`]s; what comes before the UI listens
@@ -191,6 +201,16 @@ mod tests {
         assert!(importing
             .run(&[sample()], lib.path(), BTreeMap::new(), &|_| {})
             .is_ok());
+    }
+
+    #[test]
+    fn links_are_told_from_other_arguments_by_their_scheme() {
+        assert!(is_link("faultlines://view?at=2022-01-09"));
+        assert!(is_link("FAULTLINES:view"));
+        assert!(!is_link("faultlines"));
+        assert!(!is_link("faultlines.csv"));
+        assert!(!is_link("https://example.org"));
+        assert!(!is_link("é"));
     }
 
     #[test]

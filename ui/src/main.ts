@@ -23,6 +23,7 @@ import { bindShortcuts } from "./app/shortcuts";
 import { wireStory } from "./app/story-feed";
 import { Stories } from "./app/stories";
 import { setupTheme } from "./app/theme";
+import { shareHooks } from "./share/mount";
 import { ExportDialog } from "./export/dialog";
 import { Language } from "./app/language";
 import { pickLocale, setLocale, systemLanguages } from "./i18n/i18n";
@@ -56,6 +57,7 @@ async function start(): Promise<void> {
   const firstDay = saved?.day ?? isoToDay("2022-01-08");
   const { framing, columns } = await frameStory(backend, info);
   const { map, note, lang } = mountMap(backend, regions, selection, firstDay, saved, changed, framing);
+
   const timeline = mountTimeline(backend, info, firstDay, saved);
   const story = new StoryLayer(map, info);
   map.onProjectionChange(() => {
@@ -64,7 +66,8 @@ async function start(): Promise<void> {
   });
   const follow = new Follow(byId<HTMLInputElement>("follow"), map, saved?.follow ?? false, changed);
   const feed = wireStory({ backend, map, timeline, story, selection, note, follow, panel: () => reading.panel, columns });
-  const reading = mountReading({ backend, map, timeline, selection, regionById, feed });
+  const share = shareHooks();
+  const reading = mountReading({ backend, map, timeline, selection, regionById, feed, share: share.hooks });
   // A switch of language names the places in it too, and draws the story's words again.
   language.listen((l) => {
     lang.value = l;
@@ -78,12 +81,16 @@ async function start(): Promise<void> {
   void backend.startupReport(map.firstMapEpochMs).catch(() => undefined);
   if (saved?.center && saved.zoom && savedCenterFits(framing, saved.center as [number, number])) map.centerOn(saved.center as [number, number], saved.zoom);
   if (saved?.selected && regionById.has(saved.selected)) reading.select(saved.selected, false);
+  // A link to a view (the page's fragment) is shown over the saved place.
+  const sharing = share.mount({ backend, info, map, timeline, selection, reading });
+  if (backend.transport === "http" && location.hash.length > 1) await sharing.open(location.hash).catch(showError);
   await feed.refresh(timeline.day);
   // The first state is drawn before the app says it is ready.
   feed.flush();
 
   save = keepSaving({ backend, map, timeline, selection, lang, language, follow });
   (window as unknown as { faultlines: unknown }).faultlines = { backend, map, selection, info, timeline, frames, story, nextDraw };
+  if (backend.transport === "http") sharing.follow();
   document.documentElement.dataset.ready = "true";
   const exporter = new ExportDialog({ backend, map, story, timeline, info, nextDraw });
   const exportView = () => void exporter.open().catch(showError);
@@ -92,7 +99,7 @@ async function start(): Promise<void> {
   // The reader's own stories (desktop only): after the first state, so a
   // file passed at launch is imported over a working app.
   const shell = await connectShell(backend.transport);
-  if (shell) await new Stories(shell).start();
+  if (shell) await new Stories(shell).start((url) => void sharing.open(url).catch(showError));
 }
 
 start().catch(showError);

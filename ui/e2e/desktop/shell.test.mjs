@@ -7,47 +7,12 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { root } from "../serve.mjs";
 import { defaultApp, startDriver, until } from "../driver.mjs";
+import { deferrer, sessionBus, tmp } from "../session-bus.mjs";
 
 const app = defaultApp();
-const tmp = (what) => fs.mkdtempSync(path.join(os.tmpdir(), `faultlines-${what}-`));
-
-/** `defer(fn)` runs `fn` when test `t` ends, even when it fails; the last deferred first. */
-function deferrer(t) {
-  const fns = [];
-  t.after(async () => {
-    for (const fn of fns.reverse()) {
-      try { await fn(); } catch { /* already gone */ }
-    }
-  });
-  return (fn) => fns.push(fn);
-}
-
-/**
- * A private session bus; resolves to its address. It prints the address into
- * a file, not a pipe: the services it starts (the accessibility bus) inherit
- * its output and would keep a pipe, and this process, open.
- */
-async function sessionBus(defer) {
-  const dir = tmp("bus");
-  const out = fs.openSync(path.join(dir, "address"), "w");
-  const bus = spawn("dbus-daemon", ["--session", "--nofork", "--print-address=1", `--address=unix:path=${dir}/bus`], {
-    stdio: ["ignore", out, "ignore"],
-  });
-  fs.closeSync(out);
-  defer(() => bus.kill());
-  let failed;
-  bus.on("error", (e) => (failed = new Error(`dbus-daemon (package dbus) is needed for these tests: ${e.message}`)));
-  await until("the session bus", () => {
-    if (failed) throw failed;
-    return fs.readFileSync(path.join(dir, "address"), "utf8").includes("\n");
-  }, 5000);
-  return fs.readFileSync(path.join(dir, "address"), "utf8").trim();
-}
-
 /** The single-instance names on `address`'s bus. */
 function instanceNames(address) {
   const out = execFileSync("dbus-send", ["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus.ListNames"], {
@@ -117,9 +82,10 @@ describe("one instance per state dir", () => {
     const env = { FAULTLINES_STATE_DIR: tmp("state"), DBUS_SESSION_BUS_ADDRESS: bus };
     const first = launch(defer, env);
     await until("the first app's name on the bus", () => instanceNames(bus).length === 1);
-    const second = launch(defer, env, ["faultlines://probe/1"]);
+    // Neither a file nor a link: the running app says it is not used (links go to the window: deeplink.test.mjs).
+    const second = launch(defer, env, ["probe-argument-1"]);
     assert.deepEqual(await endOf(second, 10000), { code: 0, signal: null }, second.log);
-    await until("the first app to log the handed-over arguments", () => first.log.includes("faultlines://probe/1"), 5000);
+    await until("the first app to log the handed-over arguments", () => first.log.includes("probe-argument-1"), 5000);
     // A launch on a state dir of its own does not hand over: it runs beside the first.
     const other = launch(defer, { ...env, FAULTLINES_STATE_DIR: tmp("state") });
     await until("a second name on the bus", () => instanceNames(bus).length === 2);

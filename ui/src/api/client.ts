@@ -16,12 +16,14 @@ import type {
   Event,
   EventPage,
   EventRef,
+  Citation,
   ExcerptView,
   ExportFormats,
   Filter,
   FrameAdded,
   Histogram,
   HistogramMode,
+  LinkAnswer,
   StateEvents,
   Region,
   RegionExcerpts,
@@ -58,6 +60,10 @@ export interface Backend {
   saveUiState(ui: UiState): Promise<void>;
   /** Tell the shell when the first map was painted (for the startup benchmark). */
   startupReport(firstMapEpochMs: number): Promise<void>;
+  /** A link to a view read by the core (`#at=…` or `faultlines://view?…`); never fails for a bad link: `ignored` names what it left out. */
+  readLink(link: string): Promise<LinkAnswer>;
+  /** An excerpt's citation: plain text, BibTeX and CSL-JSON. */
+  cite(id: string): Promise<Citation>;
   /** The animation formats this machine can write, and the exports' limits. */
   exportFormats(): Promise<ExportFormats>;
   /** An SVG document of a view (`export/compose.ts`) as a PNG of `width` × `height` pixels. */
@@ -159,6 +165,8 @@ export class HttpBackend implements Backend {
   search(q: string, limit: number) { return this.get<SearchHit[]>(`/api/search?${query({ q, limit })}`); }
   article() { return this.get<Article>("/api/article"); }
   allEvents() { return this.get<Event[]>("/api/all-events"); }
+  readLink(link: string) { return this.get<LinkAnswer>(`/api/link?${query({ u: link })}`); }
+  cite(id: string) { return this.get<Citation>(`/api/cite/${encodeURIComponent(id)}`); }
   async layer(name: string, lod: string) {
     return (await this.raw(`/api/layers/${encodeURIComponent(name)}/${encodeURIComponent(lod)}`)).arrayBuffer();
   }
@@ -254,6 +262,8 @@ export class TauriBackend implements Backend {
   search(q: string, limit: number) { return this.call<SearchHit[]>("search", { q, limit }); }
   article() { return this.call<Article>("article"); }
   allEvents() { return this.call<Event[]>("all_events"); }
+  readLink(link: string) { return this.call<LinkAnswer>("read_link", { link }); }
+  cite(id: string) { return this.call<Citation>("cite", { id }); }
   layer(name: string, lod: string) { return this.call<ArrayBuffer>("layer", { name, lod }); }
   columns() { return this.call<ArrayBuffer>("columns"); }
   overviews() { return this.call<State[]>("overviews"); }

@@ -56,4 +56,4 @@ current: string | null, stories: Array<StoryEntry>,
  */
 notice: string | null, };
 
-export type ShellEvent = { "kind": "open", paths: Array<string>, } | { "kind": "chooseFiles" } | { "kind": "chooseFolder" };
+export type ShellEvent = { "kind": "open", paths: Array<string>, } | { "kind": "chooseFiles" } | { "kind": "chooseFolder" } | { "kind": "link", url: string, };

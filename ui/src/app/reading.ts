@@ -7,6 +7,7 @@
 import type { Region, SearchHit } from "../api/bindings";
 import type { Backend } from "../api/client";
 import type { AtlasMap } from "../map/map";
+import type { ExcerptShare } from "../panel/excerpt-item";
 import { ExcerptsPanel } from "../panel/panel";
 import { Reader } from "../panel/reader";
 import { SearchBox } from "../panel/search";
@@ -22,6 +23,8 @@ export interface ReadingParts {
   selection: Selection;
   regionById: Map<string, Region>;
   feed: StateFeed;
+  /** Each excerpt's Cite and Copy link. */
+  share?: ExcerptShare;
 }
 
 export interface Reading {
@@ -29,6 +32,10 @@ export interface Reading {
   search: SearchBox;
   /** Select a region; `focus` moves the keyboard to the panel, else the map reveals it. */
   select(id: string | null, focus?: boolean): void;
+  /** Open the reading view at an excerpt's sentence. */
+  openAt(excerptId: string): Promise<void>;
+  /** The excerpt current in the open reading view, if any. */
+  readonly excerpt: string | null;
 }
 
 /** Mark the regions an excerpt mentions, and the event it is about. */
@@ -57,6 +64,7 @@ export function mountReading(p: ReadingParts): Reading {
     inDesktop: backend.transport === "tauri",
     notify,
     onExcerpt: (id) => reader.showCurrent(id),
+    share: p.share,
   });
   byId("panel-slot").replaceWith(panel.root);
   byId("reader-slot").replaceWith(reader.root);
@@ -79,7 +87,7 @@ export function mountReading(p: ReadingParts): Reading {
       if (id && reader.open) reader.showRegion((await backend.excerptsForRegion(id)).excerpts.map((x) => x.excerpt.id));
     });
   });
-  bindReadButton(backend, reader, selection);
+  const readButton = bindReadButton(backend, reader, selection);
 
   const search = new SearchBox(
     backend,
@@ -90,11 +98,24 @@ export function mountReading(p: ReadingParts): Reading {
     (id) => map.displayName(id),
   );
   byId("search-slot").replaceWith(search.root);
-  return { panel, search, select };
+  const openAt = async (excerptId: string) => {
+    await reader.openAt(excerptId);
+    readButton.setAttribute("aria-expanded", "true");
+    document.body.classList.add("reading");
+  };
+  return {
+    panel,
+    search,
+    select,
+    openAt,
+    get excerpt() {
+      return reader.open ? reader.current : null;
+    },
+  };
 }
 
 /** The "Read" button opens and closes the article, marking the selected region's excerpts. */
-function bindReadButton(backend: Backend, reader: Reader, selection: Selection): void {
+function bindReadButton(backend: Backend, reader: Reader, selection: Selection): HTMLButtonElement {
   const readButton = byId<HTMLButtonElement>("read");
   readButton.addEventListener("click", async () => {
     await reader.toggle();
@@ -102,4 +123,5 @@ function bindReadButton(backend: Backend, reader: Reader, selection: Selection):
     document.body.classList.toggle("reading", reader.open);
     if (reader.open && selection.value) reader.showRegion((await backend.excerptsForRegion(selection.value)).excerpts.map((x) => x.excerpt.id));
   });
+  return readButton;
 }

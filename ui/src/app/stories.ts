@@ -18,23 +18,10 @@ import { h } from "../panel/dom";
 import { label, t } from "../i18n/i18n";
 import { ImportDialog, type Columns } from "./import-dialog";
 import { byId, showError, showNotice } from "./page";
+import { copyText } from "../share/clipboard";
 
 const REPORT_KEY = "faultlines.import-report";
 
-/** Copy text; WebKitGTK may refuse the clipboard API, so a hidden selection and `copy` is the fallback. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = h("textarea", { value: text, className: "offscreen" });
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand("copy");
-    area.remove();
-    return ok;
-  }
-}
 
 export class Stories {
   private readonly dialog = new ImportDialog(copyText);
@@ -65,8 +52,12 @@ export class Stories {
     });
   }
 
-  /** Start hearing the shell, and show the report of an import that just finished. */
-  async start(): Promise<void> {
+  /** What a `faultlines://` link the shell hands over opens (the view it names). */
+  private onLink: (url: string) => void = () => {};
+
+  /** Start hearing the shell, and show the report of an import that just finished; `onLink` opens links. */
+  async start(onLink?: (url: string) => void): Promise<void> {
+    if (onLink) this.onLink = onLink;
     const pending = sessionStorage.getItem(REPORT_KEY);
     sessionStorage.removeItem(REPORT_KEY);
     if (pending) this.dialog.report(JSON.parse(pending) as ImportReport);
@@ -74,6 +65,7 @@ export class Stories {
     if (view.notice) showNotice(view.notice);
     await this.shell.listen((e) => {
       if (e.kind === "open") void this.importPaths(e.paths);
+      else if (e.kind === "link") this.onLink(e.url);
       else void this.choose(e.kind === "chooseFolder");
     });
   }

@@ -418,3 +418,48 @@ export-range-bad = The end date must be after the start date.
 # Before the density ramp in an exported legend.
 export-density-ramp = Events a hexagon:
 
+
+# Links to a view, and citations of an excerpt.
+share-copy-link = Copy link
+    .title = Copy a link to this view
+share-link-copied = Link copied
+# $link is the link that could not be copied, shown so it can be copied by hand.
+share-copy-failed = The link could not be copied: { $link }
+link-ignored-heading = Part of this link could not be used; the rest of the view is shown.
+link-dismiss = Dismiss
+# $key is a part of the link, $value what it said, $why one of the link-why messages.
+link-ignored-item = { $key } = “{ $value }”: { $why }
+link-ignored-junk = “{ $value }”: { $why }
+link-why-junk = not part of a link to a view
+link-why-too-long = the link is too long
+link-why-unknown-key = links have no such part
+link-why-repeated = given twice; the first is used
+link-why-impossible-date = not a date, or no such day
+link-why-bad-number = not a number
+link-why-out-of-range = out of range
+link-why-range-inverted = the time window ends before it starts
+link-why-incomplete = a time window needs both “from” and “to”
+link-why-unknown-region = no such region in this story
+link-why-unknown-excerpt = no such excerpt in this story
+link-why-unknown-organization = no such organization in this story
+link-why-unknown-kind = not a kind of event
+excerpt-cite = Cite
+    .aria-label = Cite this excerpt
+excerpt-copy-link = Copy link
+    .aria-label = Copy link to this excerpt
+cite-title = Cite this excerpt
+cite-plain = Plain text
+cite-bibtex = BibTeX
+cite-csl = CSL-JSON
+cite-copy = Copy
+# $format is one of cite-plain, cite-bibtex, cite-csl.
+cite-copy-format = Copy { $format }
+cite-save = Save…
+cite-save-format = Save { $format } as a file
+cite-copied = { $format } copied
+cite-copy-failed = The citation could not be copied; select it and copy it by hand.
+# $name is a file name or path.
+cite-saved = Saved to { $name }
+# $message is the error's own text.
+cite-failed = The citation could not be saved: { $message }
+cite-close = Close

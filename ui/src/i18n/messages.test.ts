@@ -9,6 +9,8 @@ import { LOCALES, SOURCES, label, locale, pickLocale, setLocale, t } from "./i18
  * own names, proper nouns, and patterns made only of what is put in.
  */
 const SAME_IN_BOTH = new Set([
+  "cite-bibtex",
+  "cite-csl",
   "names-en",
   "names-ru",
   "locale-en",

@@ -408,3 +408,43 @@ export-range-bad = Конечная дата должна быть позже н
 # Before the density ramp in an exported legend.
 export-density-ramp = Событий в шестиугольнике:
 
+
+# Ссылки на вид и цитирование отрывка.
+share-copy-link = Копировать ссылку
+    .title = Скопировать ссылку на этот вид
+share-link-copied = Ссылка скопирована
+share-copy-failed = Не удалось скопировать ссылку: { $link }
+link-ignored-heading = Часть этой ссылки использовать не удалось; показан остальной вид.
+link-dismiss = Закрыть
+link-ignored-item = { $key } = «{ $value }»: { $why }
+link-ignored-junk = «{ $value }»: { $why }
+link-why-junk = не часть ссылки на вид
+link-why-too-long = ссылка слишком длинная
+link-why-unknown-key = в ссылках нет такой части
+link-why-repeated = указано дважды; взято первое значение
+link-why-impossible-date = не дата или такого дня нет
+link-why-bad-number = не число
+link-why-out-of-range = вне допустимых пределов
+link-why-range-inverted = промежуток времени кончается раньше, чем начинается
+link-why-incomplete = для промежутка времени нужны и «from», и «to»
+link-why-unknown-region = в этой истории нет такого региона
+link-why-unknown-excerpt = в этой истории нет такого отрывка
+link-why-unknown-organization = в этой истории нет такой организации
+link-why-unknown-kind = нет такого вида событий
+excerpt-cite = Цитировать
+    .aria-label = Процитировать этот отрывок
+excerpt-copy-link = Копировать ссылку
+    .aria-label = Копировать ссылку на этот отрывок
+cite-title = Цитирование отрывка
+cite-plain = Простой текст
+cite-bibtex = BibTeX
+cite-csl = CSL-JSON
+cite-copy = Копировать
+cite-copy-format = Копировать: { $format }
+cite-save = Сохранить…
+cite-save-format = Сохранить в файл: { $format }
+cite-copied = Скопировано: { $format }
+cite-copy-failed = Не удалось скопировать цитату; выделите её и скопируйте вручную.
+cite-saved = Сохранено: { $name }
+cite-failed = Не удалось сохранить цитату: { $message }
+cite-close = Закрыть

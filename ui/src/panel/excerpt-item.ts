@@ -10,7 +10,7 @@ import { formatDate, formatSpan } from "../format";
 import { h, sicMark } from "./dom";
 import { noteLabel, pieces, why } from "./quote";
 import { noteOf, titleOf } from "../i18n/data";
-import { t } from "../i18n/i18n";
+import { label, t } from "../i18n/i18n";
 
 export const regionsOf = (v: ExcerptView): string[] => v.excerpt.links.map((l) => l.region);
 
@@ -29,6 +29,29 @@ export interface ItemHost {
   cite: (box: HTMLElement, urls: readonly string[]) => void;
   /** The reader chose the excerpt (and one of its events, if any). */
   choose: (v: ExcerptView, e: EventRef | null) => void;
+  /** Cite the excerpt (the button gets the focus back) and copy a link to it; absent, no buttons. */
+  share?: ExcerptShare;
+}
+
+/** What an excerpt's Cite and Copy link buttons do. */
+export interface ExcerptShare {
+  cite: (id: string, opener: HTMLElement) => void;
+  copyLink: (id: string) => void;
+}
+
+/** Cite and Copy link, each named for the excerpt it acts on. */
+function shareButtons(id: string, share: ExcerptShare): HTMLParagraphElement {
+  const cite = label(h("button", { type: "button", className: "excerpt-cite" }), "excerpt-cite");
+  const link = label(h("button", { type: "button", className: "excerpt-link" }), "excerpt-copy-link");
+  cite.addEventListener("click", (e) => {
+    e.stopPropagation();
+    share.cite(id, cite);
+  });
+  link.addEventListener("click", (e) => {
+    e.stopPropagation();
+    share.copyLink(id);
+  });
+  return h("p", { className: "excerpt-share" }, cite, " ", link);
 }
 
 /** The sentence verbatim; the words a note is about are marked, and a typo is followed by "[sic]" (not part of the quotation). */
@@ -93,6 +116,7 @@ export function excerptItem(v: ExcerptView, host: ItemHost): HTMLLIElement {
     li.append(box);
   });
   li.append(meta, places);
+  if (host.share) li.append(shareButtons(x.id, host.share));
   const preview = () => host.highlight(regions, v.events[0]?.id ?? null);
   li.addEventListener("mouseenter", preview);
   li.addEventListener("focus", preview);

@@ -12,7 +12,7 @@ import type { Backend } from "../api/client";
 import { titleOf } from "../i18n/data";
 import { label, onLocaleChange, t } from "../i18n/i18n";
 import { h, hostOf, sourceLink } from "./dom";
-import { excerptItem, regionsOf, spanOf, type ItemHost } from "./excerpt-item";
+import { excerptItem, regionsOf, spanOf, type ExcerptShare, type ItemHost } from "./excerpt-item";
 import { statusSentence, versionFacts } from "./region-facts";
 import { unitOfDate, type Unit } from "../timeline/time";
 
@@ -33,6 +33,8 @@ export interface PanelHost {
   notify: (msg: string) => void;
   /** An excerpt became the current one (the reading view keeps it in view). */
   onExcerpt: (id: string) => void;
+  /** Each excerpt's Cite and Copy link. */
+  share?: ExcerptShare;
 }
 
 const NEAR_DAYS = 400;
@@ -57,6 +59,7 @@ export class ExcerptsPanel {
   };
 
   constructor(private readonly host: PanelHost) {
+    this.itemHost.share = host.share;
     this.heading = label(h("h2", { id: "panel-heading", tabIndex: -1 }), "panel-heading");
     this.statusLine = h("p", { className: "region-status" });
     this.versionBox = label(h("div", { className: "region-version", attrs: { role: "group" } }), "panel-version");

@@ -14,6 +14,7 @@ export class Reader {
   private readonly body: HTMLDivElement;
   private sentences = new Map<string, HTMLSpanElement>();
   private article: Article | null = null;
+  private currentId: string | null = null;
 
   constructor(
     private readonly load: () => Promise<Article>,
@@ -109,17 +110,36 @@ export class Reader {
   /** Mark the passages linked to a region and bring the first into view. */
   showRegion(excerptIds: string[]): void {
     for (const s of this.sentences.values()) s.classList.remove("linked");
-    const first = excerptIds.map((id) => this.sentences.get(id)).find((s) => s);
+    // The current sentence (one a link opened at) stays in view when it is the region's.
+    const current = this.currentId && excerptIds.includes(this.currentId) ? this.sentences.get(this.currentId) : undefined;
+    const first = current ?? excerptIds.map((id) => this.sentences.get(id)).find((s) => s);
     for (const id of excerptIds) this.sentences.get(id)?.classList.add("linked");
     if (first && this.open) first.scrollIntoView({ block: "center", behavior: "smooth" });
   }
 
   /** Keep the current excerpt's paragraph in view. */
   showCurrent(id: string | null): void {
+    this.currentId = id;
     for (const s of this.sentences.values()) s.classList.remove("current");
     if (!id) return;
     const s = this.sentences.get(id);
     s?.classList.add("current");
     if (s && this.open) s.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }
+
+  /** The excerpt last made current (a link to the view names it). */
+  get current(): string | null {
+    return this.currentId;
+  }
+
+  /** Open at a sentence (a link to an excerpt): marked, in the middle of the view, and focused. */
+  async openAt(id: string): Promise<void> {
+    await this.toggle(true);
+    this.showCurrent(id);
+    const s = this.sentences.get(id);
+    if (!s) return;
+    s.tabIndex = -1;
+    s.scrollIntoView({ block: "center" });
+    s.focus({ preventScroll: true });
   }
 }
