@@ -348,6 +348,27 @@ fn an_empty_translated_title_or_note_is_rejected_naming_the_event() {
 }
 
 #[test]
+fn a_dispute_status_in_an_unknown_language_is_rejected_naming_the_dispute() {
+    let (_t, dir) = common::broken("story/disputes.geojson", |s| {
+        let mut v: serde_json::Value = serde_json::from_str(&s).unwrap();
+        let f = &mut v["features"][0]["properties"];
+        f["timeline"][0]["i18n"] = serde_json::json!({"de": "Grenze"});
+        f["i18n"]["ru"]["name"] = serde_json::json!("");
+        serde_json::to_string(&v).unwrap()
+    });
+    let p = common::problems_of(&dir);
+    assert!(
+        p.iter().any(|m| m.contains("story/disputes.geojson: isfara-vorukh: status from 1991-12-26: unknown language \"de\"")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|m| m.contains("isfara-vorukh: the dispute: the name in \"ru\" is empty")),
+        "{p:?}"
+    );
+}
+
+#[test]
 fn every_event_and_note_of_the_shipped_story_has_its_russian_words() {
     let ds = Dataset::embedded().unwrap();
     for e in ds.events.to_vec() {
@@ -373,6 +394,17 @@ fn every_event_and_note_of_the_shipped_story_has_its_russian_words() {
                 a.i18n.as_ref().is_some_and(|t| t.contains_key("ru")),
                 "{}: an absence without Russian",
                 e.props.id
+            );
+        }
+    }
+    for d in &ds.disputes {
+        let ru = d.props.i18n.as_ref().and_then(|t| t.get("ru"));
+        assert!(ru.is_some(), "{}: no Russian name", d.props.id);
+        for t in &d.props.timeline {
+            assert!(
+                t.i18n.as_ref().is_some_and(|t| t.contains_key("ru")),
+                "{}: a status without Russian",
+                d.props.id
             );
         }
     }

@@ -563,14 +563,18 @@ fn disputes_of(
                 );
             }
         }
+        check_i18n(p, DISPUTES, &d.id, "the dispute", d.i18n.as_ref(), |t| {
+            vec![
+                ("name", t.name.as_str()),
+                ("description", t.description.as_str()),
+            ]
+        });
         for t in &d.timeline {
-            check_sources(
-                p,
-                DISPUTES,
-                &d.id,
-                &t.sources,
-                &format!("status from {}", t.from),
-            );
+            let what = format!("status from {}", t.from);
+            check_sources(p, DISPUTES, &d.id, &t.sources, &what);
+            check_i18n(p, DISPUTES, &d.id, &what, t.i18n.as_ref(), |s| {
+                vec![("status", s.as_str())]
+            });
         }
         out_disputes.push(Dispute {
             props: d,

@@ -74,6 +74,7 @@ describe("the Russian interface", () => {
       await page.waitForFunction(() => /^Таджикистан: \d+ отрыв(ок|ка|ков)$/.test(document.querySelector("#panel-heading")?.textContent ?? ""));
       const status = await panel.locator(".region-status").textContent();
       assert.match(status, /^На 16 сентября 2022 г\.: член ДКБ\/ОДКБ с /, status);
+      assert.match(status, /Таджикско-афганская граница: учения ОДКБ у границы; войска не введены \(с 18 октября 2021 г\.\)/, status);
       // The article is quoted as written, in English; the notes on it are in Russian.
       await panel.getByText("more than 230 situations of military conflict", { exact: false }).first().waitFor();
       await panel.getByText("Источник этой цифры не найден.", { exact: false }).first().waitFor();

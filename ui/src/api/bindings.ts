@@ -146,6 +146,8 @@ place_precision?: PlacePrecision,
  */
 i18n?: { [key in string]: EventText }, };
 
+export type DisputeText = { name: string, description: string, };
+
 export type MemberStatus = "member" | "suspended" | "frozen" | "observer";
 
 export type MembershipPeriod = { from: string, 
@@ -168,19 +170,31 @@ export type DisputePeriod = { from: string, level: DisputeLevel,
 /**
  * e.g. "open under Russian peacekeepers", "blockaded".
  */
-status: string, sources: Array<string>, };
+status: string, sources: Array<string>, 
+/**
+ * The status in other languages (`{"ru": "…"}`).
+ */
+i18n?: { [key in string]: string }, };
 
 export type DisputeProps = { id: string, name: string, description: string, parties: Array<string>, regions: Array<string>, timeline: Array<DisputePeriod>, 
 /**
  * Event ids of its incidents.
  */
-incidents: Array<string>, };
+incidents: Array<string>, 
+/**
+ * The name and description in other languages.
+ */
+i18n?: { [key in string]: DisputeText }, };
 
 export type Dispute = { geometry: Geometry, id: string, name: string, description: string, parties: Array<string>, regions: Array<string>, timeline: Array<DisputePeriod>, 
 /**
  * Event ids of its incidents.
  */
-incidents: Array<string>, };
+incidents: Array<string>, 
+/**
+ * The name and description in other languages.
+ */
+i18n?: { [key in string]: DisputeText }, };
 
 export type RegionKind = "country" | "province" | "disputed" | "line" | "place" | "union";
 
@@ -411,7 +425,13 @@ export type DisputeState = { id: string, name: string,
 /**
  * Map regions the dispute concerns.
  */
-regions: Array<string>, level: DisputeLevel, status: string, since: string, };
+regions: Array<string>, level: DisputeLevel, status: string, since: string, 
+/**
+ * The name and status in other languages, where the story gives both.
+ */
+i18n?: { [key in string]: DisputeStateText }, };
+
+export type DisputeStateText = { name: string, status: string, };
 
 export type State = { at: string, day: number, events: Array<ActiveEvent>, memberships: Array<MembershipState>, disputes: Array<DisputeState>, };
 

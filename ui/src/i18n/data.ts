@@ -1,7 +1,8 @@
 /**
  * The story's own words in the interface's language, where the data has
- * them: an event's title and description and a note's text from their
- * `i18n` fields (English otherwise), and an organization's short name (a
+ * them: an event's title and description, a note's text and a dispute's
+ * name and status from their `i18n` fields (English otherwise), and an
+ * organization's short name (a
  * message `org-<id>` for the built-in ones; an imported story's keep their
  * own). The article's words are quotations and are never translated.
  */
@@ -23,6 +24,11 @@ export function descriptionOf(e: { description: string; i18n?: ByLang<{ descript
 /** A note (a correction, an absence, a discrepancy) in the interface's language. */
 export function noteOf(n: { note: string; i18n?: ByLang<string> }): string {
   return n.i18n?.[locale()] ?? n.note;
+}
+
+/** A dispute's name and status at a date in the interface's language (both, or the English ones). */
+export function disputeWords(d: { name: string; status: string; i18n?: ByLang<{ name: string; status: string }> }): { name: string; status: string } {
+  return d.i18n?.[locale()] ?? { name: d.name, status: d.status };
 }
 
 /** An organization's short name in the interface's language. */

@@ -5,7 +5,7 @@
  */
 import type { Region, RegionVersion, State } from "../api/bindings";
 import { formatDate } from "../format";
-import { orgName } from "../i18n/data";
+import { disputeWords, orgName } from "../i18n/data";
 import { locale, t } from "../i18n/i18n";
 import { h } from "./dom";
 
@@ -67,7 +67,7 @@ export function statusSentence(r: Region, st: State, name: string, day: number, 
     parts.push(m.country !== r.id ? t("membership-of", { who: regionName(m.country), what }) : what);
   }
   for (const ds of st.disputes) {
-    if (ds.regions.includes(r.id) || (code && ds.regions.includes(code) && r.kind === "country")) parts.push(t("dispute-since", { name: ds.name, status: ds.status, date: formatDate(ds.since, true) }));
+    if (ds.regions.includes(r.id) || (code && ds.regions.includes(code) && r.kind === "country")) parts.push(t("dispute-since", { ...disputeWords(ds), date: formatDate(ds.since, true) }));
   }
   const when = formatDate(new Date(day * 86400000).toISOString().slice(0, 10));
   return sentence(parts.length ? t("facts-on", { date: when, parts: parts.join("; ") }) : t("facts-none", { date: when, name }));

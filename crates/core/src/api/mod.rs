@@ -32,7 +32,8 @@ pub use events::EventPage;
 pub use excerpts::{Article, ExcerptView, RegionExcerpts};
 pub use histogram::{Bin, Histogram, HistogramMode};
 pub use state::{
-    Active, ActiveEvent, DisputeState, MembershipState, Phase, State, StateEvents, Times, TimesTail,
+    Active, ActiveEvent, DisputeState, DisputeStateText, MembershipState, Phase, State,
+    StateEvents, Times, TimesTail,
 };
 use stepping::event_ref;
 pub use stepping::EventRef;

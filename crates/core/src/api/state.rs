@@ -68,6 +68,36 @@ pub struct DisputeState {
     pub level: DisputeLevel,
     pub status: String,
     pub since: Date,
+    /// The name and status in other languages, where the story gives both.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub i18n: Option<Translations<DisputeStateText>>,
+}
+
+/// A dispute's name and status at an instant, in a language other than English.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DisputeStateText {
+    pub name: String,
+    pub status: String,
+}
+
+/// The languages in which both a dispute's name and its status `p` are given.
+fn dispute_words(d: &DisputeProps, p: &DisputePeriod) -> Option<Translations<DisputeStateText>> {
+    let (names, statuses) = (d.i18n.as_ref()?, p.i18n.as_ref()?);
+    let both: Translations<DisputeStateText> = names
+        .iter()
+        .filter_map(|(lang, t)| {
+            let status = statuses.get(lang)?;
+            Some((
+                lang.clone(),
+                DisputeStateText {
+                    name: t.name.clone(),
+                    status: status.clone(),
+                },
+            ))
+        })
+        .collect();
+    (!both.is_empty()).then_some(both)
 }
 
 /// `state_at`: everything the map shows at one instant.
@@ -339,6 +369,7 @@ impl Api {
                     level: p.level,
                     status: p.status.clone(),
                     since: p.from,
+                    i18n: dispute_words(&d.props, p),
                 })
             })
             .collect();

@@ -68,6 +68,17 @@ pub struct DisputePeriod {
     /// e.g. "open under Russian peacekeepers", "blockaded".
     pub status: String,
     pub sources: Vec<String>,
+    /// The status in other languages (`{"ru": "…"}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub i18n: Option<Translations<String>>,
+}
+
+/// A dispute's name and description in a language other than English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DisputeText {
+    pub name: String,
+    pub description: String,
 }
 
 /// A border dispute or contested corridor: the properties of a feature in `disputes.geojson`.
@@ -81,6 +92,10 @@ pub struct DisputeProps {
     pub timeline: Vec<DisputePeriod>,
     /// Event ids of its incidents.
     pub incidents: Vec<String>,
+    /// The name and description in other languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub i18n: Option<Translations<DisputeText>>,
 }
 
 /// A dispute with its geometry.
