@@ -228,8 +228,10 @@ pub(crate) fn save_ui_state<R: Runtime>(
     prefs: tauri::State<'_, Prefs>,
     ui: UiState,
 ) -> Result<(), ApiError> {
+    let locale = ui.locale.clone();
     prefs.save_ui(ui)?;
     crate::save_window_state(&app);
+    crate::menu::follow(&app, locale.as_deref());
     Ok(())
 }
 

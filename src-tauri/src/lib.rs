@@ -5,7 +5,8 @@
 //! in `command_list.rs`, from which both the handler here and the permissions
 //! (`build.rs`) are expanded. The reader's place is `prefs.rs`; the current
 //! story, switchable, and the library of imported ones `stories.rs`; how
-//! files reach the import (File → Open, a drop, a launch) `opening.rs`. The window's
+//! files reach the import (File → Open, a drop, a launch) `opening.rs`; the
+//! File menu, in the interface's language, `menu.rs`. The window's
 //! size and place and the one-instance rule are Tauri's own plugins
 //! (`tauri-plugin-window-state`, `tauri-plugin-single-instance`), as in any
 //! Tauri app, rather than code of ours.
@@ -15,6 +16,7 @@
 mod command_list;
 mod commands;
 mod export;
+mod menu;
 mod opening;
 pub mod prefs;
 pub mod stories;
@@ -25,7 +27,6 @@ use faultlines_core::{Api, Dataset};
 use opening::{Importing, Inbox, ShellEvent};
 use prefs::Prefs;
 use stories::{Current, Library};
-use tauri::menu::{Menu, MenuEvent, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::plugin::TauriPlugin;
 use tauri::{AppHandle, DragDropEvent, Manager, Runtime, Window, WindowEvent};
 use tauri_plugin_window_state::{AppHandleExt, StateFlags};
@@ -52,26 +53,6 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, api: Api) -> tauri::Build
             faultlines_render::Encoders::from_env(),
         )))
         .invoke_handler(with_commands!(handler))
-}
-
-/// The File menu: Open… and Open Folder… ask the UI to show its dialog, as
-/// its Open… button does (Ctrl+O is the UI's, so it has no accelerator here).
-fn file_menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
-    let open = MenuItem::with_id(app, "open", "Open…", true, None::<&str>)?;
-    let folder = MenuItem::with_id(app, "open-folder", "Open Folder…", true, None::<&str>)?;
-    let quit = PredefinedMenuItem::quit(app, Some("Quit"))?;
-    let sep = PredefinedMenuItem::separator(app)?;
-    let file = Submenu::with_items(app, "&File", true, &[&open, &folder, &sep, &quit])?;
-    Menu::with_items(app, &[&file])
-}
-
-fn on_menu<R: Runtime>(app: &AppHandle<R>, e: MenuEvent) {
-    let event = match e.id().as_ref() {
-        "open" => ShellEvent::ChooseFiles,
-        "open-folder" => ShellEvent::ChooseFolder,
-        _ => return,
-    };
-    app.state::<Inbox>().send(event);
 }
 
 /// Files or folders dropped on the window are opened.
@@ -237,8 +218,9 @@ pub fn run() {
         .plugin(tauri_plugin_deep_link::init())
         .plugin(window_state(state_dir.as_deref()))
         .plugin(tauri_plugin_dialog::init())
-        .menu(file_menu)
-        .on_menu_event(on_menu)
+        .manage(menu::MenuLanguage::default())
+        .menu(menu::file_menu)
+        .on_menu_event(menu::on_menu)
         .on_window_event(on_window)
         .setup(move |app| {
             let dir = match &state_dir {
@@ -251,6 +233,8 @@ pub fn run() {
                 app.path().app_data_dir().ok(),
             ));
             library.restore(&app.state::<Current>(), &prefs, data.is_some());
+            // The menu was made before the saved state was read: in the saved language now.
+            menu::follow(app.handle(), prefs.ui().locale.as_deref());
             app.manage(prefs);
             app.manage(library);
             app.manage(WindowStateFlags(WINDOW_STATE_FLAGS));

@@ -16,6 +16,8 @@ describe("dates in words", () => {
     expect(formatSpan("2022-01-06", "2022-01-19")).toBe("6–19 January 2022");
     expect(formatSpan("2022-09-26", "2022-10-08")).toBe("26 September – 8 October 2022");
     expect(formatSpan("1988", "1994-05-12")).toBe("1988 – 12 May 1994");
+    expect(formatSpan("2021-05-12", "2025-08-08")).toBe("12 May 2021 – 8 August 2025");
+    expect(formatSpan("2022-05", "2022-07")).toBe("May – July 2022");
   });
   it("writes Russian dates with their precision and the case a preposition asks for", () => {
     setLocale("ru");
@@ -28,6 +30,7 @@ describe("dates in words", () => {
     expect(formatSpan("2022-01-06", "2022-01-19")).toBe("6–19 января 2022 г.");
     expect(formatSpan("2022-09-26", "2022-10-08")).toBe("26 сентября – 8 октября 2022 г.");
     expect(formatSpan("1988", "1994-05-12")).toBe("1988 г. – 12 мая 1994 г.");
+    expect(formatSpan("2021-05-12", "2025-08-08")).toBe("12 мая 2021 г. – 8 августа 2025 г.");
   });
   it("names the months by Intl's letters in each language", () => {
     expect(monthLetters().join("")).toBe("JFMAMJJASOND");

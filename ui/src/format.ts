@@ -89,9 +89,10 @@ export function formatSpan(start: string, end: string | null): string {
   const a = parse(start);
   const b = parse(end);
   if (a && b && !a.approx && !b.approx && a.precision === b.precision && a.precision !== "year" && a.date <= b.date) {
-    // Between two numbers the dash stands alone ("6–19").
     const range = plain(dtf(a.precision === "day" ? DAY : MONTH).formatRange(a.date, b.date));
-    return range.replace(/(\d) – (\d)/, "$1–$2");
+    // Between two days of one month the dash stands alone ("6–19 January").
+    const sameMonth = a.date.getUTCFullYear() === b.date.getUTCFullYear() && a.date.getUTCMonth() === b.date.getUTCMonth();
+    return sameMonth ? range.replace(/^(\d+) – (\d+)/, "$1–$2") : range;
   }
   return t("date-range", { start: formatDate(start), end: formatDate(end) });
 }

@@ -295,6 +295,13 @@ search-kind-region = region
 search-kind-event = event
 search-kind-excerpt = excerpt
 
+## Desktop menu (the shell's File menu; "&" marks the key that opens it with Alt)
+
+menu-file = &File
+menu-open = Open…
+menu-open-folder = Open Folder…
+menu-quit = Quit
+
 ## Stories (desktop)
 
 stories = Stories

@@ -283,6 +283,13 @@ search-kind-region = место
 search-kind-event = событие
 search-kind-excerpt = отрывок
 
+## Desktop menu (the shell's File menu; "&" marks the key that opens it with Alt)
+
+menu-file = &Файл
+menu-open = Открыть…
+menu-open-folder = Открыть папку…
+menu-quit = Выход
+
 ## Stories (desktop)
 
 stories = Истории

@@ -157,6 +157,12 @@ export class AtlasMap {
     return this.regions.displayName(id, this.lang);
   }
 
+  /** A place the story names in English ("Samarkand"), as the map names it: in its language, when a region has that name. */
+  placeName(name: string): string {
+    const id = this.regions.idByName(name);
+    return id ? this.displayName(id) : name;
+  }
+
   setLanguage(lang: NameLang): void {
     this.lang = lang;
     this.shapes.lang = lang;

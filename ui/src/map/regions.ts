@@ -73,6 +73,18 @@ export class RegionsInForce {
     return (r && this.current.get(r.id)?.name_en) ?? r?.name_en ?? featureId;
   }
 
+  private byName: Map<string, string> | null = null;
+
+  /** The region named `name` in English (today's name; a place before an area of the same name). */
+  idByName(name: string): string | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      const places = [...this.byId.values()].sort((a, b) => Number(b.kind === "place") - Number(a.kind === "place"));
+      for (const r of places) if (!this.byName.has(r.name_en)) this.byName.set(r.name_en, r.id);
+    }
+    return this.byName.get(name);
+  }
+
   /** The region's name of the map's date, in `lang`. */
   displayName(id: string, lang: NameLang): string {
     const r = this.byId.get(id);

@@ -82,7 +82,7 @@ export function createSymbol(e: ActiveEvent, map: AtlasMap): Symbol {
     }
   } else {
     for (const p of pts) g.append(pointSymbol(e, base(p)));
-    if (LABELLED.includes(e.kind) && pts[0]) g.append(labelSymbol(e, base(pts[0])));
+    if (LABELLED.includes(e.kind) && pts[0]) g.append(labelSymbol(e, base(pts[0]), (p) => map.placeName(p)));
   }
   return sym;
 }
@@ -113,12 +113,12 @@ function pointSymbol(e: ActiveEvent, [x, y]: [number, number]): SVGGElement {
   return g;
 }
 
-/** The label beside the event's first point: "Place: title". */
-function labelSymbol(e: ActiveEvent, [x, y]: [number, number]): SVGGElement {
+/** The label beside the event's first point: "Place: title" (the place named as on the map). */
+function labelSymbol(e: ActiveEvent, [x, y]: [number, number], placeName: (name: string) => string): SVGGElement {
   const g = at(x, y);
   const inner = s("g", { class: "sym" });
   const t = s("text", { x: "9", y: "0", class: "marker-label", "dominant-baseline": "central" });
-  t.textContent = e.places[0] ? `${e.places[0]}: ${titleOf(e)}` : titleOf(e);
+  t.textContent = e.places[0] ? `${placeName(e.places[0])}: ${titleOf(e)}` : titleOf(e);
   inner.append(t);
   g.append(inner);
   return g;
