@@ -5,7 +5,11 @@
 // language back is remembered across a reload.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import { openAtlas, guardWithShots } from "../browser.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let atlas;
 let page;
@@ -13,6 +17,7 @@ let page;
 before(async () => {
   atlas = await openAtlas([], { locale: "ru-RU" });
   page = atlas.page;
+  await page.evaluate(axeSource);
 });
 
 after(async () => {
@@ -81,6 +86,15 @@ describe("the Russian interface", () => {
       await panel.getByText("Не подтверждено:", { exact: false }).first().waitFor();
       await page.keyboard.press("Escape");
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-label")), "Таджикистан");
+    }));
+
+  it("passes the same accessibility checks in Russian, a region selected", () =>
+    guard("a11y", async () => {
+      const result = await page.evaluate(() =>
+        window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
+      );
+      const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+      assert.deepEqual(found, []);
     }));
 
   it("finds a region by its Russian name, in any case and with е for ё", () =>
