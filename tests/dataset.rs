@@ -369,7 +369,7 @@ fn a_dispute_status_in_an_unknown_language_is_rejected_naming_the_dispute() {
 }
 
 #[test]
-fn every_event_and_note_of_the_shipped_story_has_its_russian_words() {
+fn every_event_note_dispute_and_border_change_of_the_shipped_story_has_its_russian_words() {
     let ds = Dataset::embedded().unwrap();
     for e in ds.events.to_vec() {
         let ru = e.props.i18n.as_ref().and_then(|t| t.get("ru"));
@@ -394,6 +394,22 @@ fn every_event_and_note_of_the_shipped_story_has_its_russian_words() {
                 a.i18n.as_ref().is_some_and(|t| t.contains_key("ru")),
                 "{}: an absence without Russian",
                 e.props.id
+            );
+        }
+    }
+    for r in &ds.regions {
+        for v in &r.versions {
+            assert_eq!(
+                v.change.is_some(),
+                v.change_ru.is_some(),
+                "{}: a change without Russian",
+                r.id
+            );
+            assert_eq!(
+                v.note.is_some(),
+                v.note_ru.is_some(),
+                "{}: a note without Russian",
+                r.id
             );
         }
     }

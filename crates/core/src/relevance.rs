@@ -196,6 +196,8 @@ mod tests {
                     sources: vec![],
                     note: None,
                     change: None,
+                    note_ru: None,
+                    change_ru: None,
                 })
                 .collect(),
         }

@@ -283,6 +283,33 @@ fn check_regions(p: &mut P, regions: &[Region]) -> HashSet<String> {
             p.add(REGIONS, &r.id, "region needs English and Russian names");
         }
         check_geometry(p, REGIONS, &r.id, &Geometry::Point(r.anchor));
+        for v in &r.versions {
+            // A version's words in Russian stand for English ones, and say something.
+            for (ru, en, what) in [
+                (&v.change_ru, &v.change, "change_ru"),
+                (&v.note_ru, &v.note, "note_ru"),
+            ] {
+                match (ru.as_deref(), en) {
+                    (Some(t), _) if t.trim().is_empty() => p.add(
+                        REGIONS,
+                        &r.id,
+                        format!(
+                            "the version from {:?}: {what} is empty",
+                            v.valid_from.map(|d| d.to_string())
+                        ),
+                    ),
+                    (Some(_), None) => p.add(
+                        REGIONS,
+                        &r.id,
+                        format!(
+                            "the version from {:?}: {what} without the English text",
+                            v.valid_from.map(|d| d.to_string())
+                        ),
+                    ),
+                    _ => {}
+                }
+            }
+        }
     }
     region_ids
 }

@@ -60,6 +60,9 @@ struct VersionSpec {
     #[serde(default)]
     sources: Vec<String>,
     change: Option<String>,
+    /// `note` and `change` in Russian.
+    note_ru: Option<String>,
+    change_ru: Option<String>,
 }
 
 /// How to draw a shape that is not today's.
@@ -421,6 +424,8 @@ fn version(
         sources: vs.sources.clone(),
         note: vs.note.clone(),
         change: vs.change.clone(),
+        note_ru: vs.note_ru.clone(),
+        change_ru: vs.change_ru.clone(),
     }
 }
 
@@ -444,5 +449,7 @@ pub fn always(r: &Region) -> RegionVersion {
         sources: Vec::new(),
         note: None,
         change: None,
+        note_ru: None,
+        change_ru: None,
     }
 }

@@ -261,7 +261,15 @@ note: string | null,
 /**
  * What happened when it came into force, for the live region.
  */
-change: string | null, };
+change: string | null, 
+/**
+ * `note` in Russian.
+ */
+note_ru?: string, 
+/**
+ * `change` in Russian.
+ */
+change_ru?: string, };
 
 export type Excerpt = { id: string, start: number, end: number, 
 /**

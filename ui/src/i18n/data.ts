@@ -1,8 +1,9 @@
 /**
  * The story's own words in the interface's language, where the data has
  * them: an event's title and description, a note's text and a dispute's
- * name and status from their `i18n` fields (English otherwise), and an
- * organization's short name (a
+ * name and status from their `i18n` fields, a region version's change and
+ * remark from their `_ru` twins (English otherwise), and an organization's
+ * short name (a
  * message `org-<id>` for the built-in ones; an imported story's keep their
  * own). The article's words are quotations and are never translated.
  */
@@ -29,6 +30,16 @@ export function noteOf(n: { note: string; i18n?: ByLang<string> }): string {
 /** A dispute's name and status at a date in the interface's language (both, or the English ones). */
 export function disputeWords(d: { name: string; status: string; i18n?: ByLang<{ name: string; status: string }> }): { name: string; status: string } {
   return d.i18n?.[locale()] ?? { name: d.name, status: d.status };
+}
+
+/** What happened when a region's version came into force ("Germany reunified"), in the interface's language. */
+export function changeOf(v: { change: string | null; change_ru?: string }): string | null {
+  return locale() === "ru" ? (v.change_ru ?? v.change) : v.change;
+}
+
+/** The remark on a region's version, in the interface's language. */
+export function versionNoteOf(v: { note: string | null; note_ru?: string }): string | null {
+  return locale() === "ru" ? (v.note_ru ?? v.note) : v.note;
 }
 
 /** An organization's short name in the interface's language. */

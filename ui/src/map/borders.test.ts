@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RegionVersion } from "../api/bindings";
 import { isoToDay } from "../format";
+import { setLocale } from "../i18n/i18n";
 import { describeBorders } from "./borders";
 
 function v(from: string, change: string | null, name = "x"): RegionVersion {
@@ -44,5 +45,19 @@ describe("words for a change of borders", () => {
     expect(describeBorders([{ from: null, to: v("1990-10-03", null) }], true, 0)).toBe("");
     const many = ["a", "b", "c", "d", "e"].map((c, i) => ({ from: null, to: v(`199${i}-01-01`, c) }));
     expect(describeBorders(many, true, isoToDay("2000-06-01"))).toBe("Borders redrawn for 1 June 2000: 5 changes.");
+  });
+
+  it("says the change in Russian where the version has it, and the English words where not", () => {
+    setLocale("ru");
+    try {
+      const de = { ...v("1990-10-03", "Germany reunified", "Германия"), change_ru: "объединение Германии" };
+      expect(describeBorders([{ from: null, to: de }], true, isoToDay("1990-10-03"))).toBe("Границы: 3 октября 1990 г.: объединение Германии.");
+      expect(describeBorders([{ from: de, to: v("1949-10-07", null) }], false, isoToDay("1990-01-01"))).toBe(
+        "Границы, какими они были до 3 октября 1990 г. (объединение Германии).",
+      );
+      expect(describeBorders([{ from: null, to: v("1993-01-01", "split") }], true, 0)).toBe("Границы: 1 января 1993 г.: split.");
+    } finally {
+      setLocale("en");
+    }
   });
 });

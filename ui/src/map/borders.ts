@@ -6,6 +6,7 @@
  */
 import type { RegionVersion } from "../api/bindings";
 import { dayToIso, formatDate } from "../format";
+import { changeOf } from "../i18n/data";
 import { locale, t } from "../i18n/i18n";
 
 /** What `describeBorders` needs of a change: the versions left and entered. */
@@ -24,8 +25,9 @@ export function describeBorders(changes: readonly BorderChange[], forward: boole
   for (const c of changes) {
     // Forward, a version began; backward, the version left had begun at the crossed day.
     const v = forward ? c.to : c.from;
-    if (!v?.change || !v.valid_from) continue;
-    const text = forward ? `${formatDate(v.valid_from)}: ${v.change}` : t("borders-before", { date: formatDate(v.valid_from, true), change: v.change });
+    const change = v ? changeOf(v) : null;
+    if (!v || !change || !v.valid_from) continue;
+    const text = forward ? `${formatDate(v.valid_from)}: ${change}` : t("borders-before", { date: formatDate(v.valid_from, true), change });
     if (seen.has(text)) continue;
     seen.add(text);
     parts.push({ day: v.lo, text });

@@ -5,7 +5,7 @@
  */
 import type { Region, RegionVersion, State } from "../api/bindings";
 import { formatDate } from "../format";
-import { disputeWords, orgName } from "../i18n/data";
+import { disputeWords, orgName, versionNoteOf } from "../i18n/data";
 import { locale, t } from "../i18n/i18n";
 import { h } from "./dom";
 
@@ -43,8 +43,9 @@ export function versionFacts(
   if (v.controller) facts.push(t("fact-held-by", { name: regionName(v.controller) }));
   if (v.approximate) facts.push(t("fact-approximate"));
   if (facts.length) kids.push(h("p", { className: "version-facts", textContent: sentence(facts.join("; ")) }));
-  if (v.note) {
-    const box = h("p", { className: "version-note" }, v.note, " ");
+  const note = versionNoteOf(v);
+  if (note) {
+    const box = h("p", { className: "version-note" }, note, " ");
     cite(box, v.sources);
     kids.push(box);
   } else if (v.sources.length && facts.length) {

@@ -117,6 +117,14 @@ pub struct RegionVersion {
     pub note: Option<String>,
     /// What happened when it came into force, for the live region.
     pub change: Option<String>,
+    /// `note` in Russian.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub note_ru: Option<String>,
+    /// `change` in Russian.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub change_ru: Option<String>,
 }
 
 impl RegionVersion {
