@@ -137,6 +137,28 @@ describe("events on the GPU", () => {
       assert.match(text, /Zoom in to see each event/);
     }));
 
+  it("draws the density on the 2D canvas where asked (as where the page is not composited), and dots when zoomed in", () =>
+    guard("canvas-density", async () => {
+      const p = await open(null, "?events=canvas-density");
+      try {
+        await p.evaluate(() => window.faultlines.map.resetView()); // not the place the other page saved
+        await p.waitForFunction(() => window.faultlines.map.screenTransform[0] === 1);
+        const at = await paintedAt(p, day("2005-06-01"));
+        assert.equal(at.renderer, "canvas");
+        assert.equal(at.mode, "density", `${at.dots} events on`);
+        assert.ok(at.dots > 3000, `events on: ${at.dots}`);
+        assert.ok(at.inked > 2000, `hexagons painted: ${at.inked} pixels`);
+        await p.evaluate(() => window.faultlines.map.centerOn([45, 41], 12));
+        const near = await paintedAt(p, day("2005-06-02"));
+        assert.equal(near.mode, "dots");
+        assert.ok(near.inked > 50, `dots painted: ${near.inked} pixels`);
+        assert.equal(await p.locator("canvas.story-gl").count(), 0, "no WebGL canvas is made");
+        assert.deepEqual(p.errors, []);
+      } finally {
+        await p.close();
+      }
+    }));
+
   it("falls back to the canvas dots without WebGL2, saying so once", () =>
     guard("fallback", async () => {
       const p = await open(() => {

@@ -16,7 +16,11 @@
  * renderer (benchmarks and tests).
  *
  * In WebKit (not composited) a story with many events also draws the base
- * map on a canvas beneath both layers (`basemap.ts`).
+ * map on a canvas beneath both layers (`basemap.ts`), and the canvas dots
+ * draw the density view themselves (`canvas-hexes.ts`) instead of handing
+ * over to the GPU layer, whose canvas costs a software readback a frame
+ * there; `?events=gpu` still forces the GPU, and `?events=canvas-density`
+ * asks for the canvas's density anywhere (tests in Chromium).
  */
 import { showNotice } from "../app/page";
 import { t } from "../i18n/i18n";
@@ -37,7 +41,10 @@ const PICTURE_FROM = 1000;
  * compositing. Chromium composites the canvases on layers of their own and
  * never repaints the map for them (`?basemap-picture` turns it on anyway).
  */
-const PICTURE = !/Chrome\//.test(navigator.userAgent) || new URLSearchParams(location.search).has("basemap-picture");
+const COMPOSITED = /Chrome\//.test(navigator.userAgent);
+const PICTURE = !COMPOSITED || new URLSearchParams(location.search).has("basemap-picture");
+/** Where the 2D canvas draws the density view instead of the GPU layer (not composited, unless the GPU is forced). */
+const CANVAS_DENSITY = FORCED === "canvas-density" || (!COMPOSITED && FORCED !== "gpu" && FORCED !== "canvas");
 let told = false;
 
 function tell(): void {
@@ -62,6 +69,9 @@ export class StoryEvents implements EventLayer {
   constructor(private readonly map: AtlasMap) {
     this.picture = PICTURE ? new BaseMapCanvas(map) : null;
     this.dots = new DotLayer(map);
+    // Not composited, the 2D canvas draws the density view too: a WebGL
+    // canvas would be read back and painted in software at every frame.
+    this.dots.densityHere = CANVAS_DENSITY;
   }
 
   /** What the layer in use draws now, as data (for the export). */
@@ -100,7 +110,7 @@ export class StoryEvents implements EventLayer {
 
   /** The layer for `n` events on; when it changes, the other one is emptied and hidden after the new one has drawn. */
   private pick(n: number, draw: (layer: EventLayer) => void): void {
-    const want = FORCED === "gpu" || (FORCED !== "canvas" && wantsGpu(this.onGpu, n));
+    const want = FORCED === "gpu" || (FORCED !== "canvas" && !this.dots.densityHere && wantsGpu(this.onGpu, n));
     const gl = want ? this.gpu() : null;
     const was = this.onGpu;
     this.onGpu = gl !== null;

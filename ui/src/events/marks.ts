@@ -6,7 +6,7 @@
  * canvas dots and the GPU's shader use `dotAlpha`'s numbers), and the
  * hexagons counted on the grid of `hexbin.ts`, as both renderers count them.
  */
-import { DENSITY_COLORS, HEX_R, densityClass, hexCenter, hexGrid, hexOf } from "./hexbin";
+import { DENSITY_COLORS, HEX_R, densityClass, hexCenter, hexGrid, hexOf, type HexGrid } from "./hexbin";
 
 export interface Dot {
   x: number;
@@ -41,16 +41,23 @@ export function inView(x: number, y: number, w: number, h: number): boolean {
   return x >= -5 && y >= -5 && x <= w + 5 && y <= h + 5;
 }
 
-/** The hexagons of the density view for `n` screen points of a w × h view panned by (tx, ty). */
-export function hexMarks(sx: ArrayLike<number>, sy: ArrayLike<number>, n: number, w: number, h: number, tx: number, ty: number): Hex[] {
-  const g = hexGrid(w, h, tx, ty);
-  const counts = new Uint32Array(g.cols * g.rows);
+/** Events per hexagon of the grid of a w × h view panned by (tx, ty), for `n` screen points (row-major, `grid.cols` a row). */
+export function hexCounts(sx: ArrayLike<number>, sy: ArrayLike<number>, n: number, w: number, h: number, tx: number, ty: number, into?: Uint32Array): { grid: HexGrid; counts: Uint32Array } {
+  const grid = hexGrid(w, h, tx, ty);
+  const size = grid.cols * grid.rows;
+  const counts = into && into.length >= size ? into.subarray(0, size).fill(0) : new Uint32Array(size);
   for (let j = 0; j < n; j++) {
     const [c, r] = hexOf(sx[j]! - tx, sy[j]! - ty);
-    const cc = c - g.col0;
-    const rr = r - g.row0;
-    if (cc >= 0 && rr >= 0 && cc < g.cols && rr < g.rows) counts[rr * g.cols + cc]!++;
+    const cc = c - grid.col0;
+    const rr = r - grid.row0;
+    if (cc >= 0 && rr >= 0 && cc < grid.cols && rr < grid.rows) counts[rr * grid.cols + cc]!++;
   }
+  return { grid, counts };
+}
+
+/** The hexagons of the density view for `n` screen points of a w × h view panned by (tx, ty). */
+export function hexMarks(sx: ArrayLike<number>, sy: ArrayLike<number>, n: number, w: number, h: number, tx: number, ty: number): Hex[] {
+  const { grid: g, counts } = hexCounts(sx, sy, n, w, h, tx, ty);
   const out: Hex[] = [];
   counts.forEach((count, i) => {
     const cls = densityClass(count);

@@ -15,7 +15,9 @@
  * painted again: clearing the whole canvas at every step cost 13 ms a frame.
  */
 import type { EventKind } from "../api/bindings";
+import { CanvasHexes } from "../events/canvas-hexes";
 import { rgb } from "../events/gl";
+import { DENSITY_OFF, DENSITY_ON, HEX_R } from "../events/hexbin";
 import type { EventLayer, ListDot } from "../events/layer";
 import { dotAlpha, hexMarks, inView, type Dot, type EventMarks } from "../events/marks";
 import type { AtlasMap } from "../map/map";
@@ -43,11 +45,18 @@ export class DotLayer implements EventLayer {
   private y = new Float64Array(256);
   private certainty = new Float32Array(256);
   private kind = new Uint8Array(256);
+  /** The screen places of the dots in view, for the density view. */
+  private sx = new Float64Array(0);
+  private sy = new Float64Array(0);
   /** Base-projected x, y of column event i at 2i, 2i + 1 (NaN: not computed yet). */
   private projected: Float64Array | null = null;
   private ctx: CanvasRenderingContext2D | null = null;
   /** The box (CSS px: x0, y0, x1, y1) the drawn dots cover; null when none is drawn. */
   private drawn: [number, number, number, number] | null = null;
+  /** Set where this canvas draws the density view itself (a page that is not composited): many events in view become hexagons. */
+  densityHere = false;
+  private hexes: CanvasHexes | null = null;
+  private dense = false;
 
   constructor(private readonly map: AtlasMap) {
     this.canvas = document.createElement("canvas");
@@ -149,6 +158,11 @@ export class DotLayer implements EventLayer {
 
   draw(): void {
     const c = this.canvas;
+    // Before the first resize report (a page drawn before its first frame), measured once.
+    if (!this.size[0] || !this.size[1]) {
+      const box = c.getBoundingClientRect();
+      this.size = [box.width, box.height];
+    }
     const [w, h] = this.size;
     const dpr = window.devicePixelRatio || 1;
     if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
@@ -179,6 +193,8 @@ export class DotLayer implements EventLayer {
     };
     const [k, tx, ty] = this.map.screenTransform;
     const { x, y, kind, certainty } = this;
+    if (this.densityHere && this.drawHexes(ctx, k, tx, ty, w, h)) return;
+    if (c.dataset.mode !== "dots") c.dataset.mode = "dots";
     // Dots of one colour and full certainty (most of them) make one path and
     // one fill; the uncertain ones are drawn one by one, fainter. Dots off
     // screen are skipped.
@@ -212,5 +228,31 @@ export class DotLayer implements EventLayer {
       grow(sx, sy);
     }
     if (bx0 <= bx1) this.drawn = [bx0, by0, bx1, by1];
+  }
+
+  /**
+   * The density view, when enough dots fall in the view (with the GPU's
+   * margin between switching on and off): their screen places are counted
+   * per hexagon instead of drawn. Returns whether it drew.
+   */
+  private drawHexes(ctx: CanvasRenderingContext2D, k: number, tx: number, ty: number, w: number, h: number): boolean {
+    const { x, y } = this;
+    let m = 0;
+    const sx = (this.sx.length >= this.n ? this.sx : (this.sx = new Float64Array(this.x.length)));
+    const sy = (this.sy.length >= this.n ? this.sy : (this.sy = new Float64Array(this.x.length)));
+    for (let j = 0; j < this.n; j++) {
+      const px = x[j]! * k + tx;
+      const py = y[j]! * k + ty;
+      if (!(px >= -5 && py >= -5 && px <= w + 5 && py <= h + 5)) continue;
+      sx[m] = px;
+      sy[m++] = py;
+    }
+    this.dense = this.dense ? m >= DENSITY_OFF : m >= DENSITY_ON;
+    if (!this.dense) return false;
+    const box = (this.hexes ??= new CanvasHexes()).draw(ctx, sx, sy, m, w, h, tx, ty);
+    const grow = HEX_R - R;
+    if (box) this.drawn = [box[0] - grow, box[1] - grow, box[2] + grow, box[3] + grow];
+    if (this.canvas.dataset.mode !== "density") this.canvas.dataset.mode = "density";
+    return true;
   }
 }
