@@ -83,6 +83,7 @@ async function start(): Promise<void> {
   if (saved?.selected && regionById.has(saved.selected)) reading.select(saved.selected, false);
   // A link to a view (the page's fragment) is shown over the saved place.
   const sharing = share.mount({ backend, info, map, timeline, selection, reading });
+  reading.onExcerpt(() => sharing.changed());
   if (backend.transport === "http" && location.hash.length > 1) await sharing.open(location.hash).catch(showError);
   await feed.refresh(timeline.day);
   // The first state is drawn before the app says it is ready.

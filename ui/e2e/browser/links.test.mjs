@@ -185,6 +185,12 @@ describe("an excerpt", () => {
       const reader = await page.locator("#reader").boundingBox();
       assert.ok(box.y >= reader.y && box.y < reader.y + reader.height, `the sentence is in view: ${JSON.stringify({ box, reader })}`);
       assert.match(await fragment(), new RegExp(`excerpt=${id}$`), "the address keeps the excerpt");
+      // Another excerpt read, with the article still open: the address follows it alone.
+      const other = page.locator(".excerpt").nth(2);
+      const otherId = await other.getAttribute("data-excerpt");
+      assert.notEqual(otherId, id);
+      await other.click();
+      await fragmentWhen((f) => f.includes(`excerpt=${otherId}`));
       assert.deepEqual(page.errors, []);
     }));
 });

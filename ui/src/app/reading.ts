@@ -4,6 +4,7 @@
  * search, in the article) shows its excerpts and, with the article open,
  * marks them there.
  */
+import { datasetWords } from "../i18n/data";
 import type { Region, SearchHit } from "../api/bindings";
 import type { Backend } from "../api/client";
 import type { AtlasMap } from "../map/map";
@@ -36,6 +37,8 @@ export interface Reading {
   openAt(excerptId: string): Promise<void>;
   /** The excerpt current in the open reading view, if any. */
   readonly excerpt: string | null;
+  /** Call `fn` when that changes (an excerpt read, the article opened or closed). */
+  onExcerpt(fn: () => void): void;
 }
 
 /** Mark the regions an excerpt mentions, and the event it is about. */
@@ -50,7 +53,20 @@ function highlighter(map: AtlasMap): (ids: string[], eventId: string | null) => 
 /** The panel, the reader and search in their slots; returns them and how to select. */
 export function mountReading(p: ReadingParts): Reading {
   const { backend, map, timeline, selection, regionById, feed } = p;
-  const reader = new Reader(() => backend.article(), (id) => select(id, false));
+  const listeners: (() => void)[] = [];
+  const changed = () => listeners.forEach((fn) => fn());
+  // The dataset's words in other languages, for the reading view's note on how excerpts were linked.
+  const info = backend.datasetInfo().catch(() => null);
+  let words: Awaited<typeof info> = null;
+  void info.then((i) => (words = i));
+  const reader = new Reader(
+    async () => {
+      words = await info;
+      return backend.article();
+    },
+    (id) => select(id, false),
+    (english) => (words ? datasetWords({ ...words, article: { linking_note: english } }).linking_note : english),
+  );
   const panel = new ExcerptsPanel({
     backend,
     // The region's name of the slider's date, in the language of the map's names.
@@ -63,7 +79,10 @@ export function mountReading(p: ReadingParts): Reading {
     currentState: () => feed.latest,
     inDesktop: backend.transport === "tauri",
     notify,
-    onExcerpt: (id) => reader.showCurrent(id),
+    onExcerpt: (id) => {
+      reader.showCurrent(id);
+      changed();
+    },
     share: p.share,
   });
   byId("panel-slot").replaceWith(panel.root);
@@ -87,7 +106,7 @@ export function mountReading(p: ReadingParts): Reading {
       if (id && reader.open) reader.showRegion((await backend.excerptsForRegion(id)).excerpts.map((x) => x.excerpt.id));
     });
   });
-  const readButton = bindReadButton(backend, reader, selection);
+  const readButton = bindReadButton(backend, reader, selection, changed);
 
   const search = new SearchBox(
     backend,
@@ -102,6 +121,7 @@ export function mountReading(p: ReadingParts): Reading {
     await reader.openAt(excerptId);
     readButton.setAttribute("aria-expanded", "true");
     document.body.classList.add("reading");
+    changed();
   };
   return {
     panel,
@@ -111,14 +131,16 @@ export function mountReading(p: ReadingParts): Reading {
     get excerpt() {
       return reader.open ? reader.current : null;
     },
+    onExcerpt: (fn) => listeners.push(fn),
   };
 }
 
 /** The "Read" button opens and closes the article, marking the selected region's excerpts. */
-function bindReadButton(backend: Backend, reader: Reader, selection: Selection): HTMLButtonElement {
+function bindReadButton(backend: Backend, reader: Reader, selection: Selection, changed: () => void): HTMLButtonElement {
   const readButton = byId<HTMLButtonElement>("read");
   readButton.addEventListener("click", async () => {
     await reader.toggle();
+    changed();
     readButton.setAttribute("aria-expanded", String(reader.open));
     document.body.classList.toggle("reading", reader.open);
     if (reader.open && selection.value) reader.showRegion((await backend.excerptsForRegion(selection.value)).excerpts.map((x) => x.excerpt.id));
