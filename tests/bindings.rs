@@ -33,7 +33,7 @@ fn generate() -> String {
     );
     let all = decls!(cfg;
         Precision, ErrorCode, faultlines_core::ApiError, Problem,
-        Geometry, ArticleMeta, EventKind, EventEnd, Discrepancy, Absence, EventText, EventProps, Event, DisputeText,
+        Geometry, ArticleMeta, DatasetText, EventKind, EventEnd, Discrepancy, Absence, EventText, EventProps, Event, DisputeText,
         MemberStatus, MembershipPeriod, Membership, Organization, DisputeLevel, DisputePeriod, DisputeProps, Dispute,
         RegionKind, Region, RegionVersion, Excerpt, ExcerptNote, NoteKind, LinkReason, ExcerptLink, LayerIndex, LayerEntry, Mention, HitKind, SearchHit,
         TimeSpan, HistogramMode, StateEvents, Counts, KindCount, DatasetInfo, Phase, ActiveEvent, MembershipState, DisputeState, DisputeStateText, State, Filter,

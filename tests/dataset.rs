@@ -369,8 +369,34 @@ fn a_dispute_status_in_an_unknown_language_is_rejected_naming_the_dispute() {
 }
 
 #[test]
+fn the_datasets_words_in_an_unknown_language_are_rejected_naming_the_file() {
+    let (_t, dir) = common::broken("story/dataset.json", |s| {
+        let mut v: serde_json::Value = serde_json::from_str(&s).unwrap();
+        v["i18n"]["kk"] = v["i18n"]["ru"].clone();
+        v["i18n"]["ru"]["attribution"] = serde_json::json!("");
+        serde_json::to_string(&v).unwrap()
+    });
+    let p = common::problems_of(&dir);
+    assert!(
+        p.iter()
+            .any(|m| m.contains("story/dataset.json: the dataset: unknown language \"kk\"")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|m| m
+                .contains("story/dataset.json: the dataset: the attribution in \"ru\" is empty")),
+        "{p:?}"
+    );
+}
+
+#[test]
 fn every_event_note_dispute_and_border_change_of_the_shipped_story_has_its_russian_words() {
     let ds = Dataset::embedded().unwrap();
+    assert!(
+        ds.meta.i18n.as_ref().is_some_and(|t| t.contains_key("ru")),
+        "the dataset's own words"
+    );
     for e in ds.events.to_vec() {
         let ru = e.props.i18n.as_ref().and_then(|t| t.get("ru"));
         let ru = ru.unwrap_or_else(|| panic!("{}: no Russian title", e.props.id));

@@ -215,6 +215,21 @@ fn assemble(problems: &mut Vec<Problem>, raw: RawDataset, origin: Origin) -> Dat
     } = raw;
     let mut p = P(problems);
 
+    check_i18n(
+        &mut p,
+        "story/dataset.json",
+        "",
+        "the dataset",
+        meta.i18n.as_ref(),
+        |t| {
+            vec![
+                ("title", t.title.as_str()),
+                ("description", t.description.as_str()),
+                ("attribution", t.attribution.as_str()),
+                ("linking note", t.linking_note.as_str()),
+            ]
+        },
+    );
     let region_ids = check_regions(&mut p, &regions);
     let org_ids: HashSet<String> = memberships
         .organizations

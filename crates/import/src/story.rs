@@ -444,6 +444,7 @@ fn meta(title: &str, files: &[ImportedFile], events: usize, text: Option<&Path>)
             linking_note: "Each sentence of the text is an excerpt, quoted exactly. Places are found by a gazetteer of every region's names (English and Russian), the shipped spellings, capitals and leaders, and any names added at import; a sentence that names none is marked general.".into(),
         },
         import: Some(ImportMeta { files: files.to_vec() }),
+        i18n: None,
     }
 }
 

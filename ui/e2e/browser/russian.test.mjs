@@ -50,6 +50,7 @@ describe("the Russian interface", () => {
       assert.match(await page.locator("#dataset-summary").textContent(), /^57 событий · 64 отрывка · 1949–2025$/);
       assert.equal(await page.title(), "Faultlines — история ОДКБ на карте");
       await page.getByText("Легенда").waitFor();
+      assert.match(await page.locator("#attribution").textContent(), /^Карта: Natural Earth \(общественное достояние\)/);
       assert.deepEqual(page.errors, []);
     }));
 

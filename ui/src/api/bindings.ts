@@ -36,6 +36,12 @@ date: string, publisher: string | null, url: string | null,
  */
 linking_note: string, };
 
+export type DatasetText = { title: string, description: string, attribution: string, 
+/**
+ * The article's `linking_note`.
+ */
+linking_note: string, };
+
 export type EventKind = "exercise" | "deployment" | "withdrawal" | "conflict" | "blockade" | "summit" | "treaty" | "statement" | "diplomacy" | "membership" | "other";
 
 export type EventEnd = { "type": "instant" } | { "type": "at", "date": string } | { "type": "open" };
@@ -396,7 +402,11 @@ extent: [number, number, number, number] | null,
 /**
  * The version of the core that answered.
  */
-version: string, };
+version: string, 
+/**
+ * The title, description, attribution and linking note in other languages.
+ */
+i18n?: { [key in string]: DatasetText }, };
 
 export type Phase = "starting" | "ongoing" | "ending";
 

@@ -5,7 +5,8 @@
  */
 import type { DatasetInfo } from "../api/bindings";
 import { BackendError } from "../api/client";
-import { hasMessage, label, t } from "../i18n/i18n";
+import { datasetWords } from "../i18n/data";
+import { hasMessage, label, onLocaleChange, t } from "../i18n/i18n";
 
 export function byId<T extends HTMLElement>(id: string): T {
   const e = document.getElementById(id);
@@ -53,6 +54,12 @@ export function showDataset(info: DatasetInfo): void {
   const summary = byId("dataset-summary");
   const c = info.counts;
   label(summary, "dataset-summary", { events: c.events, excerpts: c.excerpts, from: info.span.start.slice(0, 4), to: info.span.end.slice(0, 4) });
-  summary.title = info.title;
-  byId("attribution").textContent = info.attribution;
+  // The dataset's own words, in the interface's language where it gives them.
+  const words = () => {
+    const w = datasetWords(info);
+    summary.title = w.title;
+    byId("attribution").textContent = w.attribution;
+  };
+  words();
+  onLocaleChange(words);
 }

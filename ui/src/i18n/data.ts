@@ -42,6 +42,17 @@ export function versionNoteOf(v: { note: string | null; note_ru?: string }): str
   return locale() === "ru" ? (v.note_ru ?? v.note) : v.note;
 }
 
+/** The dataset's own words (title, description, attribution, the article's linking note) in the interface's language. */
+export function datasetWords(info: {
+  title: string;
+  description: string;
+  attribution: string;
+  article: { linking_note: string };
+  i18n?: ByLang<{ title: string; description: string; attribution: string; linking_note: string }>;
+}): { title: string; description: string; attribution: string; linking_note: string } {
+  return info.i18n?.[locale()] ?? { title: info.title, description: info.description, attribution: info.attribution, linking_note: info.article.linking_note };
+}
+
 /** An organization's short name in the interface's language. */
 export function orgName(id: string, short: string): string {
   return hasMessage(`org-${id}`) ? t(`org-${id}`) : short;

@@ -6,7 +6,7 @@
  */
 import type { Article } from "../api/bindings";
 import { formatDate } from "../format";
-import { label } from "../i18n/i18n";
+import { label, onLocaleChange } from "../i18n/i18n";
 import { h, sicMark } from "./dom";
 
 export class Reader {
@@ -16,9 +16,11 @@ export class Reader {
   private article: Article | null = null;
   private currentId: string | null = null;
 
+  /** `linkingNote`: the note on how excerpts were linked, in the interface's language (given the English one). */
   constructor(
     private readonly load: () => Promise<Article>,
     private readonly select: (region: string) => void,
+    private readonly linkingNote: (english: string) => string = (english) => english,
   ) {
     this.body = h("div", { className: "reader-body" });
     this.root = label(h("section", { className: "reader", id: "reader", hidden: true }, this.body), "reader");
@@ -37,12 +39,14 @@ export class Reader {
     const a = await this.load();
     this.article = a;
     const m = a.meta;
+    const note = h("p", { className: "linking-note", textContent: this.linkingNote(m.linking_note) });
+    onLocaleChange(() => (note.textContent = this.linkingNote(m.linking_note)));
     const head = h(
       "header",
       { className: "reader-meta" },
       h("h2", { textContent: m.title }),
       h("p", { className: "byline", textContent: `${m.author} · ${formatDate(m.date)}${m.publisher ? ` · ${m.publisher}` : ""}` }),
-      h("p", { className: "linking-note", textContent: m.linking_note }),
+      note,
     );
     // Offsets: mentions count Unicode characters; the DOM counts UTF-16 units.
     const chars = Array.from(a.text);

@@ -94,6 +94,10 @@ pub struct DatasetInfo {
     pub extent: Option<[f64; 4]>,
     /// The version of the core that answered.
     pub version: String,
+    /// The title, description, attribution and linking note in other languages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub i18n: Option<Translations<DatasetText>>,
 }
 
 /// Filters shared by window, histogram and stepping queries.
@@ -291,6 +295,7 @@ impl Api {
             layers: ds.layers.clone(),
             extent: self.extent,
             version: env!("CARGO_PKG_VERSION").to_string(),
+            i18n: ds.meta.i18n.clone(),
         }
     }
 

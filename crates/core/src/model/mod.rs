@@ -93,6 +93,21 @@ pub struct DatasetMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub import: Option<ImportMeta>,
+    /// The title, description, attribution and the article's linking note
+    /// in other languages (the article's own title and words stay its own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub i18n: Option<Translations<DatasetText>>,
+}
+
+/// A dataset's own words in a language other than English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DatasetText {
+    pub title: String,
+    pub description: String,
+    pub attribution: String,
+    /// The article's `linking_note`.
+    pub linking_note: String,
 }
 
 /// Where an imported story came from.
