@@ -8,7 +8,7 @@
 import type { Field, ImportReport, Progress, RowProblem } from "../api/bindings";
 import { h } from "../panel/dom";
 import { label, t } from "../i18n/i18n";
-import { FIELDS, guessColumns, missingColumns, problemList, progressText, reportSummary } from "./import-words";
+import { FIELDS, guessColumns, missingColumns, problemList, progressText, reportSummary, stillNeeded } from "./import-words";
 
 export type Columns = Partial<Record<Field, string>>;
 
@@ -130,8 +130,7 @@ export class ImportDialog {
       const form = h("form", { className: "col-form" }, ...rows, status, h("div", { className: "import-actions" }, cancel, go));
       const check = () => {
         const missing = missingColumns(chosen());
-        const needed = missing.reduce((a, b) => t("import-and", { a, b }));
-        status.textContent = missing.length > 0 ? t("import-still-needed", { missing: needed }) : t("import-ready");
+        status.textContent = stillNeeded(missing);
         return missing.length === 0;
       };
       form.addEventListener("change", check);

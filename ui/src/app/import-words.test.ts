@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ImportReport, RowProblem } from "../api/bindings";
 import { TauriShell } from "../api/shell";
-import { guessColumns, missingColumns, problemLine, problemList, progressText, reportSummary } from "./import-words";
+import { guessColumns, missingColumns, problemLine, problemList, progressText, reportSummary, stillNeeded } from "./import-words";
 
 const row = (line: number, field: string | null, message: string): RowProblem => ({ file: "acled.csv", line, field, message });
 
@@ -39,6 +39,12 @@ describe("the words of an import", () => {
     expect(missingColumns({ date: "When", lat: "N" })).toEqual(["latitude and longitude columns (or a WKT column)"]);
     expect(missingColumns({ date: "When", lat: "N", lon: "E" })).toEqual([]);
     expect(missingColumns({ date: "When", wkt: "Shape" })).toEqual([]);
+  });
+
+  it("says what the column-mapping step still needs, or that it can import", () => {
+    expect(stillNeeded([])).toBe("Ready to import.");
+    expect(stillNeeded(missingColumns({}))).toBe("Still needed: a date column and latitude and longitude columns (or a WKT column).");
+    expect(stillNeeded(missingColumns({ date: "When" }))).toBe("Still needed: latitude and longitude columns (or a WKT column).");
   });
 
   it("guesses columns from words in their headers but never invents one", () => {

@@ -48,6 +48,12 @@ export function missingColumns(chosen: Partial<Record<Field, string>>): string[]
   return missing;
 }
 
+/** What the column-mapping step says of `missing`: "Still needed: a date column and …", or that it can import. */
+export function stillNeeded(missing: string[]): string {
+  if (missing.length === 0) return t("import-ready");
+  return t("import-still-needed", { missing: missing.reduce((a, b) => t("import-and", { a, b })) });
+}
+
 /** A first guess for each field among the headers (the user confirms or changes it). */
 export function guessColumns(headers: string[]): Partial<Record<Field, string>> {
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z]/g, "");
