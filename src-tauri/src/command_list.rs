@@ -32,6 +32,7 @@ macro_rules! with_commands {
             load_ui_state,
             save_ui_state,
             startup_report,
+            system_languages,
             stories,
             open_story,
             remove_story,

@@ -235,6 +235,15 @@ pub(crate) fn save_ui_state<R: Runtime>(
     Ok(())
 }
 
+/// The languages the system asks for, most wanted first (`LANGUAGE`, then
+/// `LC_ALL`, `LC_MESSAGES` or `LANG`), as BCP 47 tags: the interface's
+/// language until the reader chooses one. WebKitGTK's `navigator.languages`
+/// follows the same variables only where the C library has the locale.
+#[tauri::command]
+pub(crate) fn system_languages() -> Vec<String> {
+    crate::menu::system_languages(|v| std::env::var(v).ok())
+}
+
 /// The UI reports when its first map is painted (milliseconds since the Unix
 /// epoch). With FAULTLINES_TRACE_STARTUP set it is printed, for the startup
 /// benchmark; otherwise it is ignored.

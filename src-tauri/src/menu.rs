@@ -22,8 +22,31 @@ const SOURCES: [(&str, &str); 2] = [
     ("ru", include_str!("../../ui/src/i18n/ru.ftl")),
 ];
 
-/// The language of a saved choice, else of the first of `env`'s locale
-/// variables that is set, among those the interface speaks; English otherwise.
+/// The languages the system asks for, most wanted first, as BCP 47 tags
+/// ("ru-RU"): `LANGUAGE`'s list ("ru:en"), then the first of `LC_ALL`,
+/// `LC_MESSAGES` and `LANG` that is set ("ru_RU.UTF-8"), as the C library
+/// reads them; "C" and "POSIX" name no language.
+pub fn system_languages(env: impl Fn(&str) -> Option<String>) -> Vec<String> {
+    let tag = |locale: &str| {
+        let name = locale.split(['.', '@']).next().unwrap_or("");
+        (!name.is_empty() && name != "C" && name != "POSIX").then(|| name.replace('_', "-"))
+    };
+    let mut out: Vec<String> = env("LANGUAGE")
+        .unwrap_or_default()
+        .split(':')
+        .filter_map(tag)
+        .collect();
+    if let Some(l) = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|v| env(v).filter(|v| !v.is_empty()))
+    {
+        out.extend(tag(&l));
+    }
+    out
+}
+
+/// The language of a saved choice, else the first of the system's languages
+/// that the interface speaks; English otherwise.
 pub fn language(saved: Option<&str>, env: impl Fn(&str) -> Option<String>) -> &'static str {
     let speaks = |tag: &str| {
         let base = tag.split(['-', '_', '.', '@']).next().unwrap_or("");
@@ -32,23 +55,10 @@ pub fn language(saved: Option<&str>, env: impl Fn(&str) -> Option<String>) -> &'
             .map(|(l, _)| *l)
             .find(|l| l.eq_ignore_ascii_case(base))
     };
-    if let Some(l) = saved.and_then(speaks) {
-        return l;
-    }
-    // LANGUAGE is a list ("ru:en"); the others one locale ("ru_RU.UTF-8").
-    for var in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        let Some(v) = env(var).filter(|v| !v.is_empty()) else {
-            continue;
-        };
-        if let Some(l) = v.split(':').find_map(speaks) {
-            return l;
-        }
-        if var != "LANGUAGE" {
-            // The first locale set decides, as in the C library.
-            break;
-        }
-    }
-    "en"
+    saved
+        .and_then(speaks)
+        .or_else(|| system_languages(env).iter().find_map(|t| speaks(t)))
+        .unwrap_or("en")
 }
 
 /// Message `id` in `lang` (English where `lang` lacks it, the id where both do).
@@ -169,6 +179,25 @@ mod tests {
         );
         assert_eq!(language(Some("xx"), env(&[])), "en");
         assert_eq!(language(None, env(&[("LANG", "")])), "en");
+    }
+
+    #[test]
+    fn the_system_languages_are_read_as_the_c_library_reads_them() {
+        assert_eq!(system_languages(env(&[("LANG", "ru_RU.UTF-8")])), ["ru-RU"]);
+        assert_eq!(
+            system_languages(env(&[("LANGUAGE", "ru:en_GB"), ("LANG", "de_DE.UTF-8")])),
+            ["ru", "en-GB", "de-DE"]
+        );
+        assert_eq!(
+            system_languages(env(&[("LC_ALL", "kk_KZ"), ("LANG", "ru_RU")])),
+            ["kk-KZ"]
+        );
+        assert_eq!(
+            system_languages(env(&[("LANG", "C.UTF-8")])),
+            Vec::<String>::new()
+        );
+        assert_eq!(system_languages(env(&[("LANG", "sr_RS@latin")])), ["sr-RS"]);
+        assert_eq!(system_languages(env(&[])), Vec::<String>::new());
     }
 
     #[test]

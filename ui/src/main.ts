@@ -10,7 +10,7 @@
  */
 import "./styles.css";
 import { connect, type Backend } from "./api/client";
-import { connectShell } from "./api/shell";
+import { connectShell, shellLanguages } from "./api/shell";
 import { isoToDay } from "./format";
 import { Follow } from "./app/follow";
 import { frameStory, savedCenterFits } from "./app/framing";
@@ -44,11 +44,16 @@ async function start(): Promise<void> {
     return;
   }
   document.documentElement.dataset.transport = backend.transport;
-  const [info, regions, saved] = await Promise.all([backend.datasetInfo(), backend.regions(), backend.loadUiState().catch(() => null)]);
+  const [info, regions, saved, system] = await Promise.all([
+    backend.datasetInfo(),
+    backend.regions(),
+    backend.loadUiState().catch(() => null),
+    shellLanguages(backend.transport),
+  ]);
   // Nothing is saved until the saved state is restored and the first state drawn.
   let save: () => void = () => {};
   const changed = () => save();
-  const language = new Language(saved?.locale);
+  const language = new Language(saved?.locale, system);
   setupTheme(saved?.theme ?? null, changed);
   showDataset(info);
   const regionById = new Map(regions.map((r) => [r.id, r]));

@@ -76,3 +76,18 @@ export async function connectShell(transport: "tauri" | "http"): Promise<Shell |
   const [{ invoke, Channel }, { open }] = await Promise.all([import("@tauri-apps/api/core"), import("@tauri-apps/plugin-dialog")]);
   return new TauriShell(invoke, () => new Channel(), open as OpenDialog);
 }
+
+/**
+ * The languages the system asks for (the desktop app's `LANG` and its kin,
+ * read by the shell), most wanted first; none in the browser, or if the
+ * shell cannot say.
+ */
+export async function shellLanguages(transport: "tauri" | "http"): Promise<string[]> {
+  if (transport !== "tauri") return [];
+  try {
+    const { invoke } = await import("@tauri-apps/api/core");
+    return await invoke<string[]>("system_languages");
+  } catch {
+    return [];
+  }
+}

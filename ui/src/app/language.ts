@@ -1,7 +1,8 @@
 /**
  * The interface's language: the reader's saved choice, else the first of the
- * system's languages (the desktop app: WebKitGTK's `navigator.languages`
- * follow LANG) or the browser's that the app speaks. The toolbar's Language
+ * system's languages (the desktop app: `LANG` and its kin, which the shell
+ * reads, since WebKitGTK's `navigator.languages` follows them only where
+ * the C library has the locale) or the browser's that the app speaks. The toolbar's Language
  * menu switches it at once and the choice is saved with the other
  * preferences; a reader who never chose follows the system. Place names
  * follow a switch of language (the Names menu can still set them apart).
@@ -14,9 +15,10 @@ export class Language {
   /** The reader's own choice; null while the system's language is followed. */
   private chosen: Locale | null;
 
-  constructor(saved: string | null | undefined) {
+  /** `system`: the languages the shell says the system asks for (the desktop app), before the webview's own. */
+  constructor(saved: string | null | undefined, system: readonly string[] = []) {
     this.chosen = isLocale(saved) ? saved : null;
-    setLocale(this.chosen ?? pickLocale(systemLanguages()));
+    setLocale(this.chosen ?? pickLocale([...system, ...systemLanguages()]));
     this.select.value = locale();
   }
 
