@@ -73,6 +73,10 @@ fn constants() -> String {
         .iter()
         .map(|c| serde_json::to_string(c).unwrap_or_default())
         .collect();
+    let failures: Vec<String> = faultlines_import::ImportError::CODES
+        .iter()
+        .map(|c| format!("{c:?}"))
+        .collect();
     let keys: Vec<String> = LINK_KEYS
         .iter()
         .map(|(n, k)| format!("{n}: {k:?}"))
@@ -84,12 +88,15 @@ fn constants() -> String {
          export const COLUMNS = {{ magic: {COLUMN_MAGIC:?}, header: {COLUMN_HEADER}, record: {COLUMN_RECORD}, at: {{ {} }}, flags: {{ {} }} }} as const;\n\n\
          /** Every error code the core answers with. */\n\
          export const ERROR_CODES = [{}] as const satisfies readonly ErrorCode[];\n\n\
+         /** Every kind of failed import (`details.kind` of an `import_failed` error). */\n\
+         export const IMPORT_FAILURES = [{}] as const;\n\n\
          /** Links to a view (`crates/core/src/view_link/`): the scheme and host of the desktop app's, the keys in the order they are written, the longest read. */\n\
          export const LINK = {{ scheme: {LINK_SCHEME:?}, host: {LINK_HOST:?}, keys: {{ {} }}, max: {MAX_LINK} }} as const;\n\n",
         kinds.join(", "),
         fields.join(", "),
         flags.join(", "),
         codes.join(", "),
+        failures.join(", "),
         keys.join(", "),
     )
 }

@@ -423,7 +423,7 @@ mod typescript {
         format!(
             "// Generated from the Rust types by `src-tauri/src/prefs.rs`; do not edit.\n\
              // Refresh with: UPDATE_BINDINGS=1 cargo test -p faultlines-app typescript\n\n\
-             import type {{ EventKind, StoryEntry }} from \"./bindings\";\n\n\
+             import type {{ ApiError, EventKind, StoryEntry }} from \"./bindings\";\n\n\
              export {}\n\n\
              export {}\n\n\
              export {}\n",

@@ -90,7 +90,7 @@ pub fn library_dir(state_dir: Option<&Path>, app_data_dir: Option<PathBuf>) -> P
 /// story that no longer loads).
 pub struct Library {
     pub dir: PathBuf,
-    notice: Mutex<Option<String>>,
+    notice: Mutex<Option<ApiError>>,
 }
 
 /// The Stories menu's content.
@@ -101,8 +101,10 @@ pub struct StoriesView {
     /// The current story's library id; `null` for the built-in one.
     pub current: Option<String>,
     pub stories: Vec<StoryEntry>,
-    /// Something to tell the reader once, e.g. that the remembered story is gone.
-    pub notice: Option<String>,
+    /// Something to tell the reader once, e.g. that the remembered story is
+    /// gone: coded like an error (`details.kind`, and the `cause`), so the
+    /// UI says it in its language; `message` is the English sentence.
+    pub notice: Option<ApiError>,
 }
 
 impl Library {
@@ -120,9 +122,9 @@ impl Library {
                 ErrorCode::NotFound,
                 format!("there is no story {id:?} in the library"),
             )
+            .with_details(serde_json::json!({ "kind": "no_story", "story": id }))
         })?;
-        let ds = Dataset::from_dir(&folder)
-            .map_err(|e| ApiError::new(ErrorCode::InvalidDataset, e.to_string()))?;
+        let ds = Dataset::from_dir(&folder).map_err(ApiError::from)?;
         Ok(Api::new(ds))
     }
 
@@ -173,8 +175,13 @@ impl Library {
                 e.message
             );
             eprintln!("faultlines: warning: {msg}");
+            let notice = ApiError::new(e.code, msg).with_details(serde_json::json!({
+                "kind": "story_not_reopened",
+                "story": id,
+                "cause": e,
+            }));
             if let Ok(mut n) = self.notice.lock() {
-                *n = Some(msg);
+                *n = Some(notice);
             }
         }
     }
@@ -264,7 +271,18 @@ mod tests {
         lib.restore(&current, &prefs, false);
         assert_eq!(current.id(), None);
         let notice = lib.view(&current).notice.unwrap();
-        assert!(notice.contains("could not be reopened"), "{notice}");
+        assert!(
+            notice.message.contains("could not be reopened"),
+            "{}",
+            notice.message
+        );
+        let d = notice.details.unwrap();
+        assert_eq!(
+            (d["kind"].as_str(), d["story"].as_str()),
+            (Some("story_not_reopened"), Some("gone"))
+        );
+        assert_eq!(d["cause"]["code"], "not_found");
+        assert_eq!(d["cause"]["details"]["story"], "gone");
         assert_eq!(lib.view(&current).notice, None);
         assert_eq!(Prefs::open(dir.path()).story(), None, "forgotten");
     }

@@ -90,6 +90,19 @@ impl ImportError {
         }
     }
 
+    /// Every code [`ImportError::code`] gives, for the UI's generated list
+    /// (`IMPORT_FAILURES` in bindings.ts: each has its words in both languages).
+    pub const CODES: [&'static str; 8] = [
+        "io",
+        "unreadable",
+        "columns",
+        "strict",
+        "no_events",
+        "invalid",
+        "cancelled",
+        "usage",
+    ];
+
     /// A stable code for the app, like the core's `ApiError` codes.
     pub fn code(&self) -> &'static str {
         match self {
@@ -112,8 +125,18 @@ impl From<ImportError> for faultlines_core::ApiError {
             ImportError::Cancelled => ErrorCode::Cancelled,
             _ => ErrorCode::ImportFailed,
         };
+        // The parameters of the UI's sentence for each kind (file, line, counts).
         let mut details = serde_json::json!({ "kind": e.code() });
         match &e {
+            ImportError::Io { file, message } => {
+                details["file"] = serde_json::json!(file);
+                details["reason"] = serde_json::json!(message);
+            }
+            ImportError::Unreadable { file, message } => {
+                details["file"] = serde_json::json!(file);
+                details["reason"] = serde_json::json!(message);
+            }
+            ImportError::Usage(message) => details["reason"] = serde_json::json!(message),
             ImportError::Columns {
                 file,
                 missing,
@@ -125,10 +148,84 @@ impl From<ImportError> for faultlines_core::ApiError {
             }
             ImportError::Strict { problems } | ImportError::NoEvents { problems } => {
                 details["problems"] = serde_json::json!(problems);
+                details["count"] = serde_json::json!(problems.len());
             }
-            ImportError::Invalid(d) => details["problems"] = serde_json::json!(d.problems),
+            ImportError::Invalid(d) => {
+                details["problems"] = serde_json::json!(d.problems);
+                details["count"] = serde_json::json!(d.problems.len());
+            }
             _ => {}
         }
         ApiError::new(code, e.to_string()).with_details(details)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(line: u64) -> RowProblem {
+        RowProblem {
+            file: "events.csv".into(),
+            line,
+            field: Some("date".into()),
+            message: "\"2023-02-31\" is not a date".into(),
+        }
+    }
+
+    #[test]
+    fn every_kind_of_failure_has_its_code_in_the_list_the_ui_words() {
+        let all = [
+            ImportError::Io {
+                file: "a.csv".into(),
+                message: "denied".into(),
+            },
+            ImportError::Unreadable {
+                file: "a.csv".into(),
+                message: "empty".into(),
+            },
+            ImportError::Columns {
+                file: "a.csv".into(),
+                missing: vec!["date".into()],
+                headers: vec!["x".into()],
+            },
+            ImportError::Strict { problems: vec![] },
+            ImportError::NoEvents { problems: vec![] },
+            ImportError::Invalid(faultlines_core::dataset::DatasetError { problems: vec![] }),
+            ImportError::Cancelled,
+            ImportError::Usage("no files".into()),
+        ];
+        assert_eq!(all.len(), ImportError::CODES.len());
+        for e in all {
+            assert!(ImportError::CODES.contains(&e.code()), "{}", e.code());
+        }
+    }
+
+    #[test]
+    fn a_failure_sent_to_the_app_carries_its_file_and_the_rows_lines_as_parameters() {
+        let e: faultlines_core::ApiError = ImportError::io(
+            "gone.csv",
+            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        )
+        .into();
+        let d = e.details.unwrap();
+        assert_eq!(
+            (d["kind"].as_str(), d["file"].as_str()),
+            (Some("io"), Some("gone.csv"))
+        );
+        assert_eq!(d["reason"], "no such file");
+        let e: faultlines_core::ApiError = ImportError::NoEvents {
+            problems: vec![row(12), row(14)],
+        }
+        .into();
+        let d = e.details.unwrap();
+        assert_eq!(d["count"], 2);
+        assert_eq!(d["problems"][1]["line"], 14);
+        assert_eq!(d["problems"][0]["file"], "events.csv");
+        assert!(
+            e.message.starts_with("no events to import"),
+            "{}",
+            e.message
+        );
     }
 }

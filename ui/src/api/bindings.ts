@@ -680,5 +680,8 @@ export const COLUMNS = { magic: "FLC1", header: 8, record: 28, at: { lo: 0, hi: 
 /** Every error code the core answers with. */
 export const ERROR_CODES = ["bad_date", "bad_request", "range_inverted", "unknown_region", "unknown_event", "unknown_excerpt", "unknown_layer", "too_large", "not_found", "invalid_dataset", "import_failed", "cancelled", "internal"] as const satisfies readonly ErrorCode[];
 
+/** Every kind of failed import (`details.kind` of an `import_failed` error). */
+export const IMPORT_FAILURES = ["io", "unreadable", "columns", "strict", "no_events", "invalid", "cancelled", "usage"] as const;
+
 /** Links to a view (`crates/core/src/view_link/`): the scheme and host of the desktop app's, the keys in the order they are written, the longest read. */
 export const LINK = { scheme: "faultlines", host: "view", keys: { at: "at", region: "region", from: "from", to: "to", zoom: "zoom", center: "center", kinds: "kinds", actor: "actor", org: "org", excerpt: "excerpt" }, max: 4096 } as const;

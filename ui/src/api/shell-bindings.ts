@@ -1,7 +1,7 @@
 // Generated from the Rust types by `src-tauri/src/prefs.rs`; do not edit.
 // Refresh with: UPDATE_BINDINGS=1 cargo test -p faultlines-app typescript
 
-import type { EventKind, StoryEntry } from "./bindings";
+import type { ApiError, EventKind, StoryEntry } from "./bindings";
 
 export type UiState = { 
 /**
@@ -52,8 +52,10 @@ builtin: string,
  */
 current: string | null, stories: Array<StoryEntry>, 
 /**
- * Something to tell the reader once, e.g. that the remembered story is gone.
+ * Something to tell the reader once, e.g. that the remembered story is
+ * gone: coded like an error (`details.kind`, and the `cause`), so the
+ * UI says it in its language; `message` is the English sentence.
  */
-notice: string | null, };
+notice: ApiError | null, };
 
 export type ShellEvent = { "kind": "open", paths: Array<string>, } | { "kind": "chooseFiles" } | { "kind": "chooseFolder" } | { "kind": "link", url: string, };

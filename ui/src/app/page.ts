@@ -6,6 +6,7 @@
 import type { DatasetInfo } from "../api/bindings";
 import { BackendError } from "../api/client";
 import { datasetWords } from "../i18n/data";
+import { errorText } from "../i18n/errors";
 import { hasMessage, label, onLocaleChange, t } from "../i18n/i18n";
 
 export function byId<T extends HTMLElement>(id: string): T {
@@ -18,7 +19,7 @@ export function byId<T extends HTMLElement>(id: string): T {
 export function showError(e: unknown): void {
   const box = byId<HTMLDivElement>("error");
   const err = e instanceof BackendError ? e : null;
-  box.textContent = err ? t("error-coded", { code: humanCode(err.code), message: err.message }) : t("error-unexpected", { what: String(e) });
+  box.textContent = err ? t("error-coded", { code: humanCode(err.code), message: errorText(err) }) : t("error-unexpected", { what: String(e) });
   box.hidden = false;
   box.dataset.code = err?.code ?? "internal";
   setTimeout(() => (box.hidden = true), 8000);

@@ -16,6 +16,7 @@ import type { Shell } from "../api/shell";
 import type { StoriesView } from "../api/shell-bindings";
 import { h } from "../panel/dom";
 import { label, t } from "../i18n/i18n";
+import { errorText } from "../i18n/errors";
 import { ImportDialog, type Columns } from "./import-dialog";
 import { byId, showError, showNotice } from "./page";
 import { copyText } from "../share/clipboard";
@@ -62,7 +63,7 @@ export class Stories {
     sessionStorage.removeItem(REPORT_KEY);
     if (pending) this.dialog.report(JSON.parse(pending) as ImportReport);
     const view = await this.shell.stories();
-    if (view.notice) showNotice(view.notice);
+    if (view.notice) showNotice(errorText(view.notice));
     await this.shell.listen((e) => {
       if (e.kind === "open") void this.importPaths(e.paths);
       else if (e.kind === "link") this.onLink(e.url);
@@ -162,9 +163,9 @@ export class Stories {
     } else if (d.kind === "columns" && Array.isArray(d.headers)) {
       return this.dialog.mapColumns(String(d.file ?? t("import-the-file")), d.headers as string[]);
     } else {
-      // Row problems name their file and line; a whole story's problems are in the message already.
+      // Row problems name their file and line; the sentence names the first, in the reader's language.
       const rows = Array.isArray(d.problems) ? (d.problems as unknown[]).filter((p) => typeof p === "object" && p !== null && "file" in p) : [];
-      this.dialog.refused(e.message, rows as ImportReport["problems"]);
+      this.dialog.refused(errorText(e), rows as ImportReport["problems"]);
     }
     return null;
   }

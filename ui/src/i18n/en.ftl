@@ -58,6 +58,48 @@ error-other = Error
 error-coded = { $code }: { $message }
 error-unexpected = Something went wrong: { $what }
 
+## Errors in words: one sentence per error code, import failure and shell notice,
+## filled from the error's details (ui/src/i18n/errors.ts). $where is "file:line"
+## or "file: record"; a sentence whose parameter is missing gives way to the
+## English message the core sent.
+
+error-text-bad-date = “{ $value }” is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)
+error-text-bad-request = { $param } = “{ $value }” is not allowed here
+error-text-range-inverted = The start ({ $from }) comes after the end ({ $to })
+error-text-unknown-region = No region has the id “{ $value }”
+error-text-unknown-event = No event has the id “{ $value }”
+error-text-unknown-excerpt = No excerpt has the id “{ $value }”
+error-text-unknown-layer = No map layer “{ $layer }” at level of detail “{ $lod }”
+error-text-too-large = { $param } = { $value } asks for more than one answer gives
+error-text-not-found = Nothing called “{ $value }” was found
+error-text-invalid-dataset = { $count ->
+    [one] One problem in the dataset, in { $where }
+   *[other] { $count } problems in the dataset, the first in { $where }
+}
+error-text-import-failed = Nothing was imported
+error-text-cancelled = Cancelled
+error-text-internal = Something went wrong inside the app: { $message }
+error-text-import-io = { $file }: cannot read it: { $reason }
+error-text-import-unreadable = { $file } cannot be imported: { $reason }
+error-text-import-columns = { $file }: no column for { $missing } among the headers ({ $headers }); choose the columns
+error-text-import-strict = { $count ->
+    [one] One row has a problem, at { $where }; in strict mode nothing is imported
+   *[other] { $count } rows have problems, the first at { $where }; in strict mode nothing is imported
+}
+error-text-import-no-events = { $count ->
+    [0] No events to import: the files have no rows
+    [one] No events to import: the only row was left out, at { $where }
+   *[other] No events to import: all { $count } rows listed were left out, the first at { $where }
+}
+error-text-import-invalid = { $count ->
+    [one] The imported story fails a check, in { $where }
+   *[other] The imported story fails { $count } checks, the first in { $where }
+}
+error-text-import-cancelled = The import was cancelled; nothing was written.
+error-text-import-usage = The import did not start: { $reason }
+error-text-no-story = There is no story “{ $story }” in the library
+error-text-story-not-reopened = The story last open could not be reopened ({ $reason }); showing the built-in story.
+
 ## Dates
 
 # $date is a date already in words ("September 2023").

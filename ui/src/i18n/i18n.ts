@@ -92,6 +92,23 @@ export function t(id: string, args?: Args): string {
   return formatIn(current, id, args) ?? formatIn("en", id, args) ?? id;
 }
 
+/**
+ * The message `id` with `args`, or `null` when no language has it or an
+ * argument it names is missing: for words built from data that may lack a
+ * part, where the caller has words of its own to fall back on.
+ */
+export function tIfComplete(id: string, args: Args): string | null {
+  for (const l of [current, "en"] as const) {
+    const b = bundleFor(l);
+    const m = b.getMessage(id);
+    if (!m?.value) continue;
+    const errors: Error[] = [];
+    const s = b.formatPattern(m.value, args, errors);
+    return errors.length ? null : s;
+  }
+  return null;
+}
+
 /** An attribute of a message (`id.attr` in the files), as `t`. */
 export function tAttr(id: string, attr: string, args?: Args): string {
   return formatIn(current, id, args, attr) ?? formatIn("en", id, args, attr) ?? `${id}.${attr}`;

@@ -58,6 +58,56 @@ error-other = Ошибка
 error-coded = { $code }: { $message }
 error-unexpected = Что-то пошло не так: { $what }
 
+## Errors in words: one sentence per error code, import failure and shell notice,
+## filled from the error's details (ui/src/i18n/errors.ts). $where is "file:line"
+## or "file: record"; a sentence whose parameter is missing gives way to the
+## English message the core sent.
+
+error-text-bad-date = «{ $value }» — не дата (пишите ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД)
+error-text-bad-request = { $param } = «{ $value }» здесь недопустимо
+error-text-range-inverted = Начало ({ $from }) позже конца ({ $to })
+error-text-unknown-region = Нет региона с идентификатором «{ $value }»
+error-text-unknown-event = Нет события с идентификатором «{ $value }»
+error-text-unknown-excerpt = Нет отрывка с идентификатором «{ $value }»
+error-text-unknown-layer = Нет слоя карты «{ $layer }» с детализацией «{ $lod }»
+error-text-too-large = { $param } = { $value } — больше, чем даётся в одном ответе
+error-text-not-found = «{ $value }» не найдено
+error-text-invalid-dataset = { $count ->
+    [one] В наборе данных { $count } ошибка, в { $where }
+    [few] В наборе данных { $count } ошибки, первая в { $where }
+    [many] В наборе данных { $count } ошибок, первая в { $where }
+   *[other] В наборе данных { $count } ошибки, первая в { $where }
+}
+error-text-import-failed = Ничего не импортировано
+error-text-cancelled = Отменено
+error-text-internal = Внутренняя ошибка приложения: { $message }
+error-text-import-io = { $file }: не удаётся прочитать файл: { $reason }
+error-text-import-unreadable = { $file } нельзя импортировать: { $reason }
+error-text-import-columns = { $file }: среди заголовков ({ $headers }) нет столбца для { $missing }; выберите столбцы
+error-text-import-strict = { $count ->
+    [one] В { $count } строке ошибка, в { $where }; в строгом режиме ничего не импортируется
+    [few] В { $count } строках ошибки, первая в { $where }; в строгом режиме ничего не импортируется
+    [many] В { $count } строках ошибки, первая в { $where }; в строгом режиме ничего не импортируется
+   *[other] В { $count } строки ошибки, первая в { $where }; в строгом режиме ничего не импортируется
+}
+error-text-import-no-events = { $count ->
+    [0] Нет событий для импорта: в файлах нет строк
+    [one] Нет событий для импорта: { $count } строка не принята, в { $where }
+    [few] Нет событий для импорта: все { $count } строки из списка не приняты, первая в { $where }
+    [many] Нет событий для импорта: все { $count } строк из списка не приняты, первая в { $where }
+   *[other] Нет событий для импорта: все { $count } строки из списка не приняты, первая в { $where }
+}
+error-text-import-invalid = { $count ->
+    [one] Импортированная история не прошла { $count } проверку, в { $where }
+    [few] Импортированная история не прошла { $count } проверки, первая в { $where }
+    [many] Импортированная история не прошла { $count } проверок, первая в { $where }
+   *[other] Импортированная история не прошла { $count } проверки, первая в { $where }
+}
+error-text-import-cancelled = Импорт отменён; ничего не записано.
+error-text-import-usage = Импорт не начат: { $reason }
+error-text-no-story = В библиотеке нет истории «{ $story }»
+error-text-story-not-reopened = Последнюю открытую историю не удалось открыть снова ({ $reason }); показана встроенная история.
+
 ## Dates
 
 date-about = около { $date }

@@ -1,0 +1,65 @@
+/**
+ * What went wrong, in the reader's language. The core, the import and the
+ * desktop shell send coded errors: a `code`, for some a `details.kind`, the
+ * parameters (file, line, value…) in `details`, and an English `message`.
+ * Each code and kind has a sentence in `en.ftl` and `ru.ftl` (the
+ * `error-text-…` messages), filled in from the details. An error whose code
+ * has no sentence, or whose details lack a parameter the sentence names,
+ * shows the English message as sent, so nothing is ever lost.
+ */
+import { ERROR_CODES, IMPORT_FAILURES, type ApiError } from "../api/bindings";
+import { tIfComplete, type Args } from "./i18n";
+
+/** Kinds of the shell's errors and notices beyond the import's (`src-tauri/src/stories.rs`). */
+export const SHELL_KINDS = ["no_story", "story_not_reopened"] as const;
+
+const kebab = (s: string) => s.replace(/_/g, "-");
+
+/** Every message id an error can be worded by (the test checks each is in both languages). */
+export function allErrorIds(): string[] {
+  return [
+    ...ERROR_CODES.map((c) => `error-text-${kebab(c)}`),
+    ...IMPORT_FAILURES.map((k) => `error-text-import-${kebab(k)}`),
+    ...SHELL_KINDS.map((k) => `error-text-${kebab(k)}`),
+  ];
+}
+
+/** The message id for `e`: by its kind where it has one, else by its code. */
+export function errorId(e: ApiError): string {
+  const kind = e.details?.kind;
+  if (typeof kind !== "string") return `error-text-${kebab(e.code)}`;
+  return e.code === "import_failed" || e.code === "cancelled" ? `error-text-import-${kebab(kind)}` : `error-text-${kebab(kind)}`;
+}
+
+function isApiError(v: unknown): v is ApiError {
+  return typeof v === "object" && v !== null && typeof (v as ApiError).code === "string" && typeof (v as ApiError).message === "string";
+}
+
+/** `file:line` (or `file: id`) of a row or dataset problem: the same in every language. */
+function where(p: Record<string, unknown>): string | null {
+  if (typeof p.file !== "string") return null;
+  if (typeof p.line === "number" && p.line > 0) return `${p.file}:${p.line}`;
+  return typeof p.id === "string" ? `${p.file}: ${p.id}` : p.file;
+}
+
+/** The sentence's parameters: the details' words and numbers, lists joined, the first problem's place, a cause in words. */
+function args(e: ApiError): Args {
+  const out: Args = { message: e.message };
+  for (const [k, v] of Object.entries(e.details ?? {})) {
+    if (typeof v === "string" || typeof v === "number") out[k] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === "string")) out[k] = v.join(", ");
+  }
+  const problems = e.details?.problems;
+  if (Array.isArray(problems) && typeof problems[0] === "object" && problems[0] !== null) {
+    const w = where(problems[0] as Record<string, unknown>);
+    if (w !== null) out.where = w;
+  }
+  const cause = e.details?.cause;
+  if (isApiError(cause)) out.reason = errorText(cause);
+  return out;
+}
+
+/** `e` in the interface's language, from its code's sentence; the English message when there is none. */
+export function errorText(e: ApiError): string {
+  return tIfComplete(errorId(e), args(e)) ?? e.message;
+}
