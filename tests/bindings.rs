@@ -40,7 +40,7 @@ fn generate() -> String {
         EventPage, Bin, Histogram, EventRef, ExcerptView, RegionExcerpts, Article,
         PlacePrecision, ImportMeta, ImportedFile,
         ViewLink, IgnoredWhy, Ignored, LinkAnswer, faultlines_core::cite::Citation,
-        faultlines_import::RowProblem, faultlines_import::ImportReport, faultlines_import::Format,
+        faultlines_import::RowProblem, faultlines_import::ImportWarning, faultlines_import::ImportReport, faultlines_import::Format,
         faultlines_import::columns::Field, faultlines_import::library::StoryEntry, faultlines_import::sink::Progress,
         faultlines_render::ExportFormat, faultlines_render::ExportFormats, faultlines_render::AnimationParams,
         faultlines_render::AnimationStarted, faultlines_render::FrameAdded,
@@ -77,6 +77,10 @@ fn constants() -> String {
         .iter()
         .map(|c| format!("{c:?}"))
         .collect();
+    let warnings: Vec<String> = faultlines_import::ImportWarning::CODES
+        .iter()
+        .map(|c| format!("{c:?}"))
+        .collect();
     let keys: Vec<String> = LINK_KEYS
         .iter()
         .map(|(n, k)| format!("{n}: {k:?}"))
@@ -90,6 +94,8 @@ fn constants() -> String {
          export const ERROR_CODES = [{}] as const satisfies readonly ErrorCode[];\n\n\
          /** Every kind of failed import (`details.kind` of an `import_failed` error). */\n\
          export const IMPORT_FAILURES = [{}] as const;\n\n\
+         /** Every code of an import's warning (`ImportWarning.code`). */\n\
+         export const IMPORT_WARNINGS = [{}] as const;\n\n\
          /** Links to a view (`crates/core/src/view_link/`): the scheme and host of the desktop app's, the keys in the order they are written, the longest read. */\n\
          export const LINK = {{ scheme: {LINK_SCHEME:?}, host: {LINK_HOST:?}, keys: {{ {} }}, max: {MAX_LINK} }} as const;\n\n",
         kinds.join(", "),
@@ -97,6 +103,7 @@ fn constants() -> String {
         flags.join(", "),
         codes.join(", "),
         failures.join(", "),
+        warnings.join(", "),
         keys.join(", "),
     )
 }

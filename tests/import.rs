@@ -227,7 +227,9 @@ fn points_that_fall_in_the_sea_but_on_land_swapped_are_flagged() {
     )
     .unwrap();
     assert!(
-        report.warnings.iter().any(|w| w.contains("swapped")),
+        report.warnings.iter().any(|w| w.code == "swapped"
+            && w.message.contains("swapped")
+            && w.details["sea"].as_u64() > Some(50)),
         "{:?}",
         report.warnings
     );

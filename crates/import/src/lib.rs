@@ -31,6 +31,6 @@ pub mod table;
 pub mod text;
 pub mod ucdp;
 
-pub use problem::{ImportError, RowProblem};
+pub use problem::{ImportError, ImportWarning, RowProblem};
 pub use sniff::Format;
 pub use story::{import, parse_source, ImportReport, Options, Parsed};

@@ -37,6 +37,28 @@ impl fmt::Display for RowProblem {
     }
 }
 
+/// Something that rejects no row but may be wrong: a stable `code` (one of
+/// [`ImportWarning::CODES`]), the English `message`, and the parameters in
+/// `details`, so the app words it in its own language.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportWarning {
+    pub code: String,
+    pub message: String,
+    #[ts(type = "Record<string, unknown>")]
+    pub details: serde_json::Value,
+}
+
+impl ImportWarning {
+    /// Every code a warning has (`IMPORT_WARNINGS` in bindings.ts).
+    pub const CODES: [&'static str; 1] = ["swapped"];
+}
+
+impl fmt::Display for ImportWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// Why an import wrote nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {

@@ -45,8 +45,9 @@ impl Land {
     }
 }
 
-/// A warning when the points look swapped, naming the share at sea.
-pub fn swapped(points: &[[f64; 2]]) -> Option<String> {
+/// A warning when the points look swapped, naming the share at sea
+/// (`details.sea`) and on land once swapped (`details.flipped`), in percent.
+pub fn swapped(points: &[[f64; 2]]) -> Option<crate::ImportWarning> {
     if points.len() < 5 {
         return None;
     }
@@ -60,10 +61,13 @@ pub fn swapped(points: &[[f64; 2]]) -> Option<String> {
         .count();
     let n = sample.len();
     (on_land * 2 < n && flipped > on_land * 2 && flipped * 2 > n).then(|| {
-        format!(
-            "{}% of the points fall in the sea, but {}% would fall on land with latitude and longitude swapped: are the columns swapped? (choose them with --column lat=… --column lon=…)",
-            100 * (n - on_land) / n,
-            100 * flipped / n
-        )
+        let (sea, flipped) = (100 * (n - on_land) / n, 100 * flipped / n);
+        crate::ImportWarning {
+            code: "swapped".into(),
+            message: format!(
+                "{sea}% of the points fall in the sea, but {flipped}% would fall on land with latitude and longitude swapped: are the columns swapped? (choose them with --column lat=… --column lon=…)"
+            ),
+            details: serde_json::json!({ "sea": sea, "flipped": flipped }),
+        }
     })
 }

@@ -52,7 +52,7 @@ pub struct ImportReport {
     /// The first problems (all of them up to ten thousand), in file and line order.
     pub problems: Vec<RowProblem>,
     /// Things that do not reject a row but may be wrong (swapped coordinates).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::ImportWarning>,
     pub excerpts: u64,
     /// Excerpts linked to at least one region.
     pub linked: u64,
@@ -218,7 +218,7 @@ pub fn import(
         });
     }
     let points: Vec<[f64; 2]> = sink.points().collect();
-    let warnings: Vec<String> = crate::sea::swapped(&points).into_iter().collect();
+    let warnings: Vec<crate::ImportWarning> = crate::sea::swapped(&points).into_iter().collect();
     let article = match &opts.text {
         Some(p) => read_text(p)?,
         None => String::new(),

@@ -610,6 +610,8 @@ line: number,
  */
 field: string | null, message: string, };
 
+export type ImportWarning = { code: string, message: string, details: Record<string, unknown>, };
+
 export type ImportReport = { 
 /**
  * The story folder written.
@@ -622,7 +624,7 @@ problems: Array<RowProblem>,
 /**
  * Things that do not reject a row but may be wrong (swapped coordinates).
  */
-warnings: Array<string>, excerpts: number, 
+warnings: Array<ImportWarning>, excerpts: number, 
 /**
  * Excerpts linked to at least one region.
  */
@@ -682,6 +684,9 @@ export const ERROR_CODES = ["bad_date", "bad_request", "range_inverted", "unknow
 
 /** Every kind of failed import (`details.kind` of an `import_failed` error). */
 export const IMPORT_FAILURES = ["io", "unreadable", "columns", "strict", "no_events", "invalid", "cancelled", "usage"] as const;
+
+/** Every code of an import's warning (`ImportWarning.code`). */
+export const IMPORT_WARNINGS = ["swapped"] as const;
 
 /** Links to a view (`crates/core/src/view_link/`): the scheme and host of the desktop app's, the keys in the order they are written, the longest read. */
 export const LINK = { scheme: "faultlines", host: "view", keys: { at: "at", region: "region", from: "from", to: "to", zoom: "zoom", center: "center", kinds: "kinds", actor: "actor", org: "org", excerpt: "excerpt" }, max: 4096 } as const;

@@ -8,6 +8,7 @@
 import type { Field, ImportReport, Progress, RowProblem } from "../api/bindings";
 import { h } from "../panel/dom";
 import { label, t } from "../i18n/i18n";
+import { warningText } from "../i18n/errors";
 import { FIELDS, guessColumns, missingColumns, problemList, progressText, reportSummary, stillNeeded } from "./import-words";
 
 export type Columns = Partial<Record<Field, string>>;
@@ -89,7 +90,7 @@ export class ImportDialog {
 
   /** The new story shows; what was imported and what was left out. */
   report(r: ImportReport): void {
-    const warnings = r.warnings.length > 0 ? h("ul", { className: "import-warnings" }, ...r.warnings.map((w) => h("li", { textContent: w }))) : null;
+    const warnings = r.warnings.length > 0 ? h("ul", { className: "import-warnings" }, ...r.warnings.map((w) => h("li", { textContent: warningText(w) }))) : null;
     this.show(
       t("import-done", { title: r.title.replace(/^Imported: /, "") }),
       h("p", { className: "import-summary", textContent: reportSummary(r) }),

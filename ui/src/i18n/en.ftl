@@ -98,6 +98,7 @@ error-text-import-invalid = { $count ->
 error-text-import-cancelled = The import was cancelled; nothing was written.
 error-text-import-usage = The import did not start: { $reason }
 error-text-no-story = There is no story “{ $story }” in the library
+error-text-warning-swapped = { $sea }% of the points fall in the sea, but { $flipped }% would fall on land with latitude and longitude swapped: are the columns swapped?
 error-text-story-not-reopened = The story last open could not be reopened ({ $reason }); showing the built-in story.
 
 ## Dates

@@ -4,7 +4,7 @@
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ApiError } from "../api/bindings";
-import { allErrorIds, errorId, errorText } from "./errors";
+import { allErrorIds, errorId, errorText, warningText } from "./errors";
 import { LOCALES, SOURCES, setLocale } from "./i18n";
 
 afterEach(() => setLocale("en"));
@@ -75,5 +75,13 @@ describe("error sentences", () => {
   it("says that a file had no rows at all without naming a row", () => {
     setLocale("ru");
     expect(errorText({ code: "import_failed", message: "no events to import", details: { kind: "no_events", count: 0, problems: [] } })).toBe("Нет событий для импорта: в файлах нет строк");
+  });
+
+  it("says an import's warning of swapped columns in Russian with its shares, and keeps an unknown warning's English", () => {
+    setLocale("ru");
+    expect(warningText({ code: "swapped", message: "80% …", details: { sea: 80, flipped: 75 } })).toBe(
+      "80% точек попадают в море, а 75% попали бы на сушу, если поменять местами широту и долготу: не перепутаны ли столбцы?",
+    );
+    expect(warningText({ code: "later", message: "a warning of a newer core", details: {} })).toBe("a warning of a newer core");
   });
 });

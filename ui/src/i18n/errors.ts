@@ -1,13 +1,13 @@
 /**
  * What went wrong, in the reader's language. The core, the import and the
- * desktop shell send coded errors: a `code`, for some a `details.kind`, the
+ * desktop shell send coded errors (and the import coded warnings): a `code`, for some a `details.kind`, the
  * parameters (file, line, value…) in `details`, and an English `message`.
  * Each code and kind has a sentence in `en.ftl` and `ru.ftl` (the
  * `error-text-…` messages), filled in from the details. An error whose code
  * has no sentence, or whose details lack a parameter the sentence names,
  * shows the English message as sent, so nothing is ever lost.
  */
-import { ERROR_CODES, IMPORT_FAILURES, type ApiError } from "../api/bindings";
+import { ERROR_CODES, IMPORT_FAILURES, IMPORT_WARNINGS, type ApiError, type ImportWarning } from "../api/bindings";
 import { tIfComplete, type Args } from "./i18n";
 
 /** Kinds of the shell's errors and notices beyond the import's (`src-tauri/src/stories.rs`). */
@@ -21,6 +21,7 @@ export function allErrorIds(): string[] {
     ...ERROR_CODES.map((c) => `error-text-${kebab(c)}`),
     ...IMPORT_FAILURES.map((k) => `error-text-import-${kebab(k)}`),
     ...SHELL_KINDS.map((k) => `error-text-${kebab(k)}`),
+    ...IMPORT_WARNINGS.map((c) => `error-text-warning-${kebab(c)}`),
   ];
 }
 
@@ -57,6 +58,11 @@ function args(e: ApiError): Args {
   const cause = e.details?.cause;
   if (isApiError(cause)) out.reason = errorText(cause);
   return out;
+}
+
+/** An import's warning in the interface's language, from its code; its English message when there is none. */
+export function warningText(w: ImportWarning): string {
+  return tIfComplete(`error-text-warning-${kebab(w.code)}`, args({ code: "internal", message: w.message, details: w.details })) ?? w.message;
 }
 
 /** `e` in the interface's language, from its code's sentence; the English message when there is none. */

@@ -106,6 +106,7 @@ error-text-import-invalid = { $count ->
 error-text-import-cancelled = Импорт отменён; ничего не записано.
 error-text-import-usage = Импорт не начат: { $reason }
 error-text-no-story = В библиотеке нет истории «{ $story }»
+error-text-warning-swapped = { $sea }% точек попадают в море, а { $flipped }% попали бы на сушу, если поменять местами широту и долготу: не перепутаны ли столбцы?
 error-text-story-not-reopened = Последнюю открытую историю не удалось открыть снова ({ $reason }); показана встроенная история.
 
 ## Dates
