@@ -81,6 +81,10 @@ fn constants() -> String {
         .iter()
         .map(|c| format!("{c:?}"))
         .collect();
+    let not_data: Vec<String> = faultlines_import::sniff::NOT_DATA
+        .iter()
+        .map(|c| format!("{c:?}"))
+        .collect();
     let keys: Vec<String> = LINK_KEYS
         .iter()
         .map(|(n, k)| format!("{n}: {k:?}"))
@@ -96,6 +100,8 @@ fn constants() -> String {
          export const IMPORT_FAILURES = [{}] as const;\n\n\
          /** Every code of an import's warning (`ImportWarning.code`). */\n\
          export const IMPORT_WARNINGS = [{}] as const;\n\n\
+         /** Every kind of file that is not data (`details.what` of an `unreadable` import). */\n\
+         export const IMPORT_NOT_DATA = [{}] as const;\n\n\
          /** Links to a view (`crates/core/src/view_link/`): the scheme and host of the desktop app's, the keys in the order they are written, the longest read. */\n\
          export const LINK = {{ scheme: {LINK_SCHEME:?}, host: {LINK_HOST:?}, keys: {{ {} }}, max: {MAX_LINK} }} as const;\n\n",
         kinds.join(", "),
@@ -104,6 +110,7 @@ fn constants() -> String {
         codes.join(", "),
         failures.join(", "),
         warnings.join(", "),
+        not_data.join(", "),
         keys.join(", "),
     )
 }

@@ -86,6 +86,7 @@ pub fn import(data: &[u8]) {
         Err(
             e @ (ImportError::Io { .. }
             | ImportError::Unreadable { .. }
+            | ImportError::NotData { .. }
             | ImportError::Columns { .. }),
         ) => {
             assert!(e.to_string().contains(IMPORT_NAME), "{e}");

@@ -68,6 +68,14 @@ pub enum ImportError {
     /// UTF-16…); the message says what it is and what to do.
     #[error("{file}: {message}")]
     Unreadable { file: String, message: String },
+    /// As `Unreadable`, for a file that is not text data at all; `what` is
+    /// one of [`crate::sniff::NOT_DATA`] (empty, a zip, UTF-16…).
+    #[error("{file}: {message}")]
+    NotData {
+        file: String,
+        what: &'static str,
+        message: String,
+    },
     /// A CSV whose headers do not say where the dates or places are: the app
     /// then asks the user to map its columns.
     #[error("{file}: no {} column among the headers ({}); name them with --column, e.g. --column date=When", .missing.join(" or "), .headers.join(", "))]
@@ -129,7 +137,7 @@ impl ImportError {
     pub fn code(&self) -> &'static str {
         match self {
             ImportError::Io { .. } => "io",
-            ImportError::Unreadable { .. } => "unreadable",
+            ImportError::Unreadable { .. } | ImportError::NotData { .. } => "unreadable",
             ImportError::Columns { .. } => "columns",
             ImportError::Strict { .. } => "strict",
             ImportError::NoEvents { .. } => "no_events",
@@ -156,6 +164,15 @@ impl From<ImportError> for faultlines_core::ApiError {
             }
             ImportError::Unreadable { file, message } => {
                 details["file"] = serde_json::json!(file);
+                details["reason"] = serde_json::json!(message);
+            }
+            ImportError::NotData {
+                file,
+                what,
+                message,
+            } => {
+                details["file"] = serde_json::json!(file);
+                details["what"] = serde_json::json!(what);
                 details["reason"] = serde_json::json!(message);
             }
             ImportError::Usage(message) => details["reason"] = serde_json::json!(message),
@@ -206,6 +223,11 @@ mod tests {
                 file: "a.csv".into(),
                 message: "empty".into(),
             },
+            ImportError::NotData {
+                file: "a.zip".into(),
+                what: "container",
+                message: "a zip".into(),
+            },
             ImportError::Columns {
                 file: "a.csv".into(),
                 missing: vec!["date".into()],
@@ -217,7 +239,6 @@ mod tests {
             ImportError::Cancelled,
             ImportError::Usage("no files".into()),
         ];
-        assert_eq!(all.len(), ImportError::CODES.len());
         for e in all {
             assert!(ImportError::CODES.contains(&e.code()), "{}", e.code());
         }

@@ -52,14 +52,23 @@ pub const SNIFF_BYTES: usize = 64 << 10;
 /// Decide the format of `head` (the file's first [`SNIFF_BYTES`]), or say in
 /// words why it cannot be imported.
 pub fn sniff(head: &[u8]) -> Result<Sniffed, String> {
+    sniff_coded(head).map_err(|(_, message)| message)
+}
+
+/// Every code [`sniff_coded`] refuses a file with (`IMPORT_NOT_DATA` in
+/// bindings.ts: the app words each in its language).
+pub const NOT_DATA: [&str; 5] = ["empty", "container", "utf16", "blank", "binary"];
+
+/// As [`sniff`], the refusal with its code, one of [`NOT_DATA`].
+pub fn sniff_coded(head: &[u8]) -> Result<Sniffed, (&'static str, String)> {
     if head.is_empty() {
-        return Err("the file is empty".into());
+        return Err(("empty", "the file is empty".into()));
     }
     if let Some(what) = container(head) {
-        return Err(what);
+        return Err(("container", what));
     }
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || looks_utf16(head) {
-        return Err("the file is UTF-16 text (as Excel's \"Unicode text\" saves it); save it as UTF-8 (\"CSV UTF-8\") and import it again".into());
+        return Err(("utf16", "the file is UTF-16 text (as Excel's \"Unicode text\" saves it); save it as UTF-8 (\"CSV UTF-8\") and import it again".into()));
     }
     let bom = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
         3
@@ -68,10 +77,13 @@ pub fn sniff(head: &[u8]) -> Result<Sniffed, String> {
     };
     let body = &head[bom..];
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Err("the file holds only blank lines".into());
+        return Err(("blank", "the file holds only blank lines".into()));
     }
     if binary(body) {
-        return Err("the file is binary, not text: export the data as CSV or GeoJSON".into());
+        return Err((
+            "binary",
+            "the file is binary, not text: export the data as CSV or GeoJSON".into(),
+        ));
     }
     let first = body.iter().find(|b| !b.is_ascii_whitespace()).copied();
     if matches!(first, Some(b'{') | Some(b'[')) {
@@ -203,6 +215,22 @@ mod tests {
             .contains("binary"));
         assert!(sniff(b"").unwrap_err().contains("empty"));
         assert!(sniff(b"\n\n  \n").unwrap_err().contains("blank"));
+    }
+
+    #[test]
+    fn each_refusal_has_its_code_and_every_code_is_given_for_some_file() {
+        let heads: [&[u8]; 5] = [
+            b"",
+            b"PK\x03\x04rest",
+            b"d\0a\0t\0e\0,\0l\0a\0t\0",
+            b"\n\n  \n",
+            b"\x7fELF\x02\x01\x01\0\0\0\0",
+        ];
+        let codes: Vec<&str> = heads
+            .iter()
+            .map(|h| sniff_coded(h).unwrap_err().0)
+            .collect();
+        assert_eq!(codes, NOT_DATA);
     }
 
     #[test]

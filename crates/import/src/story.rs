@@ -21,7 +21,7 @@ use faultlines_core::table::{EventFields, EventTable};
 use crate::columns::Field;
 use crate::problem::{ImportError, RowProblem};
 use crate::sink::{Progress, Sink};
-use crate::sniff::{sniff, Format, SNIFF_BYTES};
+use crate::sniff::{sniff, sniff_coded, Format, SNIFF_BYTES};
 
 /// What the user chose.
 #[derive(Debug, Clone, Default)]
@@ -123,8 +123,9 @@ fn read_one<R: Read>(
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut head)
         .map_err(|e| ImportError::io(name, e))?;
-    let sniffed = sniff(&head).map_err(|message| ImportError::Unreadable {
+    let sniffed = sniff_coded(&head).map_err(|(what, message)| ImportError::NotData {
         file: name.to_string(),
+        what,
         message,
     })?;
     let format = opts.format.unwrap_or(sniffed.format);

@@ -688,5 +688,8 @@ export const IMPORT_FAILURES = ["io", "unreadable", "columns", "strict", "no_eve
 /** Every code of an import's warning (`ImportWarning.code`). */
 export const IMPORT_WARNINGS = ["swapped"] as const;
 
+/** Every kind of file that is not data (`details.what` of an `unreadable` import). */
+export const IMPORT_NOT_DATA = ["empty", "container", "utf16", "blank", "binary"] as const;
+
 /** Links to a view (`crates/core/src/view_link/`): the scheme and host of the desktop app's, the keys in the order they are written, the longest read. */
 export const LINK = { scheme: "faultlines", host: "view", keys: { at: "at", region: "region", from: "from", to: "to", zoom: "zoom", center: "center", kinds: "kinds", actor: "actor", org: "org", excerpt: "excerpt" }, max: 4096 } as const;

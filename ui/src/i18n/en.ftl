@@ -81,6 +81,11 @@ error-text-cancelled = Cancelled
 error-text-internal = Something went wrong inside the app: { $message }
 error-text-import-io = { $file }: cannot read it: { $reason }
 error-text-import-unreadable = { $file } cannot be imported: { $reason }
+error-text-import-unreadable-empty = { $file } is empty
+error-text-import-unreadable-container = { $file }: { $reason }
+error-text-import-unreadable-utf16 = { $file } is UTF-16 text (as Excel's "Unicode text" saves it): save it as UTF-8 ("CSV UTF-8") and import it again
+error-text-import-unreadable-blank = { $file } holds only blank lines
+error-text-import-unreadable-binary = { $file } is binary, not text: export the data as CSV or GeoJSON
 error-text-import-columns = { $file }: no column for { $missing } among the headers ({ $headers }); choose the columns
 error-text-import-strict = { $count ->
     [one] One row has a problem, at { $where }; in strict mode nothing is imported

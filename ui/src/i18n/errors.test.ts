@@ -48,6 +48,13 @@ describe("error sentences", () => {
     expect(errorText(e)).toBe("gone.csv: не удаётся прочитать файл: denied");
   });
 
+  it("says in Russian that a file is UTF-16 text and what to do, by the code of what it is", () => {
+    setLocale("ru");
+    const e: ApiError = { code: "import_failed", message: "u.csv: the file is UTF-16 text", details: { kind: "unreadable", what: "utf16", file: "u.csv", reason: "the file is UTF-16 text" } };
+    expect(errorId(e)).toBe("error-text-import-unreadable-utf16");
+    expect(errorText(e)).toMatch(/^u\.csv — текст в UTF-16 .*сохраните его в UTF-8/);
+  });
+
   it("words the core's errors from their details: a bad date, an unknown region, an invalid dataset's file and record", () => {
     setLocale("ru");
     expect(errorText({ code: "bad_date", message: "x", details: { param: "at", value: "2022-13-01" } })).toContain("«2022-13-01» — не дата");

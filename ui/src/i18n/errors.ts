@@ -7,7 +7,7 @@
  * has no sentence, or whose details lack a parameter the sentence names,
  * shows the English message as sent, so nothing is ever lost.
  */
-import { ERROR_CODES, IMPORT_FAILURES, IMPORT_WARNINGS, type ApiError, type ImportWarning } from "../api/bindings";
+import { ERROR_CODES, IMPORT_FAILURES, IMPORT_NOT_DATA, IMPORT_WARNINGS, type ApiError, type ImportWarning } from "../api/bindings";
 import { tIfComplete, type Args } from "./i18n";
 
 /** Kinds of the shell's errors and notices beyond the import's (`src-tauri/src/stories.rs`). */
@@ -22,13 +22,16 @@ export function allErrorIds(): string[] {
     ...IMPORT_FAILURES.map((k) => `error-text-import-${kebab(k)}`),
     ...SHELL_KINDS.map((k) => `error-text-${kebab(k)}`),
     ...IMPORT_WARNINGS.map((c) => `error-text-warning-${kebab(c)}`),
+    ...IMPORT_NOT_DATA.map((w) => `error-text-import-unreadable-${kebab(w)}`),
   ];
 }
 
-/** The message id for `e`: by its kind where it has one, else by its code. */
+/** The message id for `e`: by its kind (and what a file that is not data is) where it has one, else by its code. */
 export function errorId(e: ApiError): string {
   const kind = e.details?.kind;
   if (typeof kind !== "string") return `error-text-${kebab(e.code)}`;
+  const what = e.details?.what;
+  if (kind === "unreadable" && typeof what === "string") return `error-text-import-unreadable-${kebab(what)}`;
   return e.code === "import_failed" || e.code === "cancelled" ? `error-text-import-${kebab(kind)}` : `error-text-${kebab(kind)}`;
 }
 

@@ -83,6 +83,11 @@ error-text-cancelled = Отменено
 error-text-internal = Внутренняя ошибка приложения: { $message }
 error-text-import-io = { $file }: не удаётся прочитать файл: { $reason }
 error-text-import-unreadable = { $file } нельзя импортировать: { $reason }
+error-text-import-unreadable-empty = Файл { $file } пуст
+error-text-import-unreadable-container = { $file } — архив, сжатый файл или документ, а не таблица: распакуйте его или сохраните данные как CSV или GeoJSON и импортируйте снова
+error-text-import-unreadable-utf16 = { $file } — текст в UTF-16 (так Excel сохраняет «Текст Юникод»): сохраните его в UTF-8 («CSV UTF-8») и импортируйте снова
+error-text-import-unreadable-blank = В файле { $file } только пустые строки
+error-text-import-unreadable-binary = { $file } — двоичный файл, а не текст: экспортируйте данные в CSV или GeoJSON
 error-text-import-columns = { $file }: среди заголовков ({ $headers }) нет столбца для { $missing }; выберите столбцы
 error-text-import-strict = { $count ->
     [one] В { $count } строке ошибка, в { $where }; в строгом режиме ничего не импортируется
