@@ -2,8 +2,9 @@
 //!
 //! Every failed request, whatever the transport, becomes one [`ApiError`]
 //! `{code, message, details}`. The UI switches on `code` (a closed set, so the
-//! TypeScript side gets a union type), shows `message` to people, and may use
-//! `details` (the offending field and value) to point at the problem. Over
+//! TypeScript side gets a union type) and words it in the reader's language
+//! from `code` and the parameters in `details` (the offending field and
+//! value), showing the English `message` where it has no words. Over
 //! HTTP the same body comes with a 4xx status from [`ErrorCode::http_status`].
 
 use serde::Serialize;
