@@ -10,6 +10,7 @@
 import type { ExportFormat, ExportFormats } from "../api/bindings";
 import { BackendError } from "../api/client";
 import { dayToIso, isoToDay } from "../format";
+import { errorText } from "../i18n/errors";
 import { label } from "../i18n/i18n";
 import { h } from "../panel/dom";
 import { mapSize } from "./compose";
@@ -161,7 +162,7 @@ export class ExportDialog {
     } catch (e) {
       const err = e instanceof BackendError ? e : null;
       if (err?.code === "cancelled" || abort.signal.aborted) label(this.status, "export-cancelled");
-      else label(this.status, "export-failed", { message: err?.message ?? String(e) });
+      else label(this.status, "export-failed", { message: err ? errorText(err) : String(e) });
     } finally {
       this.running = null;
       this.go.disabled = false;

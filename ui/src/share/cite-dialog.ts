@@ -6,7 +6,8 @@
  * or Close returns it to the button that opened it.
  */
 import type { Citation } from "../api/bindings";
-import type { Backend } from "../api/client";
+import { BackendError, type Backend } from "../api/client";
+import { errorText } from "../i18n/errors";
 import { h } from "../panel/dom";
 import { copyText } from "./clipboard";
 
@@ -64,7 +65,7 @@ export class CiteDialog {
       const bytes = new TextEncoder().encode(text).buffer as ArrayBuffer;
       this.backend.saveFile(`${c.key}.${f.ext}`, f.mime, bytes).then(
         (where) => where && this.announce(t("cite-saved", { name: where })),
-        (e: unknown) => this.announce(t("cite-failed", { message: e instanceof Error ? e.message : String(e) })),
+        (e: unknown) => this.announce(t("cite-failed", { message: e instanceof BackendError ? errorText(e) : e instanceof Error ? e.message : String(e) })),
       );
     });
     return h(
