@@ -85,6 +85,10 @@ fn constants() -> String {
         .iter()
         .map(|c| format!("{c:?}"))
         .collect();
+    let row_reasons: Vec<String> = faultlines_import::RowProblem::CODES
+        .iter()
+        .map(|c| format!("{c:?}"))
+        .collect();
     let keys: Vec<String> = LINK_KEYS
         .iter()
         .map(|(n, k)| format!("{n}: {k:?}"))
@@ -102,6 +106,8 @@ fn constants() -> String {
          export const IMPORT_WARNINGS = [{}] as const;\n\n\
          /** Every kind of file that is not data (`details.what` of an `unreadable` import). */\n\
          export const IMPORT_NOT_DATA = [{}] as const;\n\n\
+         /** Every code of a rejected row's reason (`RowProblem.code`). */\n\
+         export const IMPORT_ROW_REASONS = [{}] as const;\n\n\
          /** Links to a view (`crates/core/src/view_link/`): the scheme and host of the desktop app's, the keys in the order they are written, the longest read. */\n\
          export const LINK = {{ scheme: {LINK_SCHEME:?}, host: {LINK_HOST:?}, keys: {{ {} }}, max: {MAX_LINK} }} as const;\n\n",
         kinds.join(", "),
@@ -111,6 +117,7 @@ fn constants() -> String {
         failures.join(", "),
         warnings.join(", "),
         not_data.join(", "),
+        row_reasons.join(", "),
         keys.join(", "),
     )
 }

@@ -22,6 +22,7 @@ pub mod edtf;
 pub mod features;
 pub mod library;
 pub mod problem;
+pub mod reason;
 pub mod row;
 pub mod sea;
 pub mod sink;

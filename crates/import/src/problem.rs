@@ -3,7 +3,9 @@
 //! A row that cannot be read is a [`RowProblem`], printed the way compilers
 //! print errors (`events.csv:12: event_date: "2023-02-31" is not a date: no
 //! such day in that month`) so editors and terminals can jump to it; the
-//! other rows still import. A file that cannot be read at all, or an import
+//! other rows still import; its commonest reasons also carry a stable code
+//! and their parameters ([`crate::reason`]) so the app words them in its
+//! reader's language. A file that cannot be read at all, or an import
 //! refused as a whole, is an [`ImportError`]: nothing is written.
 
 use std::fmt;
@@ -21,7 +23,36 @@ pub struct RowProblem {
     pub line: u64,
     /// The column or property at fault, if one is.
     pub field: Option<String>,
+    /// The reason in English, as the CLI prints it.
     pub message: String,
+    /// The reason's stable code (one of [`RowProblem::CODES`]), for the app
+    /// to word it in its own language; `None` for a reason not yet coded.
+    pub code: Option<String>,
+    /// The reason's parameters (the value, the column, the other row…).
+    #[ts(type = "Record<string, unknown>")]
+    pub details: serde_json::Value,
+}
+
+impl RowProblem {
+    /// Every code a reason has (`IMPORT_ROW_REASONS` in bindings.ts).
+    pub const CODES: [&'static str; 7] = crate::reason::CODES;
+
+    /// A row left out for `message`, coded when it is one of the reasons
+    /// [`crate::reason::classify`] knows.
+    pub fn new(file: &str, line: u64, field: Option<String>, message: String) -> RowProblem {
+        let (code, details) = match crate::reason::classify(field.as_deref(), &message) {
+            Some((code, details)) => (Some(code.to_string()), details),
+            None => (None, serde_json::json!({})),
+        };
+        RowProblem {
+            file: file.to_string(),
+            line,
+            field,
+            message,
+            code,
+            details,
+        }
+    }
 }
 
 impl fmt::Display for RowProblem {
@@ -204,12 +235,12 @@ mod tests {
     use super::*;
 
     fn row(line: u64) -> RowProblem {
-        RowProblem {
-            file: "events.csv".into(),
+        RowProblem::new(
+            "events.csv",
             line,
-            field: Some("date".into()),
-            message: "\"2023-02-31\" is not a date".into(),
-        }
+            Some("date".into()),
+            "\"2023-02-31\" is not a date".into(),
+        )
     }
 
     #[test]
@@ -265,6 +296,8 @@ mod tests {
         assert_eq!(d["count"], 2);
         assert_eq!(d["problems"][1]["line"], 14);
         assert_eq!(d["problems"][0]["file"], "events.csv");
+        assert_eq!(d["problems"][0]["code"], "not_a_date");
+        assert_eq!(d["problems"][0]["details"]["value"], "2023-02-31");
         assert!(
             e.message.starts_with("no events to import"),
             "{}",

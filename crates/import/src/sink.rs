@@ -85,12 +85,9 @@ impl<'a> Sink<'a> {
     pub fn problem(&mut self, line: u64, field: Option<crate::row::Col>, message: String) {
         self.rejected += 1;
         if self.problems.len() < KEEP_PROBLEMS {
-            self.problems.push(RowProblem {
-                file: self.file().to_string(),
-                line,
-                field: field.map(|f| f.into_owned()),
-                message,
-            });
+            let problem =
+                RowProblem::new(self.file(), line, field.map(|f| f.into_owned()), message);
+            self.problems.push(problem);
         }
     }
 
@@ -165,18 +162,17 @@ impl<'a> Sink<'a> {
             if !keep[i] {
                 let (fi, fl) = first[e.props.id.as_ref()];
                 let (di, dl) = self.lines[i];
+                let id = e.props.id.as_ref();
+                let other = format!("{}:{fl}", self.files[fi as usize].name);
                 found.push((
                     di,
                     dl,
-                    format!(
-                        "duplicate id {:?}: the row at {}:{fl} has it too",
-                        e.props.id.as_ref(),
-                        self.files[fi as usize].name
-                    ),
+                    format!("duplicate id {id:?}: the row at {other} has it too"),
+                    serde_json::json!({ "id": id, "other": other }),
                 ));
             }
         }
-        for (fi, line, message) in found {
+        for (fi, line, message, details) in found {
             self.rejected += 1;
             self.files[fi as usize].imported -= 1;
             if self.problems.len() < KEEP_PROBLEMS {
@@ -185,6 +181,8 @@ impl<'a> Sink<'a> {
                     line,
                     field: Some("id".into()),
                     message,
+                    code: Some("duplicate_id".into()),
+                    details,
                 });
             }
         }

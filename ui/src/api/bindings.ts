@@ -608,7 +608,20 @@ line: number,
 /**
  * The column or property at fault, if one is.
  */
-field: string | null, message: string, };
+field: string | null, 
+/**
+ * The reason in English, as the CLI prints it.
+ */
+message: string, 
+/**
+ * The reason's stable code (one of [`RowProblem::CODES`]), for the app
+ * to word it in its own language; `None` for a reason not yet coded.
+ */
+code: string | null, 
+/**
+ * The reason's parameters (the value, the column, the other row…).
+ */
+details: Record<string, unknown>, };
 
 export type ImportWarning = { code: string, message: string, details: Record<string, unknown>, };
 
@@ -690,6 +703,9 @@ export const IMPORT_WARNINGS = ["swapped"] as const;
 
 /** Every kind of file that is not data (`details.what` of an `unreadable` import). */
 export const IMPORT_NOT_DATA = ["empty", "container", "utf16", "blank", "binary"] as const;
+
+/** Every code of a rejected row's reason (`RowProblem.code`). */
+export const IMPORT_ROW_REASONS = ["not_a_date", "missing", "bad_coordinate", "latitude_out_of_range", "longitude_out_of_range", "end_before_start", "duplicate_id"] as const;
 
 /** Links to a view (`crates/core/src/view_link/`): the scheme and host of the desktop app's, the keys in the order they are written, the longest read. */
 export const LINK = { scheme: "faultlines", host: "view", keys: { at: "at", region: "region", from: "from", to: "to", zoom: "zoom", center: "center", kinds: "kinds", actor: "actor", org: "org", excerpt: "excerpt" }, max: 4096 } as const;

@@ -3,7 +3,7 @@ import type { ImportReport, RowProblem } from "../api/bindings";
 import { TauriShell } from "../api/shell";
 import { guessColumns, missingColumns, problemLine, problemList, progressText, reportSummary, stillNeeded } from "./import-words";
 
-const row = (line: number, field: string | null, message: string): RowProblem => ({ file: "acled.csv", line, field, message });
+const row = (line: number, field: string | null, message: string): RowProblem => ({ file: "acled.csv", line, field, message, code: null, details: {} });
 
 describe("the words of an import", () => {
   it("prints a rejected row as the CLI does: FILE:LINE: field: what", () => {

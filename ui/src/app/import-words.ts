@@ -1,18 +1,20 @@
 /**
  * The words of an import, apart from the DOM so they are tested alone: a
  * rejected row as `FILE:LINE: field: what` (the CLI's own form, so a list
- * copied from the app reads like the terminal's), the summary, the progress
+ * copied from the app reads like the terminal's; the reason in the
+ * interface's language where it has a code), the summary, the progress
  * line, and whether the column-mapping step has what an import needs.
  */
 import type { Field, ImportReport, Progress, RowProblem } from "../api/bindings";
+import { reasonText } from "../i18n/errors";
 import { t } from "../i18n/i18n";
 
-/** One rejected row, as `faultlines import` prints it. */
+/** One rejected row, as `faultlines import` prints it, its reason in the interface's language. */
 export function problemLine(p: RowProblem): string {
   let s = p.file;
   if (p.line > 0) s += `:${p.line}`;
   if (p.field !== null) s += `: ${p.field}`;
-  return `${s}: ${p.message}`;
+  return `${s}: ${reasonText(p)}`;
 }
 
 /** The list a reader copies: every problem kept, then how many more were counted. */

@@ -104,6 +104,16 @@ error-text-import-cancelled = The import was cancelled; nothing was written.
 error-text-import-usage = The import did not start: { $reason }
 error-text-no-story = There is no story “{ $story }” in the library
 error-text-warning-swapped = { $sea }% of the points fall in the sea, but { $flipped }% would fall on land with latitude and longitude swapped: are the columns swapped?
+error-text-row-not-a-date = “{ $value }” is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)
+error-text-row-missing = no value in the “{ $column }” column
+error-text-row-bad-coordinate = “{ $value }” is not a number of degrees
+error-text-row-latitude-out-of-range = { $swapped ->
+    [yes] latitude { $value } is out of range (-90 to 90): are latitude and longitude swapped?
+   *[no] latitude { $value } is out of range (-90 to 90)
+}
+error-text-row-longitude-out-of-range = longitude { $value } is out of range (-180 to 180)
+error-text-row-end-before-start = the end ({ $end }) comes before the start
+error-text-row-duplicate-id = duplicate id “{ $id }”: the row at { $other } has it too
 error-text-story-not-reopened = The story last open could not be reopened ({ $reason }); showing the built-in story.
 
 ## Dates

@@ -1,13 +1,13 @@
 /**
  * What went wrong, in the reader's language. The core, the import and the
- * desktop shell send coded errors (and the import coded warnings): a `code`, for some a `details.kind`, the
+ * desktop shell send coded errors (and the import coded warnings and rows' reasons): a `code`, for some a `details.kind`, the
  * parameters (file, line, value…) in `details`, and an English `message`.
  * Each code and kind has a sentence in `en.ftl` and `ru.ftl` (the
  * `error-text-…` messages), filled in from the details. An error whose code
  * has no sentence, or whose details lack a parameter the sentence names,
  * shows the English message as sent, so nothing is ever lost.
  */
-import { ERROR_CODES, IMPORT_FAILURES, IMPORT_NOT_DATA, IMPORT_WARNINGS, type ApiError, type ImportWarning } from "../api/bindings";
+import { ERROR_CODES, IMPORT_FAILURES, IMPORT_NOT_DATA, IMPORT_ROW_REASONS, IMPORT_WARNINGS, type ApiError, type ImportWarning, type RowProblem } from "../api/bindings";
 import { tIfComplete, type Args } from "./i18n";
 
 /** Kinds of the shell's errors and notices beyond the import's (`src-tauri/src/stories.rs`). */
@@ -23,6 +23,7 @@ export function allErrorIds(): string[] {
     ...SHELL_KINDS.map((k) => `error-text-${kebab(k)}`),
     ...IMPORT_WARNINGS.map((c) => `error-text-warning-${kebab(c)}`),
     ...IMPORT_NOT_DATA.map((w) => `error-text-import-unreadable-${kebab(w)}`),
+    ...IMPORT_ROW_REASONS.map((c) => `error-text-row-${kebab(c)}`),
   ];
 }
 
@@ -66,6 +67,12 @@ function args(e: ApiError): Args {
 /** An import's warning in the interface's language, from its code; its English message when there is none. */
 export function warningText(w: ImportWarning): string {
   return tIfComplete(`error-text-warning-${kebab(w.code)}`, args({ code: "internal", message: w.message, details: w.details })) ?? w.message;
+}
+
+/** Why a row was left out, in the interface's language, from its code; its English message when it has none or lacks a parameter. */
+export function reasonText(p: RowProblem): string {
+  if (typeof p.code !== "string") return p.message;
+  return tIfComplete(`error-text-row-${kebab(p.code)}`, args({ code: "internal", message: p.message, details: p.details })) ?? p.message;
 }
 
 /** `e` in the interface's language, from its code's sentence; the English message when there is none. */

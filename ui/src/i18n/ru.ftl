@@ -112,6 +112,16 @@ error-text-import-cancelled = Импорт отменён; ничего не з�
 error-text-import-usage = Импорт не начат: { $reason }
 error-text-no-story = В библиотеке нет истории «{ $story }»
 error-text-warning-swapped = { $sea }% точек попадают в море, а { $flipped }% попали бы на сушу, если поменять местами широту и долготу: не перепутаны ли столбцы?
+error-text-row-not-a-date = «{ $value }» — не дата (пишите ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД)
+error-text-row-missing = нет значения в столбце «{ $column }»
+error-text-row-bad-coordinate = «{ $value }» — не число градусов
+error-text-row-latitude-out-of-range = { $swapped ->
+    [yes] широта { $value } вне допустимого диапазона (от -90 до 90): не перепутаны ли широта и долгота?
+   *[no] широта { $value } вне допустимого диапазона (от -90 до 90)
+}
+error-text-row-longitude-out-of-range = долгота { $value } вне допустимого диапазона (от -180 до 180)
+error-text-row-end-before-start = конец ({ $end }) раньше начала
+error-text-row-duplicate-id = повторяющийся идентификатор «{ $id }»: он же есть в строке { $other }
 error-text-story-not-reopened = Последнюю открытую историю не удалось открыть снова ({ $reason }); показана встроенная история.
 
 ## Dates

@@ -1,0 +1,101 @@
+//! Why a row was left out, as a stable code and its parameters, so the app
+//! words the reason in its reader's language while the CLI prints the English
+//! sentence unchanged.
+//!
+//! The readers build their reasons as English sentences (`FieldError`), in
+//! a handful of fixed shapes; the most common are recognised here, from the
+//! sentences this crate and the core write, and given a code from
+//! [`CODES`] and their values. The tests make each reason through the
+//! function that really writes it, so a sentence reworded there without a
+//! change here fails them. A reason not recognised keeps no code: the app
+//! shows its English message, as before.
+
+use serde_json::{json, Value};
+
+/// Every code a rejected row's reason has (`IMPORT_ROW_REASONS` in bindings.ts).
+pub const CODES: [&str; 7] = [
+    "not_a_date",
+    "missing",
+    "bad_coordinate",
+    "latitude_out_of_range",
+    "longitude_out_of_range",
+    "end_before_start",
+    "duplicate_id",
+];
+
+/// The code and parameters of `message`, the reason a row at `field` was
+/// left out, when it is one of the coded reasons.
+pub fn classify(field: Option<&str>, message: &str) -> Option<(&'static str, Value)> {
+    if let Some(v) = quoted_before(message, " is not a date") {
+        return Some(("not_a_date", json!({ "value": v })));
+    }
+    if let Some(v) = quoted_before(message, " is not a number of degrees")
+        .or_else(|| quoted_before(message, " is not a finite number of degrees"))
+    {
+        return Some(("bad_coordinate", json!({ "value": v })));
+    }
+    if let Some(rest) = message.strip_prefix("latitude ") {
+        let (value, hint) = rest.split_once(" is out of range (-90 to 90)")?;
+        let swapped = match hint {
+            "" => "no",
+            ": are latitude and longitude swapped?" => "yes",
+            _ => return None,
+        };
+        return Some((
+            "latitude_out_of_range",
+            json!({ "value": value, "swapped": swapped }),
+        ));
+    }
+    if let Some(value) = message
+        .strip_prefix("longitude ")
+        .and_then(|r| r.strip_suffix(" is out of range (-180 to 180)"))
+    {
+        return Some(("longitude_out_of_range", json!({ "value": value })));
+    }
+    if let Some(end) = end_before_start(message) {
+        return Some(("end_before_start", json!({ "end": end })));
+    }
+    const MISSING: [&str; 6] = [
+        "empty",
+        "no date",
+        "no latitude",
+        "no longitude",
+        "no geometry",
+        "the feature has no geometry",
+    ];
+    match field {
+        Some(column) if MISSING.contains(&message) => {
+            Some(("missing", json!({ "column": column })))
+        }
+        _ => None,
+    }
+}
+
+/// The end of a range that ends before it starts, in the three sentences
+/// that say so: EDTF's interval, UCDP's `date_end`, the core's check.
+fn end_before_start(message: &str) -> Option<String> {
+    if let Some(s) = quoted_before(message, ": the interval ends before it starts") {
+        return s.split_once('/').map(|(_, end)| end.to_string());
+    }
+    if let Some(end) = message.strip_suffix(" is before date_start") {
+        return Some(end.to_string());
+    }
+    let rest = message.strip_prefix("ends (")?;
+    let (end, start) = rest.split_once(") before it starts (")?;
+    start.strip_suffix(')').map(|_| end.to_string())
+}
+
+/// The text quoted (as Rust's `{:?}` quotes it) at the start of `message`,
+/// just before `after`; `None` when it is not there or holds an escape JSON
+/// reads differently.
+fn quoted_before(message: &str, after: &str) -> Option<String> {
+    if !message.starts_with('"') {
+        return None;
+    }
+    let at = message.find(&format!("\"{after}"))?;
+    serde_json::from_str(&message[..=at]).ok()
+}
+
+#[cfg(test)]
+#[path = "reason_tests.rs"]
+mod tests;

@@ -1,0 +1,60 @@
+// Why a row was left out is worded in the reader's language from its code:
+// every code has its sentence in both languages, the sentence carries the
+// row's value and place, and a reason without a code (or without a parameter
+// its sentence names) keeps the English words the CLI prints.
+import { FluentBundle, FluentResource } from "@fluent/bundle";
+import { afterEach, describe, expect, it } from "vitest";
+import { IMPORT_ROW_REASONS, type RowProblem } from "../api/bindings";
+import { problemLine } from "../app/import-words";
+import { allErrorIds, reasonText } from "./errors";
+import { LOCALES, SOURCES, setLocale } from "./i18n";
+
+afterEach(() => setLocale("en"));
+
+const badDate: RowProblem = {
+  file: "events.csv",
+  line: 12,
+  field: "event_date",
+  message: '"2023-02-31" is not a date: no such day in that month',
+  code: "not_a_date",
+  details: { value: "2023-02-31" },
+};
+
+describe("the reasons rows are left out for", () => {
+  it("has a sentence for every coded reason in every language, among the error ids", () => {
+    const ids = IMPORT_ROW_REASONS.map((c) => `error-text-row-${c.replace(/_/g, "-")}`);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(allErrorIds()).toEqual(expect.arrayContaining(ids));
+    for (const l of LOCALES) {
+      const b = new FluentBundle(l);
+      b.addResource(new FluentResource(SOURCES[l]));
+      expect(ids.filter((id) => !b.getMessage(id)?.value), `${l}.ftl`).toEqual([]);
+    }
+  });
+
+  it("says in Russian that a value is not a date, with the value, after the row's file:line and column", () => {
+    setLocale("ru");
+    const s = problemLine(badDate);
+    expect(s.startsWith("events.csv:12: event_date: ")).toBe(true);
+    expect(s).toContain("«2023-02-31» — не дата");
+    expect(s).not.toContain("is not a date");
+  });
+
+  it("says in Russian which column is empty, which coordinate is wrong, and which row has the same id", () => {
+    setLocale("ru");
+    const row = (code: string, details: Record<string, unknown>): RowProblem => ({ file: "t.csv", line: 3, field: "lat", message: "english", code, details });
+    expect(reasonText(row("missing", { column: "lat" }))).toBe("нет значения в столбце «lat»");
+    expect(reasonText(row("latitude_out_of_range", { value: "95", swapped: "yes" }))).toMatch(/^широта 95 вне .*не перепутаны ли широта и долгота\?$/);
+    expect(reasonText(row("duplicate_id", { id: "g", other: "t.csv:8" }))).toBe("повторяющийся идентификатор «g»: он же есть в строке t.csv:8");
+    expect(reasonText(row("end_before_start", { end: "1990" }))).toBe("конец (1990) раньше начала");
+  });
+
+  it("keeps the English message of a reason with no code, an unknown code or a missing parameter", () => {
+    setLocale("ru");
+    const english = '"x" is not a date';
+    expect(reasonText({ ...badDate, message: english, code: null, details: {} })).toBe(english);
+    expect(reasonText({ ...badDate, message: english, code: "no_such_reason" })).toBe(english);
+    expect(reasonText({ ...badDate, message: english, details: {} })).toBe(english);
+    expect(problemLine({ ...badDate, code: null })).toBe('events.csv:12: event_date: "2023-02-31" is not a date: no such day in that month');
+  });
+});
