@@ -8,7 +8,7 @@
  * shows the English message as sent, so nothing is ever lost.
  */
 import { ERROR_CODES, IMPORT_FAILURES, IMPORT_NOT_DATA, IMPORT_ROW_REASONS, IMPORT_WARNINGS, type ApiError, type ImportWarning, type RowProblem } from "../api/bindings";
-import { tIfComplete, type Args } from "./i18n";
+import { locale, tIfComplete, type Args } from "./i18n";
 
 /** Kinds of the shell's errors and notices beyond the import's (`src-tauri/src/stories.rs`). */
 export const SHELL_KINDS = ["no_story", "story_not_reopened"] as const;
@@ -69,9 +69,13 @@ export function warningText(w: ImportWarning): string {
   return tIfComplete(`error-text-warning-${kebab(w.code)}`, args({ code: "internal", message: w.message, details: w.details })) ?? w.message;
 }
 
-/** Why a row was left out, in the interface's language, from its code; its English message when it has none or lacks a parameter. */
+/**
+ * Why a row was left out: in English the import's own sentence, which says
+ * most (a bad date's exact cause); in another language the code's sentence,
+ * or that English sentence when the row has no code or lacks a parameter.
+ */
 export function reasonText(p: RowProblem): string {
-  if (typeof p.code !== "string") return p.message;
+  if (typeof p.code !== "string" || locale() === "en") return p.message;
   return tIfComplete(`error-text-row-${kebab(p.code)}`, args({ code: "internal", message: p.message, details: p.details })) ?? p.message;
 }
 

@@ -32,6 +32,11 @@ describe("the reasons rows are left out for", () => {
     }
   });
 
+  it("keeps in English the import's own sentence, which names the exact cause", () => {
+    setLocale("en");
+    expect(reasonText(badDate)).toBe('"2023-02-31" is not a date: no such day in that month');
+  });
+
   it("says in Russian that a value is not a date, with the value, after the row's file:line and column", () => {
     setLocale("ru");
     const s = problemLine(badDate);
