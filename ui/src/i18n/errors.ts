@@ -5,7 +5,9 @@
  * Each code and kind has a sentence in `en.ftl` and `ru.ftl` (the
  * `error-text-…` messages), filled in from the details. An error whose code
  * has no sentence, or whose details lack a parameter the sentence names,
- * shows the English message as sent, so nothing is ever lost.
+ * shows the English message as sent, so nothing is ever lost. In English
+ * the message as sent is shown as it is: the core's and the import's own
+ * sentences say most (an exact cause, every problem's place).
  */
 import { ERROR_CODES, IMPORT_FAILURES, IMPORT_NOT_DATA, IMPORT_ROW_REASONS, IMPORT_WARNINGS, type ApiError, type ImportWarning, type RowProblem } from "../api/bindings";
 import { locale, tIfComplete, type Args } from "./i18n";
@@ -66,6 +68,7 @@ function args(e: ApiError): Args {
 
 /** An import's warning in the interface's language, from its code; its English message when there is none. */
 export function warningText(w: ImportWarning): string {
+  if (locale() === "en") return w.message;
   return tIfComplete(`error-text-warning-${kebab(w.code)}`, args({ code: "internal", message: w.message, details: w.details })) ?? w.message;
 }
 
@@ -81,5 +84,6 @@ export function reasonText(p: RowProblem): string {
 
 /** `e` in the interface's language, from its code's sentence; the English message when there is none. */
 export function errorText(e: ApiError): string {
+  if (locale() === "en") return e.message;
   return tIfComplete(errorId(e), args(e)) ?? e.message;
 }
