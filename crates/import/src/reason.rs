@@ -13,7 +13,7 @@
 use serde_json::{json, Value};
 
 /// Every code a rejected row's reason has (`IMPORT_ROW_REASONS` in bindings.ts).
-pub const CODES: [&str; 7] = [
+pub const CODES: [&str; 14] = [
     "not_a_date",
     "missing",
     "bad_coordinate",
@@ -21,6 +21,13 @@ pub const CODES: [&str; 7] = [
     "longitude_out_of_range",
     "end_before_start",
     "duplicate_id",
+    "unknown_region",
+    "empty_title",
+    "no_source",
+    "empty_source",
+    "deployment_needs_line",
+    "unknown_language",
+    "empty_translation",
 ];
 
 /// The code and parameters of `message`, the reason a row at `field` was
@@ -55,6 +62,9 @@ pub fn classify(field: Option<&str>, message: &str) -> Option<(&'static str, Val
     if let Some(end) = end_before_start(message) {
         return Some(("end_before_start", json!({ "end": end })));
     }
+    if let Some(found) = event_check(message) {
+        return Some(found);
+    }
     const MISSING: [&str; 6] = [
         "empty",
         "no date",
@@ -69,6 +79,43 @@ pub fn classify(field: Option<&str>, message: &str) -> Option<(&'static str, Val
         }
         _ => None,
     }
+}
+
+/// The core's own checks of an imported event (`event_problems`), as it
+/// words them for an event: the title, the sources, the regions, the
+/// words in other languages, the line a deployment needs.
+fn event_check(message: &str) -> Option<(&'static str, Value)> {
+    match message {
+        "empty title" => return Some(("empty_title", json!({}))),
+        "event has no source" => return Some(("no_source", json!({}))),
+        "event has an empty source" => return Some(("empty_source", json!({}))),
+        _ => {}
+    }
+    if message.starts_with("a deployment or withdrawal needs a LineString") {
+        return Some(("deployment_needs_line", json!({})));
+    }
+    if let Some(region) = message
+        .strip_prefix("unknown region ")
+        .filter(|r| r.starts_with('"'))
+        .and_then(|r| serde_json::from_str::<String>(r).ok())
+    {
+        return Some(("unknown_region", json!({ "region": region })));
+    }
+    let words = message.strip_prefix("the event: ")?;
+    if let Some(rest) = words.strip_prefix("unknown language ") {
+        let language = quoted_before(rest, " in i18n (known: ")?;
+        return Some(("unknown_language", json!({ "language": language })));
+    }
+    let rest = words.strip_prefix("the ")?;
+    let (field, rest) = rest.split_once(" in ")?;
+    let language = quoted_before(rest, " is empty")?;
+    if !rest.ends_with("\" is empty") {
+        return None;
+    }
+    Some((
+        "empty_translation",
+        json!({ "field": field, "language": language }),
+    ))
 }
 
 /// The end of a range that ends before it starts, in the three sentences

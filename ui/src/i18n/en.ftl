@@ -114,6 +114,17 @@ error-text-row-latitude-out-of-range = { $swapped ->
 error-text-row-longitude-out-of-range = longitude { $value } is out of range (-180 to 180)
 error-text-row-end-before-start = the end ({ $end }) comes before the start
 error-text-row-duplicate-id = duplicate id “{ $id }”: the row at { $other } has it too
+error-text-row-unknown-region = unknown region “{ $region }”: the map has no region with that id
+error-text-row-empty-title = the event has no title
+error-text-row-no-source = the event has no source
+error-text-row-empty-source = one of the event’s sources is empty
+error-text-row-deployment-needs-line = a deployment or withdrawal needs a line from where the troops came from to where they went
+error-text-row-unknown-language = unknown language “{ $language }” among the event’s translations
+error-text-row-empty-translation = { $field ->
+    [title] the title
+    [description] the description
+   *[other] the { $field }
+} in “{ $language }” is empty
 error-text-story-not-reopened = The story last open could not be reopened ({ $reason }); showing the built-in story.
 
 ## Dates

@@ -54,6 +54,19 @@ describe("the reasons rows are left out for", () => {
     expect(reasonText(row("end_before_start", { end: "1990" }))).toBe("конец (1990) раньше начала");
   });
 
+  it("says in Russian what the core finds wrong with an imported event, with the region, language or field", () => {
+    setLocale("ru");
+    const row = (code: string, details: Record<string, unknown> = {}): RowProblem => ({ file: "events.geojson", line: 2, field: null, message: "english", code, details });
+    expect(reasonText(row("unknown_region", { region: "atlantis" }))).toBe("неизвестный регион «atlantis»: на карте нет региона с таким идентификатором");
+    expect(reasonText(row("empty_title"))).toBe("у события нет названия");
+    expect(reasonText(row("no_source"))).toBe("у события нет источника");
+    expect(reasonText(row("empty_source"))).toBe("один из источников события пуст");
+    expect(reasonText(row("deployment_needs_line"))).toMatch(/^для ввода или вывода войск нужна линия/);
+    expect(reasonText(row("unknown_language", { language: "xx" }))).toContain("«xx»");
+    expect(reasonText(row("empty_translation", { field: "title", language: "ru" }))).toBe("название на языке «ru» пусто");
+    expect(reasonText(row("empty_translation", { field: "description", language: "de" }))).toBe("описание на языке «de» пусто");
+  });
+
   it("keeps the English message of a reason with no code, an unknown code or a missing parameter", () => {
     setLocale("ru");
     const english = '"x" is not a date';

@@ -122,6 +122,17 @@ error-text-row-latitude-out-of-range = { $swapped ->
 error-text-row-longitude-out-of-range = долгота { $value } вне допустимого диапазона (от -180 до 180)
 error-text-row-end-before-start = конец ({ $end }) раньше начала
 error-text-row-duplicate-id = повторяющийся идентификатор «{ $id }»: он же есть в строке { $other }
+error-text-row-unknown-region = неизвестный регион «{ $region }»: на карте нет региона с таким идентификатором
+error-text-row-empty-title = у события нет названия
+error-text-row-no-source = у события нет источника
+error-text-row-empty-source = один из источников события пуст
+error-text-row-deployment-needs-line = для ввода или вывода войск нужна линия от места, откуда они пришли, до места, куда они направились
+error-text-row-unknown-language = неизвестный язык «{ $language }» среди переводов события
+error-text-row-empty-translation = { $field ->
+    [title] название
+    [description] описание
+   *[other] поле «{ $field }»
+} на языке «{ $language }» пусто
 error-text-story-not-reopened = Последнюю открытую историю не удалось открыть снова ({ $reason }); показана встроенная история.
 
 ## Dates
