@@ -13,7 +13,7 @@
 use serde_json::{json, Value};
 
 /// Every code a rejected row's reason has (`IMPORT_ROW_REASONS` in bindings.ts).
-pub const CODES: [&str; 14] = [
+pub const CODES: [&str; 18] = [
     "not_a_date",
     "missing",
     "bad_coordinate",
@@ -28,6 +28,10 @@ pub const CODES: [&str; 14] = [
     "deployment_needs_line",
     "unknown_language",
     "empty_translation",
+    "time_precision_unknown",
+    "date_prec_unknown",
+    "where_prec_unknown",
+    "precision_needs_day",
 ];
 
 /// The code and parameters of `message`, the reason a row at `field` was
@@ -62,7 +66,7 @@ pub fn classify(field: Option<&str>, message: &str) -> Option<(&'static str, Val
     if let Some(end) = end_before_start(message) {
         return Some(("end_before_start", json!({ "end": end })));
     }
-    if let Some(found) = event_check(message) {
+    if let Some(found) = event_check(message).or_else(|| precision(message)) {
         return Some(found);
     }
     const MISSING: [&str; 6] = [
@@ -116,6 +120,41 @@ fn event_check(message: &str) -> Option<(&'static str, Value)> {
         "empty_translation",
         json!({ "field": field, "language": language }),
     ))
+}
+
+/// ACLED's `time_precision` and UCDP's `date_prec` and `where_prec` codes
+/// that are not understood, and ACLED's day precision for a date with no day.
+fn precision(message: &str) -> Option<(&'static str, Value)> {
+    const UNKNOWN: [(&str, &str, &str); 3] = [
+        (
+            "time_precision_unknown",
+            "",
+            " must be 1 (day), 2 (week) or 3 (month)",
+        ),
+        (
+            "date_prec_unknown",
+            "date_prec ",
+            " must be 1 (day) to 5 (year)",
+        ),
+        (
+            "where_prec_unknown",
+            "",
+            " must be 1 (the place) to 7 (at sea)",
+        ),
+    ];
+    for (code, before, after) in UNKNOWN {
+        if let Some(value) = message
+            .strip_prefix(before)
+            .filter(|rest| rest.ends_with(after))
+            .and_then(|rest| quoted_before(rest, after))
+        {
+            return Some((code, json!({ "value": value })));
+        }
+    }
+    let value = message
+        .strip_prefix("time_precision ")?
+        .strip_suffix(" needs a day in event_date")?;
+    Some(("precision_needs_day", json!({ "value": value })))
 }
 
 /// The end of a range that ends before it starts, in the three sentences

@@ -230,11 +230,93 @@ fn the_cores_checks_of_an_imported_event_are_coded_with_their_values() {
     );
 }
 
+/// The files of `tests/import/bad` each coded reason below is read from.
+const BAD: [(&str, &str); 4] = [
+    (
+        "acled-time-precision-4.csv",
+        include_str!("../../../tests/import/bad/acled-time-precision-4.csv"),
+    ),
+    (
+        "acled-day-precision-without-day.csv",
+        include_str!("../../../tests/import/bad/acled-day-precision-without-day.csv"),
+    ),
+    (
+        "ucdp-date-prec-7.csv",
+        include_str!("../../../tests/import/bad/ucdp-date-prec-7.csv"),
+    ),
+    (
+        "ucdp-where-prec-9.csv",
+        include_str!("../../../tests/import/bad/ucdp-where-prec-9.csv"),
+    ),
+];
+
+/// The problems of the bad file `name` (one of [`BAD`]).
+fn bad(name: &str) -> Vec<RowProblem> {
+    let (_, text) = BAD.iter().find(|(n, _)| *n == name).expect("a listed file");
+    match parse_source(name, text.as_bytes(), &Options::default()) {
+        Ok(read) => read.problems,
+        Err(crate::ImportError::NoEvents { problems }) => problems,
+        Err(e) => panic!("{name}: {e}"),
+    }
+}
+
+/// The first problem of the bad file `name`: its `file:line: field: message`,
+/// code and details.
+fn bad_said(name: &str) -> (String, Option<String>, serde_json::Value) {
+    let p = bad(name).into_iter().next().expect("a problem");
+    (p.to_string(), p.code, p.details)
+}
+
+#[test]
+fn a_precision_code_acled_or_ucdp_does_not_define_is_coded_with_its_value() {
+    let (text, code, details) = bad_said("acled-time-precision-4.csv");
+    assert_eq!(
+        text,
+        "acled-time-precision-4.csv:2: time_precision: \"4\" must be 1 (day), 2 (week) or 3 (month)"
+    );
+    assert_eq!(
+        (code.as_deref(), details),
+        (Some("time_precision_unknown"), json!({ "value": "4" }))
+    );
+    let (text, code, details) = bad_said("ucdp-date-prec-7.csv");
+    assert!(
+        text.ends_with("date_prec: date_prec \"7\" must be 1 (day) to 5 (year)"),
+        "{text}"
+    );
+    assert_eq!(
+        (code.as_deref(), details),
+        (Some("date_prec_unknown"), json!({ "value": "7" }))
+    );
+    let (text, code, details) = bad_said("ucdp-where-prec-9.csv");
+    assert!(
+        text.ends_with("where_prec: \"9\" must be 1 (the place) to 7 (at sea)"),
+        "{text}"
+    );
+    assert_eq!(
+        (code.as_deref(), details),
+        (Some("where_prec_unknown"), json!({ "value": "9" }))
+    );
+}
+
+#[test]
+fn a_day_precision_for_a_date_with_no_day_is_coded_with_the_precision() {
+    let (text, code, details) = bad_said("acled-day-precision-without-day.csv");
+    assert!(
+        text.ends_with("time_precision: time_precision 1 needs a day in event_date"),
+        "{text}"
+    );
+    assert_eq!(
+        (code.as_deref(), details),
+        (Some("precision_needs_day"), json!({ "value": "1" }))
+    );
+}
+
 #[test]
 fn every_code_given_is_in_the_list_and_every_listed_code_is_given() {
     let given: std::collections::BTreeSet<String> = problems()
         .into_iter()
         .chain(own_problems())
+        .chain(BAD.iter().flat_map(|(name, _)| bad(name)))
         .filter_map(|p| p.code)
         .collect();
     let listed: std::collections::BTreeSet<String> = CODES.iter().map(|c| c.to_string()).collect();

@@ -125,6 +125,10 @@ error-text-row-empty-translation = { $field ->
     [description] the description
    *[other] the { $field }
 } in “{ $language }” is empty
+error-text-row-time-precision-unknown = ACLED’s time_precision “{ $value }” is not one it defines: it must be 1 (the day), 2 (the week) or 3 (the month)
+error-text-row-date-prec-unknown = UCDP’s date_prec “{ $value }” is not one it defines: it must be 1 (the day) to 5 (the year)
+error-text-row-where-prec-unknown = UCDP’s where_prec “{ $value }” is not one it defines: it must be 1 (the place itself) to 7 (at sea)
+error-text-row-precision-needs-day = time_precision { $value } means a known day, but event_date has none
 error-text-story-not-reopened = The story last open could not be reopened ({ $reason }); showing the built-in story.
 
 ## Dates

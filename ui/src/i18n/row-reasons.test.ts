@@ -67,6 +67,15 @@ describe("the reasons rows are left out for", () => {
     expect(reasonText(row("empty_translation", { field: "description", language: "de" }))).toBe("описание на языке «de» пусто");
   });
 
+  it("says in Russian which precision code ACLED or UCDP does not define, and which needs a day", () => {
+    setLocale("ru");
+    const row = (code: string, value: string): RowProblem => ({ file: "acled.csv", line: 2, field: "time_precision", message: "english", code, details: { value } });
+    expect(reasonText(row("time_precision_unknown", "4"))).toBe("в ACLED нет точности времени (time_precision) «4»: допустимы 1 (день), 2 (неделя) и 3 (месяц)");
+    expect(reasonText(row("date_prec_unknown", "7"))).toContain("(date_prec) «7»");
+    expect(reasonText(row("where_prec_unknown", "9"))).toContain("(where_prec) «9»");
+    expect(reasonText(row("precision_needs_day", "1"))).toBe("точность времени (time_precision) 1 означает известный день, но в event_date дня нет");
+  });
+
   it("keeps the English message of a reason with no code, an unknown code or a missing parameter", () => {
     setLocale("ru");
     const english = '"x" is not a date';

@@ -133,6 +133,10 @@ error-text-row-empty-translation = { $field ->
     [description] описание
    *[other] поле «{ $field }»
 } на языке «{ $language }» пусто
+error-text-row-time-precision-unknown = в ACLED нет точности времени (time_precision) «{ $value }»: допустимы 1 (день), 2 (неделя) и 3 (месяц)
+error-text-row-date-prec-unknown = в UCDP нет точности даты (date_prec) «{ $value }»: допустимы значения от 1 (день) до 5 (год)
+error-text-row-where-prec-unknown = в UCDP нет точности места (where_prec) «{ $value }»: допустимы значения от 1 (само место) до 7 (в море)
+error-text-row-precision-needs-day = точность времени (time_precision) { $value } означает известный день, но в event_date дня нет
 error-text-story-not-reopened = Последнюю открытую историю не удалось открыть снова ({ $reason }); показана встроенная история.
 
 ## Dates
