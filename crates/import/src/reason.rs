@@ -13,7 +13,7 @@
 use serde_json::{json, Value};
 
 /// Every code a rejected row's reason has (`IMPORT_ROW_REASONS` in bindings.ts).
-pub const CODES: [&str; 18] = [
+pub const CODES: [&str; 23] = [
     "not_a_date",
     "missing",
     "bad_coordinate",
@@ -32,6 +32,11 @@ pub const CODES: [&str; 18] = [
     "date_prec_unknown",
     "where_prec_unknown",
     "precision_needs_day",
+    "not_wkt",
+    "geometry_collection",
+    "not_a_geometry",
+    "coordinate_out_of_range",
+    "no_date_property",
 ];
 
 /// The code and parameters of `message`, the reason a row at `field` was
@@ -66,7 +71,10 @@ pub fn classify(field: Option<&str>, message: &str) -> Option<(&'static str, Val
     if let Some(end) = end_before_start(message) {
         return Some(("end_before_start", json!({ "end": end })));
     }
-    if let Some(found) = event_check(message).or_else(|| precision(message)) {
+    if let Some(found) = event_check(message)
+        .or_else(|| precision(message))
+        .or_else(|| geometry(field, message))
+    {
         return Some(found);
     }
     const MISSING: [&str; 6] = [
@@ -120,6 +128,29 @@ fn event_check(message: &str) -> Option<(&'static str, Value)> {
         "empty_translation",
         json!({ "field": field, "language": language }),
     ))
+}
+
+/// A geometry that cannot be read (WKT, GeoJSON) or lies off the globe, and
+/// a GeoJSON feature with no date property.
+fn geometry(field: Option<&str>, message: &str) -> Option<(&'static str, Value)> {
+    match message {
+        "a GEOMETRYCOLLECTION cannot be an event's place; use one MULTI… geometry" => {
+            return Some(("geometry_collection", json!({})))
+        }
+        "no date property (start, date or time)" => return Some(("no_date_property", json!({}))),
+        _ => {}
+    }
+    if message.starts_with("not a usable geometry: ") {
+        return Some(("not_a_geometry", json!({})));
+    }
+    if message.starts_with("not WKT: ") {
+        return field.map(|column| ("not_wkt", json!({ "column": column })));
+    }
+    let (lon, lat) = message
+        .strip_prefix("coordinate [")?
+        .strip_suffix("] is out of range")?
+        .split_once(", ")?;
+    Some(("coordinate_out_of_range", json!({ "lon": lon, "lat": lat })))
 }
 
 /// ACLED's `time_precision` and UCDP's `date_prec` and `where_prec` codes

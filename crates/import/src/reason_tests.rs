@@ -231,7 +231,7 @@ fn the_cores_checks_of_an_imported_event_are_coded_with_their_values() {
 }
 
 /// The files of `tests/import/bad` each coded reason below is read from.
-const BAD: [(&str, &str); 4] = [
+const BAD: [(&str, &str); 9] = [
     (
         "acled-time-precision-4.csv",
         include_str!("../../../tests/import/bad/acled-time-precision-4.csv"),
@@ -247,6 +247,26 @@ const BAD: [(&str, &str); 4] = [
     (
         "ucdp-where-prec-9.csv",
         include_str!("../../../tests/import/bad/ucdp-where-prec-9.csv"),
+    ),
+    (
+        "bad-wkt.csv",
+        include_str!("../../../tests/import/bad/bad-wkt.csv"),
+    ),
+    (
+        "wkt-collection.csv",
+        include_str!("../../../tests/import/bad/wkt-collection.csv"),
+    ),
+    (
+        "geojson-collection-geometry.geojson",
+        include_str!("../../../tests/import/bad/geojson-collection-geometry.geojson"),
+    ),
+    (
+        "geojson-coordinates-out-of-range.geojson",
+        include_str!("../../../tests/import/bad/geojson-coordinates-out-of-range.geojson"),
+    ),
+    (
+        "geojson-no-date.geojson",
+        include_str!("../../../tests/import/bad/geojson-no-date.geojson"),
     ),
 ];
 
@@ -308,6 +328,61 @@ fn a_day_precision_for_a_date_with_no_day_is_coded_with_the_precision() {
     assert_eq!(
         (code.as_deref(), details),
         (Some("precision_needs_day"), json!({ "value": "1" }))
+    );
+}
+
+#[test]
+fn a_geometry_that_cannot_be_read_or_lies_off_the_globe_is_coded_with_its_place() {
+    let (text, code, details) = bad_said("bad-wkt.csv");
+    assert!(text.starts_with("bad-wkt.csv:2: wkt: not WKT: "), "{text}");
+    assert_eq!(
+        (code.as_deref(), details),
+        (Some("not_wkt"), json!({ "column": "wkt" }))
+    );
+    let (text, code, details) = bad_said("wkt-collection.csv");
+    assert_eq!(
+        text,
+        "wkt-collection.csv:2: wkt: a GEOMETRYCOLLECTION cannot be an event's place; use one MULTI… geometry"
+    );
+    assert_eq!(
+        (code.as_deref(), details),
+        (Some("geometry_collection"), json!({}))
+    );
+    let (text, code, details) = bad_said("geojson-collection-geometry.geojson");
+    assert!(
+        text.starts_with(
+            "geojson-collection-geometry.geojson:2: geometry: not a usable geometry: "
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        (code.as_deref(), details),
+        (Some("not_a_geometry"), json!({}))
+    );
+    let (text, code, details) = bad_said("geojson-coordinates-out-of-range.geojson");
+    assert_eq!(
+        text,
+        "geojson-coordinates-out-of-range.geojson:2: coordinate [500, 40] is out of range"
+    );
+    assert_eq!(
+        (code.as_deref(), details),
+        (
+            Some("coordinate_out_of_range"),
+            json!({ "lon": "500", "lat": "40" })
+        )
+    );
+}
+
+#[test]
+fn a_feature_with_no_date_property_is_coded() {
+    let (text, code, details) = bad_said("geojson-no-date.geojson");
+    assert_eq!(
+        text,
+        "geojson-no-date.geojson:2: date: no date property (start, date or time)"
+    );
+    assert_eq!(
+        (code.as_deref(), details),
+        (Some("no_date_property"), json!({}))
     );
 }
 

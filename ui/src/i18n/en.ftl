@@ -129,6 +129,11 @@ error-text-row-time-precision-unknown = ACLED’s time_precision “{ $value }�
 error-text-row-date-prec-unknown = UCDP’s date_prec “{ $value }” is not one it defines: it must be 1 (the day) to 5 (the year)
 error-text-row-where-prec-unknown = UCDP’s where_prec “{ $value }” is not one it defines: it must be 1 (the place itself) to 7 (at sea)
 error-text-row-precision-needs-day = time_precision { $value } means a known day, but event_date has none
+error-text-row-not-wkt = the “{ $column }” column does not hold a WKT geometry (such as POINT (44.5 40.2))
+error-text-row-geometry-collection = a GEOMETRYCOLLECTION cannot be an event’s place: use one MULTI… geometry
+error-text-row-not-a-geometry = the feature’s geometry is not one an event can have (a point, line or polygon, or several of one kind)
+error-text-row-coordinate-out-of-range = the point [{ $lon }, { $lat }] is off the globe: longitude must be -180 to 180 and latitude -90 to 90
+error-text-row-no-date-property = the feature has no date property (start, date or time)
 error-text-story-not-reopened = The story last open could not be reopened ({ $reason }); showing the built-in story.
 
 ## Dates

@@ -76,6 +76,16 @@ describe("the reasons rows are left out for", () => {
     expect(reasonText(row("precision_needs_day", "1"))).toBe("точность времени (time_precision) 1 означает известный день, но в event_date дня нет");
   });
 
+  it("says in Russian which geometry cannot be read or lies off the globe, and that a feature has no date", () => {
+    setLocale("ru");
+    const row = (code: string, details: Record<string, unknown> = {}): RowProblem => ({ file: "a.geojson", line: 2, field: "geometry", message: "english", code, details });
+    expect(reasonText(row("not_wkt", { column: "wkt" }))).toBe("в столбце «wkt» нет геометрии в формате WKT (вроде POINT (44.5 40.2))");
+    expect(reasonText(row("geometry_collection"))).toMatch(/^GEOMETRYCOLLECTION не может быть местом события/);
+    expect(reasonText(row("not_a_geometry"))).toMatch(/^геометрия объекта не подходит для события/);
+    expect(reasonText(row("coordinate_out_of_range", { lon: "500", lat: "40" }))).toMatch(/^точка \[500, 40\] вне земного шара/);
+    expect(reasonText(row("no_date_property"))).toBe("у объекта нет свойства с датой (start, date или time)");
+  });
+
   it("keeps the English message of a reason with no code, an unknown code or a missing parameter", () => {
     setLocale("ru");
     const english = '"x" is not a date';

@@ -137,6 +137,11 @@ error-text-row-time-precision-unknown = в ACLED нет точности вре�
 error-text-row-date-prec-unknown = в UCDP нет точности даты (date_prec) «{ $value }»: допустимы значения от 1 (день) до 5 (год)
 error-text-row-where-prec-unknown = в UCDP нет точности места (where_prec) «{ $value }»: допустимы значения от 1 (само место) до 7 (в море)
 error-text-row-precision-needs-day = точность времени (time_precision) { $value } означает известный день, но в event_date дня нет
+error-text-row-not-wkt = в столбце «{ $column }» нет геометрии в формате WKT (вроде POINT (44.5 40.2))
+error-text-row-geometry-collection = GEOMETRYCOLLECTION не может быть местом события: используйте одну геометрию MULTI…
+error-text-row-not-a-geometry = геометрия объекта не подходит для события (нужны точка, линия или многоугольник либо несколько фигур одного вида)
+error-text-row-coordinate-out-of-range = точка [{ $lon }, { $lat }] вне земного шара: долгота должна быть от -180 до 180, а широта — от -90 до 90
+error-text-row-no-date-property = у объекта нет свойства с датой (start, date или time)
 error-text-story-not-reopened = Последнюю открытую историю не удалось открыть снова ({ $reason }); показана встроенная история.
 
 ## Dates
