@@ -13,7 +13,7 @@
 use serde_json::{json, Value};
 
 /// Every code a rejected row's reason has (`IMPORT_ROW_REASONS` in bindings.ts).
-pub const CODES: [&str; 23] = [
+pub const CODES: [&str; 25] = [
     "not_a_date",
     "missing",
     "bad_coordinate",
@@ -37,6 +37,8 @@ pub const CODES: [&str; 23] = [
     "not_a_geometry",
     "coordinate_out_of_range",
     "no_date_property",
+    "interval_without_start",
+    "not_utf8",
 ];
 
 /// The code and parameters of `message`, the reason a row at `field` was
@@ -67,6 +69,12 @@ pub fn classify(field: Option<&str>, message: &str) -> Option<(&'static str, Val
         .and_then(|r| r.strip_suffix(" is out of range (-180 to 180)"))
     {
         return Some(("longitude_out_of_range", json!({ "value": value })));
+    }
+    if let Some(v) = quoted_before(message, ": an interval needs a known start (") {
+        return Some(("interval_without_start", json!({ "value": v })));
+    }
+    if message.starts_with("not UTF-8 text (") {
+        return field.map(|column| ("not_utf8", json!({ "column": column })));
     }
     if let Some(end) = end_before_start(message) {
         return Some(("end_before_start", json!({ "end": end })));

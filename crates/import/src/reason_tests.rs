@@ -15,6 +15,7 @@ g,2023-01-01,,10,20,G,https://example.org/g
 g,2023-01-02,,10,20,G2,https://example.org/g
 h,,,10,20,H,https://example.org/h
 i,1995/1990,,10,20,I,https://example.org/i
+j,../1992,,10,20,J,https://example.org/j
 ";
 
 fn problems() -> Vec<RowProblem> {
@@ -387,11 +388,45 @@ fn a_feature_with_no_date_property_is_coded() {
 }
 
 #[test]
+fn an_interval_without_a_known_start_is_coded_with_the_value() {
+    let (text, code, details) = said(12);
+    assert_eq!(
+        text,
+        "t.csv:12: date: \"../1992\": an interval needs a known start (write the earliest possible date before the /)"
+    );
+    assert_eq!(code.as_deref(), Some("interval_without_start"));
+    assert_eq!(details, json!({ "value": "../1992" }));
+}
+
+/// The problems of `tests/import/bad/latin1.csv`, a Windows-1252 table.
+fn latin1() -> Vec<RowProblem> {
+    let bytes = include_bytes!("../../../tests/import/bad/latin1.csv");
+    match parse_source("latin1.csv", bytes, &Options::default()) {
+        Ok(read) => read.problems,
+        Err(crate::ImportError::NoEvents { problems }) => problems,
+        Err(e) => panic!("latin1.csv: {e}"),
+    }
+}
+
+#[test]
+fn a_value_that_is_not_utf8_text_is_coded_with_its_column() {
+    let p = latin1().into_iter().next().expect("a problem");
+    let column = p.field.clone().expect("a column");
+    assert_eq!(
+        p.to_string(),
+        format!("latin1.csv:{}: {column}: not UTF-8 text (the file looks Latin-1 or Windows-1252 encoded): save it as UTF-8 and import it again", p.line)
+    );
+    assert_eq!(p.code.as_deref(), Some("not_utf8"));
+    assert_eq!(p.details, json!({ "column": column }));
+}
+
+#[test]
 fn every_code_given_is_in_the_list_and_every_listed_code_is_given() {
     let given: std::collections::BTreeSet<String> = problems()
         .into_iter()
         .chain(own_problems())
         .chain(BAD.iter().flat_map(|(name, _)| bad(name)))
+        .chain(latin1())
         .filter_map(|p| p.code)
         .collect();
     let listed: std::collections::BTreeSet<String> = CODES.iter().map(|c| c.to_string()).collect();

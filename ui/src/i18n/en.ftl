@@ -134,6 +134,8 @@ error-text-row-geometry-collection = a GEOMETRYCOLLECTION cannot be an event’s
 error-text-row-not-a-geometry = the feature’s geometry is not one an event can have (a point, line or polygon, or several of one kind)
 error-text-row-coordinate-out-of-range = the point [{ $lon }, { $lat }] is off the globe: longitude must be -180 to 180 and latitude -90 to 90
 error-text-row-no-date-property = the feature has no date property (start, date or time)
+error-text-row-interval-without-start = “{ $value }”: an interval needs a known start (write the earliest possible date before the /)
+error-text-row-not-utf8 = the “{ $column }” column is not UTF-8 text (the file looks Latin-1 or Windows-1252 encoded): save it as UTF-8 and import it again
 error-text-story-not-reopened = The story last open could not be reopened ({ $reason }); showing the built-in story.
 
 ## Dates

@@ -86,6 +86,13 @@ describe("the reasons rows are left out for", () => {
     expect(reasonText(row("no_date_property"))).toBe("у объекта нет свойства с датой (start, date или time)");
   });
 
+  it("says in Russian that an interval has no known start, and which column is not UTF-8 text", () => {
+    setLocale("ru");
+    const row = (code: string, details: Record<string, unknown>): RowProblem => ({ file: "t.csv", line: 12, field: "date", message: "english", code, details });
+    expect(reasonText(row("interval_without_start", { value: "../1992" }))).toBe("«../1992»: у интервала должно быть известное начало (напишите самую раннюю возможную дату перед /)");
+    expect(reasonText(row("not_utf8", { column: "title" }))).toMatch(/^в столбце «title» текст не в UTF-8 /);
+  });
+
   it("keeps the English message of a reason with no code, an unknown code or a missing parameter", () => {
     setLocale("ru");
     const english = '"x" is not a date';

@@ -142,6 +142,8 @@ error-text-row-geometry-collection = GEOMETRYCOLLECTION не может быть
 error-text-row-not-a-geometry = геометрия объекта не подходит для события (нужны точка, линия или многоугольник либо несколько фигур одного вида)
 error-text-row-coordinate-out-of-range = точка [{ $lon }, { $lat }] вне земного шара: долгота должна быть от -180 до 180, а широта — от -90 до 90
 error-text-row-no-date-property = у объекта нет свойства с датой (start, date или time)
+error-text-row-interval-without-start = «{ $value }»: у интервала должно быть известное начало (напишите самую раннюю возможную дату перед /)
+error-text-row-not-utf8 = в столбце «{ $column }» текст не в UTF-8 (файл, похоже, в кодировке Latin-1 или Windows-1252): сохраните его в UTF-8 и импортируйте снова
 error-text-story-not-reopened = Последнюю открытую историю не удалось открыть снова ({ $reason }); показана встроенная история.
 
 ## Dates
