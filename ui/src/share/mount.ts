@@ -4,27 +4,13 @@
  * excerpts' buttons exist before the rest of the app, so `shareHooks` gives
  * them to the panel first and `mount` makes them work once it is all there.
  */
-import type { DatasetInfo } from "../api/bindings";
-import type { Backend } from "../api/client";
 import { notify, showError } from "../app/page";
-import type { Reading } from "../app/reading";
 import { label, t } from "../i18n/i18n";
-import type { AtlasMap } from "../map/map";
 import type { ExcerptShare } from "../panel/excerpt-item";
 import { h } from "../panel/dom";
-import type { Selection } from "../selection";
-import type { Timeline } from "../timeline/timeline";
 import { CiteDialog } from "./cite-dialog";
-import { Sharing } from "./sharing";
+import { Sharing, type SharingParts } from "./sharing";
 
-export interface SharingParts {
-  backend: Backend;
-  info: DatasetInfo;
-  map: AtlasMap;
-  timeline: Timeline;
-  selection: Selection;
-  reading: Reading;
-}
 
 export interface ShareHooks {
   /** For the excerpts panel. */

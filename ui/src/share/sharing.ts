@@ -22,13 +22,17 @@ import { copyText } from "./clipboard";
 import { appLink, DEFAULT_AT, pageLink, viewQuery } from "./link";
 import { LinkNotice } from "./notice";
 
-export interface ShareParts {
+/** What sharing reads the view from. */
+export interface SharingParts {
   backend: Backend;
   info: DatasetInfo;
   map: AtlasMap;
   timeline: Timeline;
   selection: Selection;
   reading: Reading;
+}
+
+export interface ShareParts extends SharingParts {
   /** Say something in the live region ("Link copied"). */
   announce: (msg: string) => void;
   t: (id: string, args?: Record<string, string>) => string;
