@@ -224,3 +224,11 @@ fn quoted_before(message: &str, after: &str) -> Option<String> {
 #[cfg(test)]
 #[path = "reason_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "reason_event_tests.rs"]
+mod event_tests;
+
+#[cfg(test)]
+#[path = "reason_file_tests.rs"]
+mod file_tests;
