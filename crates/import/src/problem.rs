@@ -35,7 +35,7 @@ pub struct RowProblem {
 
 impl RowProblem {
     /// Every code a reason has (`IMPORT_ROW_REASONS` in bindings.ts).
-    pub const CODES: [&'static str; 25] = crate::reason::CODES;
+    pub const CODES: [&'static str; 27] = crate::reason::CODES;
 
     /// A row left out for `message`, coded when it is one of the reasons
     /// [`crate::reason::classify`] knows.

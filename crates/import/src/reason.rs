@@ -13,7 +13,7 @@
 use serde_json::{json, Value};
 
 /// Every code a rejected row's reason has (`IMPORT_ROW_REASONS` in bindings.ts).
-pub const CODES: [&str; 25] = [
+pub const CODES: [&str; 27] = [
     "not_a_date",
     "missing",
     "bad_coordinate",
@@ -39,6 +39,8 @@ pub const CODES: [&str; 25] = [
     "no_date_property",
     "interval_without_start",
     "not_utf8",
+    "no_coordinates",
+    "line_too_short",
 ];
 
 /// The code and parameters of `message`, the reason a row at `field` was
@@ -109,6 +111,11 @@ fn event_check(message: &str) -> Option<(&'static str, Value)> {
         "empty title" => return Some(("empty_title", json!({}))),
         "event has no source" => return Some(("no_source", json!({}))),
         "event has an empty source" => return Some(("empty_source", json!({}))),
+        "geometry has no coordinates" => return Some(("no_coordinates", json!({}))),
+        "a LineString needs at least two points"
+        | "each line of a MultiLineString needs at least two points" => {
+            return Some(("line_too_short", json!({})))
+        }
         _ => {}
     }
     if message.starts_with("a deployment or withdrawal needs a LineString") {

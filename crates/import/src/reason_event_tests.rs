@@ -5,7 +5,8 @@ use serde_json::json;
 
 use crate::{parse_source, Options, RowProblem};
 
-/// A story's own event (as `events.geojson` holds it) with `props` changed.
+/// A story's own event (as `events.geojson` holds it) with `props` changed
+/// (`geometry` among them is the feature's).
 fn own(id: &str, props: serde_json::Value) -> serde_json::Value {
     let mut p = json!({
         "id": id, "title": "T", "description": "", "kind": "treaty",
@@ -14,11 +15,16 @@ fn own(id: &str, props: serde_json::Value) -> serde_json::Value {
         "cancelled": null, "excerpts": [], "sources": ["https://example.org/s"],
         "discrepancies": []
     });
+    let geometry = props
+        .get("geometry")
+        .cloned()
+        .unwrap_or(json!({ "type": "Point", "coordinates": [20.0, 10.0] }));
     for (k, v) in props.as_object().expect("an object") {
-        p[k] = v.clone();
+        if k != "geometry" {
+            p[k] = v.clone();
+        }
     }
-    json!({ "type": "Feature", "properties": p,
-        "geometry": { "type": "Point", "coordinates": [20.0, 10.0] } })
+    json!({ "type": "Feature", "properties": p, "geometry": geometry })
 }
 
 /// The core's checks of a story's own events, one bad event per line.
@@ -36,6 +42,14 @@ pub(super) fn own_problems() -> Vec<RowProblem> {
         own(
             "w",
             json!({ "i18n": { "ru": { "title": " ", "description": "" } } }),
+        ),
+        own(
+            "g",
+            json!({ "geometry": { "type": "MultiPoint", "coordinates": [] } }),
+        ),
+        own(
+            "p",
+            json!({ "geometry": { "type": "LineString", "coordinates": [[1.0, 2.0]] } }),
         ),
     ];
     let text = features
@@ -115,6 +129,22 @@ fn the_cores_checks_of_an_imported_event_are_coded_with_their_values() {
             "the event: the title in \"ru\" is empty".into(),
             Some("empty_translation".into()),
             json!({ "field": "title", "language": "ru" })
+        )
+    );
+    assert_eq!(
+        own_said(9),
+        (
+            "geometry has no coordinates".into(),
+            Some("no_coordinates".into()),
+            json!({})
+        )
+    );
+    assert_eq!(
+        own_said(10),
+        (
+            "a LineString needs at least two points".into(),
+            Some("line_too_short".into()),
+            json!({})
         )
     );
 }

@@ -705,7 +705,7 @@ export const IMPORT_WARNINGS = ["swapped"] as const;
 export const IMPORT_NOT_DATA = ["empty", "container", "utf16", "blank", "binary"] as const;
 
 /** Every code of a rejected row's reason (`RowProblem.code`). */
-export const IMPORT_ROW_REASONS = ["not_a_date", "missing", "bad_coordinate", "latitude_out_of_range", "longitude_out_of_range", "end_before_start", "duplicate_id", "unknown_region", "empty_title", "no_source", "empty_source", "deployment_needs_line", "unknown_language", "empty_translation", "time_precision_unknown", "date_prec_unknown", "where_prec_unknown", "precision_needs_day", "not_wkt", "geometry_collection", "not_a_geometry", "coordinate_out_of_range", "no_date_property", "interval_without_start", "not_utf8"] as const;
+export const IMPORT_ROW_REASONS = ["not_a_date", "missing", "bad_coordinate", "latitude_out_of_range", "longitude_out_of_range", "end_before_start", "duplicate_id", "unknown_region", "empty_title", "no_source", "empty_source", "deployment_needs_line", "unknown_language", "empty_translation", "time_precision_unknown", "date_prec_unknown", "where_prec_unknown", "precision_needs_day", "not_wkt", "geometry_collection", "not_a_geometry", "coordinate_out_of_range", "no_date_property", "interval_without_start", "not_utf8", "no_coordinates", "line_too_short"] as const;
 
 /** Links to a view (`crates/core/src/view_link/`): the scheme and host of the desktop app's, the keys in the order they are written, the longest read. */
 export const LINK = { scheme: "faultlines", host: "view", keys: { at: "at", region: "region", from: "from", to: "to", zoom: "zoom", center: "center", kinds: "kinds", actor: "actor", org: "org", excerpt: "excerpt" }, max: 4096 } as const;

@@ -136,6 +136,8 @@ error-text-row-coordinate-out-of-range = the point [{ $lon }, { $lat }] is off t
 error-text-row-no-date-property = the feature has no date property (start, date or time)
 error-text-row-interval-without-start = “{ $value }”: an interval needs a known start (write the earliest possible date before the /)
 error-text-row-not-utf8 = the “{ $column }” column is not UTF-8 text (the file looks Latin-1 or Windows-1252 encoded): save it as UTF-8 and import it again
+error-text-row-no-coordinates = the event’s shape has no coordinates
+error-text-row-line-too-short = a line of the event’s shape needs at least two points
 error-text-story-not-reopened = The story last open could not be reopened ({ $reason }); showing the built-in story.
 
 ## Dates

@@ -65,6 +65,8 @@ describe("the reasons rows are left out for", () => {
     expect(reasonText(row("unknown_language", { language: "xx" }))).toContain("«xx»");
     expect(reasonText(row("empty_translation", { field: "title", language: "ru" }))).toBe("название на языке «ru» пусто");
     expect(reasonText(row("empty_translation", { field: "description", language: "de" }))).toBe("описание на языке «de» пусто");
+    expect(reasonText(row("no_coordinates"))).toBe("у фигуры события нет координат");
+    expect(reasonText(row("line_too_short"))).toBe("линии в фигуре события нужны хотя бы две точки");
   });
 
   it("says in Russian which precision code ACLED or UCDP does not define, and which needs a day", () => {

@@ -144,6 +144,8 @@ error-text-row-coordinate-out-of-range = точка [{ $lon }, { $lat }] вне 
 error-text-row-no-date-property = у объекта нет свойства с датой (start, date или time)
 error-text-row-interval-without-start = «{ $value }»: у интервала должно быть известное начало (напишите самую раннюю возможную дату перед /)
 error-text-row-not-utf8 = в столбце «{ $column }» текст не в UTF-8 (файл, похоже, в кодировке Latin-1 или Windows-1252): сохраните его в UTF-8 и импортируйте снова
+error-text-row-no-coordinates = у фигуры события нет координат
+error-text-row-line-too-short = линии в фигуре события нужны хотя бы две точки
 error-text-story-not-reopened = Последнюю открытую историю не удалось открыть снова ({ $reason }); показана встроенная история.
 
 ## Dates
