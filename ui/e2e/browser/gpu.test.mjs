@@ -92,6 +92,11 @@ describe("events on the GPU", () => {
         const at = await paintedAt(page, day(iso));
         assert.equal(at.renderer, renderer, iso);
         assert.ok(at.dots > 100 && at.inked > 1000, `${iso}: ${at.dots} events on, ${at.inked} pixels`);
+        // The core's full state for the date follows a moment later and may draw again: read once it has.
+        await page.waitForFunction((r) => {
+          const visible = [...document.querySelectorAll("canvas.story-dots")].filter((c) => getComputedStyle(c).visibility !== "hidden");
+          return visible.length === 1 && visible[0].dataset.renderer === r;
+        }, renderer, { timeout: 5000 }).catch(() => {});
         assert.deepEqual(await shown(), [renderer], iso);
       }
       // Between the two thresholds the renderer in use stays: no flip at every step.
