@@ -138,10 +138,8 @@ fn core(n: usize, seed: u64, runs: usize) -> serde_json::Value {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--bench")
-        .collect();
+    let mut args: Vec<String> = std::env::args().filter(|a| a != "--bench").collect();
+    args.remove(0); // the program's own name
     let arg = |i: usize| args.get(i).map(String::as_str).unwrap_or_default();
     let num = |i: usize| arg(i).parse::<usize>().expect("a number");
     let out = match arg(0) {

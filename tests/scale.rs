@@ -37,7 +37,8 @@ async fn same_states(api: &Api, s: &Scale, days: impl Iterator<Item = DayNum>) {
         on.sort_unstable();
         let got = s.state(t, 3, 40).await.unwrap();
         assert_eq!(got.count, on.len() as u64, "events on at day {t}");
-        let page = on.iter().skip(3).take(40);
+        // The page asked for: 40 events from the fourth.
+        let page = on.get(3..).unwrap_or(&[]).iter().take(40);
         let want: Vec<&str> = page.map(|&i| api.dataset().events.id(i as usize)).collect();
         let ids: Vec<&str> = got.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, want, "the page of events on at day {t}");
