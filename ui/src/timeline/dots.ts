@@ -207,7 +207,7 @@ export class DotLayer implements EventLayer {
         if (SLOT[kind[j]!] !== slot || certainty[j]! < 1) continue;
         const sx = x[j]! * k + tx;
         const sy = y[j]! * k + ty;
-        if (!(sx >= -5 && sy >= -5 && sx <= w + 5 && sy <= h + 5)) continue;
+        if (!inView(sx, sy, w, h)) continue;
         ctx.moveTo(sx + R, sy);
         ctx.arc(sx, sy, R, 0, Math.PI * 2);
         grow(sx, sy);
@@ -219,7 +219,7 @@ export class DotLayer implements EventLayer {
       if (certainty[j]! >= 1) continue;
       const sx = x[j]! * k + tx;
       const sy = y[j]! * k + ty;
-      if (!(sx >= -5 && sy >= -5 && sx <= w + 5 && sy <= h + 5)) continue;
+      if (!inView(sx, sy, w, h)) continue;
       ctx.globalAlpha = dotAlpha(certainty[j]!);
       ctx.fillStyle = COLORS[kind[j]!] ?? "#5b6872";
       ctx.beginPath();
@@ -243,7 +243,7 @@ export class DotLayer implements EventLayer {
     for (let j = 0; j < this.n; j++) {
       const px = x[j]! * k + tx;
       const py = y[j]! * k + ty;
-      if (!(px >= -5 && py >= -5 && px <= w + 5 && py <= h + 5)) continue;
+      if (!inView(px, py, w, h)) continue;
       sx[m] = px;
       sy[m++] = py;
     }
