@@ -133,6 +133,134 @@ describe("events on the GPU", () => {
       assert.deepEqual(page.errors, []);
     }));
 
+  it("keeps pictures of the labels and the symbols above the events while they are still, and shows their SVG again when the map moves", () =>
+    guard("pictures-above", async () => {
+      await paintedAt(page, day("2005-06-04"));
+      await page.mouse.move(1200, 780); // off the map
+      for (const [name, sel] of [["labels", "svg.atlas-labels"], ["overlay", "svg.atlas-overlay"]]) {
+        const pic = await (await page.waitForFunction(([name, sel]) => {
+          if (!document.getElementById("map").classList.contains(`${name}-cached`)) return null;
+          const c = document.querySelector(`canvas.${name}-picture`);
+          const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+          let inked = 0;
+          for (let i = 3; i < d.length; i += 4) if (d[i] > 0) inked++;
+          // Every label is in the picture: some of its box is inked.
+          const host = document.getElementById("map").getBoundingClientRect();
+          const dpr = c.width / c.getBoundingClientRect().width;
+          const missing = [...document.querySelectorAll(`${sel} text.label`)].filter((t) => {
+            const b = t.getBoundingClientRect();
+            const x0 = Math.max(0, Math.floor((b.left - host.left) * dpr)), x1 = Math.min(c.width, Math.ceil((b.right - host.left) * dpr));
+            const y0 = Math.max(0, Math.floor((b.top - host.top) * dpr)), y1 = Math.min(c.height, Math.ceil((b.bottom - host.top) * dpr));
+            for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (d[(y * c.width + x) * 4 + 3] > 0) return false;
+            return x1 > x0 && y1 > y0;
+          }).map((t) => t.textContent);
+          return { inked, labels: document.querySelectorAll(`${sel} text.label`).length, missing, visible: getComputedStyle(c).visibility, svg: getComputedStyle(document.querySelector(sel)).opacity };
+        }, [name, sel], { timeout: 10000 })).jsonValue();
+        assert.equal(pic.visible, "visible", name);
+        assert.equal(pic.svg, "0", `${name}: the SVG is not painted while its picture stands for it`);
+        assert.deepEqual(pic.missing, [], `${name}: labels missing from the picture`);
+        if (name === "labels") assert.ok(pic.labels > 5 && pic.inked > 500, `labels: ${pic.labels} labels, ${pic.inked} pixels`);
+      }
+      // A move of the map changes the labels: their SVG shows again before the next frame.
+      const shown = await page.evaluate(async () => {
+        window.faultlines.map.zoomBy(1.25);
+        await Promise.resolve();
+        return [document.getElementById("map").classList.contains("labels-cached"), getComputedStyle(document.querySelector("svg.atlas-labels")).opacity];
+      });
+      assert.deepEqual(shown, [false, "1"]);
+      await page.waitForFunction(() => document.getElementById("map").classList.contains("labels-cached"), null, { timeout: 10000 });
+      await page.evaluate(() => window.faultlines.map.resetView());
+      assert.deepEqual(page.errors, []);
+    }));
+
+  it("writes the canvas's dots as pixels where asked (as where the page is not composited), as opaque as the same dots drawn as arcs", () =>
+    guard("canvas-raster", async () => {
+      const p = await open(null, "?events=canvas-raster");
+      try {
+        await p.evaluate(() => window.faultlines.map.centerOn([45, 41], 6));
+        await p.waitForFunction(() => window.faultlines.map.screenTransform[0] === 6);
+        await paintedAt(p, day("2005-06-02"));
+        // The core's full state for the date follows (it decides which events are symbols): read once the dots stay put.
+        let last = null;
+        for (let i = 0, same = 0; i < 40 && same < 4; i++) {
+          await p.waitForTimeout(150);
+          const n = await p.evaluate(() => document.querySelector("canvas.story-dots:not(.events-off)").dataset.dots);
+          same = n === last ? same + 1 : 0;
+          last = n;
+        }
+        const at = await paintedAt(p, null);
+        assert.equal(at.renderer, "canvas");
+        assert.equal(at.mode, "dots");
+        assert.ok(at.inked > 200, `dots painted: ${at.inked} pixels`);
+        // The oracle: the layer's own marks drawn as arcs on a canvas of the same size, each colour's
+        // certain dots as one path (as the arcs are drawn), the others one by one. "Over" makes the
+        // same alpha in any order, so the alpha of every pixel is compared.
+        const cmp = await p.evaluate(() => {
+          const c = document.querySelector("canvas.story-dots:not(.events-off)");
+          const got = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+          const o = document.createElement("canvas");
+          o.width = c.width;
+          o.height = c.height;
+          const ctx = o.getContext("2d");
+          const dpr = c.width / c.getBoundingClientRect().width;
+          ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+          const { dots, r } = window.faultlines.story.eventMarks();
+          for (const color of new Set(dots.map((d) => d.color))) {
+            ctx.beginPath();
+            for (const d of dots) if (d.color === color && d.alpha === 0.8) {
+              ctx.moveTo(d.x + r, d.y);
+              ctx.arc(d.x, d.y, r, 0, Math.PI * 2);
+            }
+            ctx.globalAlpha = 0.8;
+            ctx.fillStyle = color;
+            ctx.fill();
+          }
+          for (const d of dots) if (d.alpha !== 0.8) {
+            ctx.globalAlpha = d.alpha;
+            ctx.fillStyle = d.color;
+            ctx.beginPath();
+            ctx.arc(d.x, d.y, r, 0, Math.PI * 2);
+            ctx.fill();
+          }
+          const want = ctx.getImageData(0, 0, o.width, o.height).data;
+          let differ = 0, inked = 0, sumGot = 0, sumWant = 0, worst = 0, off = 0;
+          for (let i = 3; i < got.length; i += 4) {
+            if (want[i] > 0 || got[i] > 0) inked++;
+            const d = Math.abs(got[i] - want[i]);
+            if (d > 48) differ++;
+            worst = Math.max(worst, d);
+            off += d;
+            sumGot += got[i];
+            sumWant += want[i];
+          }
+          off /= inked;
+          let dump = "";
+          for (let i = 3; i < got.length && !dump; i += 4) if (Math.abs(got[i] - want[i]) > 48) {
+            const px = ((i - 3) / 4) % o.width, py = Math.floor((i - 3) / 4 / o.width);
+            const near = dots.filter((d) => Math.abs(d.x - px) < 5 && Math.abs(d.y - py) < 5).map((d) => `${d.x.toFixed(2)},${d.y.toFixed(2)} ${d.color} ${d.alpha}`);
+            for (let y = py - 4; y <= py + 4; y++) {
+              let row = "";
+              for (let x = px - 5; x <= px + 5; x++) { const j = (y * o.width + x) * 4 + 3; row += `${String(got[j]).padStart(4)}/${String(want[j]).padStart(3)}`; }
+              dump += row + "\n";
+            }
+            dump += `at ${px},${py} near ${near.join(" | ")}`;
+          }
+          return { differ, inked, sumGot, sumWant, worst, off, dots: dots.length, dump };
+        });
+        assert.ok(cmp.dots > 100, `dots in view: ${cmp.dots}`);
+        // Anti-aliasing differs at the dots' edges: the canvas covers an edge pixel a little more than
+        // its area, and dots of several colours stacked at one place add that up. A dot missing or
+        // moved by a pixel, or dots of one colour darkening where they overlap, would differ by far more.
+        if (process.env.DEBUG_RASTER) console.log(cmp);
+        assert.ok(cmp.worst < 160, `a pixel's alpha is off by ${cmp.worst}`);
+        assert.ok(cmp.off < 16, `alpha off by ${cmp.off.toFixed(1)} on average over ${cmp.inked} inked pixels`);
+        assert.ok(Math.abs(cmp.sumGot - cmp.sumWant) < 0.06 * cmp.sumWant, `ink ${cmp.sumGot} against ${cmp.sumWant}`);
+        assert.deepEqual(p.errors, []);
+      } finally {
+        await p.close();
+      }
+    }));
+
   it("has a legend entry saying what the hexagons' colours mean", () =>
     guard("legend", async () => {
       await page.getByText("Legend").click();

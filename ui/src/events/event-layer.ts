@@ -16,11 +16,14 @@
  * renderer (benchmarks and tests).
  *
  * In WebKit (not composited) a story with many events also draws the base
- * map on a canvas beneath both layers (`basemap.ts`), and the canvas dots
+ * map on a canvas beneath both layers (`basemap.ts`), and the labels and the
+ * story's symbols on canvases above them (`svg-picture.ts`), and the canvas dots
  * draw the density view themselves (`canvas-hexes.ts`) instead of handing
  * over to the GPU layer, whose canvas costs a software readback a frame
- * there; `?events=gpu` still forces the GPU, and `?events=canvas-density`
- * asks for the canvas's density anywhere (tests in Chromium).
+ * there, and writes its dots as pixels (`dot-raster.ts`), which WebKit's
+ * software canvas paints faster than it draws arcs; `?events=gpu` still
+ * forces the GPU, and `?events=canvas-density` and `?events=canvas-raster`
+ * ask for the canvas's density or its pixels anywhere (tests in Chromium).
  */
 import { showNotice } from "../app/page";
 import { t } from "../i18n/i18n";
@@ -30,6 +33,7 @@ import { DotLayer } from "../timeline/dots";
 import { BaseMapCanvas } from "./basemap";
 import { onCounts, wantsGpu } from "./counts";
 import { GlEventLayer } from "./gl-layer";
+import { SvgPicture } from "./svg-picture";
 import type { EventLayer, ListDot } from "./layer";
 import type { EventMarks } from "./marks";
 
@@ -45,6 +49,8 @@ const COMPOSITED = /Chrome\//.test(navigator.userAgent);
 const PICTURE = !COMPOSITED || new URLSearchParams(location.search).has("basemap-picture");
 /** Where the 2D canvas draws the density view instead of the GPU layer (not composited, unless the GPU is forced). */
 const CANVAS_DENSITY = FORCED === "canvas-density" || (!COMPOSITED && FORCED !== "gpu" && FORCED !== "canvas");
+/** Where the canvas's dots are written as pixels (`dot-raster.ts`): not composited, or asked for with `?events=canvas-raster`. */
+const RASTER = FORCED === "canvas-raster" || (!COMPOSITED && FORCED !== "gpu");
 let told = false;
 
 function tell(): void {
@@ -61,17 +67,26 @@ export class StoryEvents implements EventLayer {
   private readonly dots: DotLayer;
   private gl: GlEventLayer | null = null;
   /** No WebGL2 here (or it was lost): the dots for good. */
-  private noGl = FORCED === "canvas";
+  private noGl = FORCED === "canvas" || FORCED === "canvas-raster";
   private onGpu = false;
   private last: (() => void) | null = null;
   private readonly picture: BaseMapCanvas | null;
+  /** Pictures of the labels and of the story's symbols, above the events. */
+  private readonly above: SvgPicture[];
 
   constructor(private readonly map: AtlasMap) {
     this.picture = PICTURE ? new BaseMapCanvas(map) : null;
+    const host = map.svg.parentElement;
+    this.above = [];
+    for (const [sel, name] of [["svg.atlas-labels", "labels"], ["svg.atlas-overlay", "overlay"]] as const) {
+      const svg = host?.querySelector<SVGSVGElement>(sel);
+      if (PICTURE && host && svg) this.above.push(new SvgPicture(svg, host, name));
+    }
     this.dots = new DotLayer(map);
     // Not composited, the 2D canvas draws the density view too: a WebGL
     // canvas would be read back and painted in software at every frame.
     this.dots.densityHere = CANVAS_DENSITY;
+    this.dots.rasterHere = RASTER;
   }
 
   /** What the layer in use draws now, as data (for the export). */
@@ -123,6 +138,7 @@ export class StoryEvents implements EventLayer {
 
   showLocal(local: LocalIndex, day: number, mask: number, skip: ReadonlySet<number>): void {
     if (this.picture) this.picture.wanted = local.cols.n >= PICTURE_FROM;
+    for (const p of this.above) p.wanted = local.cols.n >= PICTURE_FROM;
     const keep = new Set(skip);
     this.last = () => this.showLocal(local, day, mask, keep);
     this.pick(onCounts(local.cols).at(day, mask), (l) => l.showLocal(local, day, mask, skip));

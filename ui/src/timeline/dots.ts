@@ -16,6 +16,7 @@
  */
 import type { EventKind } from "../api/bindings";
 import { CanvasHexes } from "../events/canvas-hexes";
+import { DotRaster, type PixelBox } from "../events/dot-raster";
 import { rgb } from "../events/gl";
 import { DENSITY_OFF, DENSITY_ON, HEX_R } from "../events/hexbin";
 import type { EventLayer, ListDot } from "../events/layer";
@@ -33,6 +34,10 @@ const PALETTE = [...new Set(COLORS)];
 const SLOT = COLORS.map((c) => PALETTE.indexOf(c));
 /** Each kind's colour as three numbers 0–1, in the core's order (for the GPU layer). */
 export const KIND_RGB = COLORS.map(rgb);
+/** Colours as three bytes, for the dots written as pixels. */
+const bytes = (hex: string) => rgb(hex).map((v) => v * 255) as [number, number, number];
+const KIND_BYTES = COLORS.map(bytes);
+const PALETTE_BYTES = PALETTE.map(bytes);
 /** A dot's radius, in CSS px. */
 export const DOT_R = 2.6;
 const R = DOT_R;
@@ -57,6 +62,12 @@ export class DotLayer implements EventLayer {
   densityHere = false;
   private hexes: CanvasHexes | null = null;
   private dense = false;
+  private inViewCount = 0;
+  /** Set where dots are written as pixels and put on the canvas (a page that is not composited): see `dot-raster.ts`. */
+  rasterHere = false;
+  private raster: DotRaster | null = null;
+  /** Whether the canvas now shows the raster's pixels (not hexagons or arcs drawn on it). */
+  private rastered = false;
 
   constructor(private readonly map: AtlasMap) {
     this.canvas = document.createElement("canvas");
@@ -169,6 +180,8 @@ export class DotLayer implements EventLayer {
       c.width = Math.round(w * dpr);
       c.height = Math.round(h * dpr);
       this.drawn = null; // resizing cleared it
+      this.rastered = false;
+      this.raster = null;
     }
     const count = String(this.n);
     if (c.dataset.dots !== count) c.dataset.dots = count; // read by tests
@@ -176,11 +189,24 @@ export class DotLayer implements EventLayer {
     const ctx = (this.ctx ??= c.getContext("2d"));
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    // What the last drawing covered is cleared: in the raster's pixels when they showed, to be put with the new ones.
+    let stale: PixelBox | null = null;
     if (this.drawn) {
       const [x0, y0, x1, y1] = this.drawn;
-      ctx.clearRect(x0 - R - 1, y0 - R - 1, x1 - x0 + 2 * R + 2, y1 - y0 + 2 * R + 2);
+      if (this.rastered && this.raster) {
+        stale = this.raster.clamp((x0 - R - 1) * dpr, (y0 - R - 1) * dpr, (x1 + R + 1) * dpr, (y1 + R + 1) * dpr);
+        if (stale) this.raster.clear(stale);
+      } else ctx.clearRect(x0 - R - 1, y0 - R - 1, x1 - x0 + 2 * R + 2, y1 - y0 + 2 * R + 2);
       this.drawn = null;
     }
+    const [k, tx, ty] = this.map.screenTransform;
+    const counted = this.rasterHere && this.densityHere;
+    const raster = this.rasterHere && !(counted && this.countDense(k, tx, ty, w, h)) ? this.rasterFor(c, dpr) : null;
+    if (!raster && stale) {
+      this.raster?.put(ctx, stale);
+      this.rastered = false;
+    }
+    if (raster) return this.drawRaster(ctx, raster, stale, k, tx, ty, w, h, dpr);
     let bx0 = Infinity;
     let by0 = Infinity;
     let bx1 = -Infinity;
@@ -191,9 +217,8 @@ export class DotLayer implements EventLayer {
       if (sy < by0) by0 = sy;
       if (sy > by1) by1 = sy;
     };
-    const [k, tx, ty] = this.map.screenTransform;
     const { x, y, kind, certainty } = this;
-    if (this.densityHere && this.drawHexes(ctx, k, tx, ty, w, h)) return;
+    if (this.densityHere && this.drawHexes(ctx, k, tx, ty, w, h, counted)) return;
     if (c.dataset.mode !== "dots") c.dataset.mode = "dots";
     // Dots of one colour and full certainty (most of them) make one path and
     // one fill; the uncertain ones are drawn one by one, fainter. Dots off
@@ -230,12 +255,49 @@ export class DotLayer implements EventLayer {
     if (bx0 <= bx1) this.drawn = [bx0, by0, bx1, by1];
   }
 
+  /** The raster, sized to the canvas. */
+  private rasterFor(c: HTMLCanvasElement, dpr: number): DotRaster {
+    if (!this.raster || this.raster.r !== R * dpr) this.raster = new DotRaster(R * dpr);
+    this.raster.resize(c.width, c.height);
+    return this.raster;
+  }
+
+  /** The dots written as pixels, and the pixels that changed (`stale`, cleared, and the new dots' box) put on the canvas. */
+  private drawRaster(ctx: CanvasRenderingContext2D, raster: DotRaster, stale: PixelBox | null, k: number, tx: number, ty: number, w: number, h: number, dpr: number): void {
+    const c = this.canvas;
+    if (c.dataset.mode !== "dots") c.dataset.mode = "dots";
+    const { x, y, kind, certainty } = this;
+    let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
+    // In the order the arcs are drawn: each colour's certain dots as one union, then the uncertain ones one by one.
+    for (let slot = 0; slot <= PALETTE.length; slot++) {
+      for (let j = 0; j < this.n; j++) {
+        const sure = certainty[j]! >= 1;
+        if (slot < PALETTE.length ? !sure || SLOT[kind[j]!] !== slot : sure) continue;
+        const sx = x[j]! * k + tx;
+        const sy = y[j]! * k + ty;
+        if (!inView(sx, sy, w, h)) continue;
+        if (slot < PALETTE.length) raster.cover(sx * dpr, sy * dpr);
+        else raster.dot(sx * dpr, sy * dpr, KIND_BYTES[kind[j]!] ?? PALETTE_BYTES[PALETTE_BYTES.length - 1]!, dotAlpha(certainty[j]!));
+        if (sx < bx0) bx0 = sx;
+        if (sx > bx1) bx1 = sx;
+        if (sy < by0) by0 = sy;
+        if (sy > by1) by1 = sy;
+      }
+      if (slot < PALETTE.length) raster.fill(PALETTE_BYTES[slot]!, dotAlpha(1));
+    }
+    const fresh = bx0 <= bx1 ? raster.clamp((bx0 - R - 1) * dpr, (by0 - R - 1) * dpr, (bx1 + R + 1) * dpr, (by1 + R + 1) * dpr) : null;
+    if (fresh) this.drawn = [bx0, by0, bx1, by1];
+    const box = stale && fresh ? [Math.min(stale[0], fresh[0]), Math.min(stale[1], fresh[1]), Math.max(stale[2], fresh[2]), Math.max(stale[3], fresh[3])] as PixelBox : stale ?? fresh;
+    if (box) raster.put(ctx, box);
+    this.rastered = true;
+  }
+
   /**
-   * The density view, when enough dots fall in the view (with the GPU's
-   * margin between switching on and off): their screen places are counted
-   * per hexagon instead of drawn. Returns whether it drew.
+   * Whether the density view is on: enough dots fall in the view (with the
+   * GPU's margin between switching on and off). Their screen places are kept
+   * for `drawHexes`.
    */
-  private drawHexes(ctx: CanvasRenderingContext2D, k: number, tx: number, ty: number, w: number, h: number): boolean {
+  private countDense(k: number, tx: number, ty: number, w: number, h: number): boolean {
     const { x, y } = this;
     let m = 0;
     const sx = (this.sx.length >= this.n ? this.sx : (this.sx = new Float64Array(this.x.length)));
@@ -247,9 +309,15 @@ export class DotLayer implements EventLayer {
       sx[m] = px;
       sy[m++] = py;
     }
+    this.inViewCount = m;
     this.dense = this.dense ? m >= DENSITY_OFF : m >= DENSITY_ON;
-    if (!this.dense) return false;
-    const box = (this.hexes ??= new CanvasHexes()).draw(ctx, sx, sy, m, w, h, tx, ty);
+    return this.dense;
+  }
+
+  /** The density view, when it is on: the dots in view counted per hexagon instead of drawn. Returns whether it drew. */
+  private drawHexes(ctx: CanvasRenderingContext2D, k: number, tx: number, ty: number, w: number, h: number, counted: boolean): boolean {
+    if (!(counted ? this.dense : this.countDense(k, tx, ty, w, h))) return false;
+    const box = (this.hexes ??= new CanvasHexes()).draw(ctx, this.sx, this.sy, this.inViewCount, w, h, tx, ty);
     const grow = HEX_R - R;
     if (box) this.drawn = [box[0] - grow, box[1] - grow, box[2] + grow, box[3] + grow];
     if (this.canvas.dataset.mode !== "density") this.canvas.dataset.mode = "density";

@@ -1,0 +1,105 @@
+/**
+ * One of the SVGs above the events (the labels, the story's symbols) as a
+ * picture: while it stays as it is, a canvas holds it drawn once, and the
+ * SVG is made transparent (still there for the pointer).
+ *
+ * Why: where the page is not composited (the desktop app's WebKitGTK),
+ * every step of the slider changes the events' canvas across the map, and
+ * WebKit paints again all that lies in the changed box, what is above the
+ * events included. Sixty-odd labels of text, or a story's symbols with
+ * their own labels, cost 1 to 3 ms of every such frame
+ * (docs/benchmarks.md); a bitmap of them costs a copy.
+ *
+ * The picture is the engine's own drawing: the SVG is copied with the
+ * styles the page gives it (`export/inline.ts`, as the export does) and
+ * drawn as an image, so it matches the live SVG. Any change to it (a move
+ * of the map, a new name or symbol, the language, the theme, the slider
+ * starting or stopping, which pauses or resumes the symbols' pulses) shows
+ * the SVG again at once, and the picture is drawn anew once it has been
+ * still for a moment, never while it animates or the pointer is over the
+ * map (hover styles).
+ */
+import { inline, INITIAL } from "../export/inline";
+
+/** How long the SVG must be still before its picture is drawn. */
+const QUIET_MS = 150;
+const NS = "http://www.w3.org/2000/svg";
+
+const running = (a: Animation): boolean => a.playState === "running";
+
+export class SvgPicture {
+  readonly canvas: HTMLCanvasElement;
+  private want = false;
+  private timer = 0;
+  /** Bumped at each change: a picture begun before it is dropped. */
+  private generation = 0;
+
+  /** `name`: the canvas is `.{name}-picture`, and the host is marked `.{name}-cached` while the picture stands for the SVG. */
+  constructor(private readonly svg: SVGSVGElement, private readonly host: HTMLElement, private readonly name: string) {
+    this.canvas = document.createElement("canvas");
+    this.canvas.className = `${name}-picture`;
+    this.canvas.setAttribute("aria-hidden", "true");
+    svg.after(this.canvas);
+    const stale = () => this.stale();
+    new MutationObserver(stale).observe(svg, { subtree: true, attributes: true, childList: true, characterData: true });
+    new MutationObserver(stale).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "class", "style", "lang"] });
+    // The slider starting or stopping (`.moving`) pauses or resumes animations; the pictures' own marks on the host are not changes.
+    let moving = host.classList.contains("moving");
+    new MutationObserver(() => {
+      if (moving !== (moving = host.classList.contains("moving"))) this.stale();
+    }).observe(host, { attributes: true, attributeFilter: ["class"] });
+    new ResizeObserver(stale).observe(host);
+    host.addEventListener("pointerenter", stale);
+    host.addEventListener("pointerleave", stale);
+  }
+
+  /** Whether to keep the picture at all (a story with many events). */
+  set wanted(w: boolean) {
+    if (w === this.want) return;
+    this.want = w;
+    this.stale();
+  }
+
+  /** Show the SVG again now; draw the picture once it is still. */
+  private stale(): void {
+    this.generation++;
+    if (this.host.classList.contains(`${this.name}-cached`)) this.host.classList.remove(`${this.name}-cached`);
+    clearTimeout(this.timer);
+    if (this.want) this.timer = window.setTimeout(() => void this.draw(), QUIET_MS);
+  }
+
+  private async draw(): Promise<void> {
+    const gen = this.generation;
+    if (this.host.matches(":hover")) return;
+    if (this.svg.getAnimations?.({ subtree: true }).some(running)) return this.stale();
+    const { width: w, height: h } = this.svg.getBoundingClientRect();
+    if (!w || !h) return;
+    const copy = document.createElementNS(NS, "svg");
+    copy.setAttribute("xmlns", NS);
+    copy.setAttribute("width", String(w));
+    copy.setAttribute("height", String(h));
+    copy.setAttribute("viewBox", `0 0 ${w} ${h}`);
+    for (const c of Array.from(this.svg.children)) {
+      const part = inline(c, INITIAL);
+      if (part) copy.append(part);
+    }
+    const img = new Image();
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
+    try {
+      await img.decode();
+    } catch {
+      return; // The SVG stays shown.
+    }
+    if (gen !== this.generation || !this.want) return;
+    const dpr = window.devicePixelRatio || 1;
+    const c = this.canvas;
+    c.width = Math.ceil(w * dpr);
+    c.height = Math.ceil(h * dpr);
+    c.style.width = `${c.width / dpr}px`;
+    c.style.height = `${c.height / dpr}px`;
+    const ctx = c.getContext("2d");
+    if (!ctx) return;
+    ctx.drawImage(img, 0, 0, w * dpr, h * dpr);
+    this.host.classList.add(`${this.name}-cached`);
+  }
+}
