@@ -1,0 +1,126 @@
+// The desktop app (WebKitGTK, not composited) on a story of 20,000 events
+// lasting decades (thousands on at once),
+// where the page stands bitmaps for what it would otherwise paint again at
+// every step of the slider: the dots are written as pixels, and the base
+// map, the labels and the symbols are pictures while they are still. Each
+// is checked here in WebKit itself: the dots' pixels are where the layer's
+// own marks say, each picture is current exactly while its SVG is not
+// painted, and a move of the map shows the SVGs again at once.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { faultlinesBinary, root } from "../serve.mjs";
+import { defaultApp, startDriver } from "../driver.mjs";
+
+const app = defaultApp();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faultlines-pictures-"));
+const stateDir = path.join(dir, "state");
+let driver;
+let browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(app), `app binary missing: ${app}`);
+  execFileSync(faultlinesBinary(), ["generate", "--events", "20000", "--seed", "3", "--out", path.join(dir, "story")]);
+  // Every event lasts until thirty years after its start's year: thousands on at once.
+  const file = path.join(dir, "story", "story", "events.geojson");
+  const fc = JSON.parse(fs.readFileSync(file, "utf8"));
+  for (const f of fc.features) {
+    const year = Number(/\d{4}/.exec(f.properties.start)[0]);
+    f.properties.end = { type: "at", date: `${Math.min(year + 30, 2028)}-12-31` };
+  }
+  fs.writeFileSync(file, JSON.stringify(fc));
+  driver = await startDriver(app, { FAULTLINES_STATE_DIR: stateDir, FAULTLINES_DATA: path.join(dir, "story") });
+  browser = await driver.session();
+  await (await browser.$("html[data-ready=true]")).waitForExist({ timeout: 60000 });
+});
+
+after(async () => {
+  try { await browser?.deleteSession(); } catch { /* already gone */ }
+  driver?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function guard(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    const shots = path.join(root, "test-results");
+    fs.mkdirSync(shots, { recursive: true });
+    try { await browser.saveScreenshot(path.join(shots, `desktop-${name}.png`)); } catch { /* no window */ }
+    throw e;
+  }
+}
+
+/** Set the slider's date and wait until the map is still and every picture stands for its SVG. */
+async function settleAt(iso) {
+  await browser.execute((d) => window.faultlines.timeline.setDay(d), Math.round(Date.parse(iso) / 86400000));
+  await browser.waitUntil(
+    () => browser.execute(() => ["base", "labels"].every((n) => document.getElementById("map").classList.contains(`${n}-cached`))),
+    { timeout: 20000, timeoutMsg: "the pictures were not drawn once the map was still" },
+  );
+}
+
+describe("pictures in the desktop app", () => {
+  it("writes the dots as pixels where the layer's marks put them", () =>
+    guard("pictures-dots", async () => {
+      // Zoomed in, the events in view are dots rather than counted in hexagons.
+      await browser.execute(() => window.faultlines.map.centerOn([45, 41], 12));
+      await settleAt("2010-06-01");
+      const r = await browser.execute(() => {
+        const c = document.querySelector("canvas.story-dots:not(.events-off)");
+        const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        const dpr = c.width / c.getBoundingClientRect().width;
+        const { dots } = window.faultlines.story.eventMarks();
+        let inside = 0, hit = 0, inked = 0;
+        for (const m of dots) {
+          const x = Math.floor(m.x * dpr), y = Math.floor(m.y * dpr);
+          if (x < 0 || y < 0 || x >= c.width || y >= c.height) continue;
+          inside++;
+          if (d[(y * c.width + x) * 4 + 3] >= 150) hit++;
+        }
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) inked++;
+        return { mode: c.dataset.mode, inside, hit, inked, px: c.width * c.height };
+      });
+      assert.equal(r.mode, "dots");
+      assert.ok(r.inside > 20, `dots in view: ${r.inside}`);
+      assert.equal(r.hit, r.inside, `dots whose centre is painted: ${r.hit} of ${r.inside}`);
+      // Nothing else: the ink stays within the dots (about 25 pixels each at most).
+      assert.ok(r.inked <= r.inside * 30, `${r.inked} pixels inked for ${r.inside} dots`);
+      await browser.execute(() => window.faultlines.map.resetView());
+    }));
+
+  it("keeps the base map, labels and symbols as pictures exactly while their SVGs are not painted, and shows the SVGs again when the map moves", () =>
+    guard("pictures-above", async () => {
+      await settleAt("2010-06-02");
+      const state = () => browser.execute(() => {
+        const map = document.getElementById("map");
+        const row = (name, sel) => {
+          const c = document.querySelector(`canvas.${name}-picture`);
+          return { cached: map.classList.contains(`${name}-cached`), picture: getComputedStyle(c).visibility, svg: getComputedStyle(document.querySelector(sel)).opacity };
+        };
+        const labels = document.querySelector("canvas.labels-picture");
+        const d = labels.getContext("2d").getImageData(0, 0, labels.width, labels.height).data;
+        let inked = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) inked++;
+        return { base: row("base", "svg.atlas"), labels: row("labels", "svg.atlas-labels"), labelsInked: inked, labelCount: document.querySelectorAll("svg.atlas-labels text").length };
+      });
+      const still = await state();
+      assert.deepEqual(still.base, { cached: true, picture: "visible", svg: "0" });
+      assert.deepEqual(still.labels, { cached: true, picture: "visible", svg: "0" });
+      assert.ok(still.labelCount > 5 && still.labelsInked > 500, `${still.labelCount} labels, ${still.labelsInked} pixels in their picture`);
+      // A zoom changes the map and the labels: both SVGs show again before the next frame.
+      const moved = await browser.executeAsync((done) => {
+        window.faultlines.map.zoomBy(1.25);
+        Promise.resolve().then(() => {
+          const map = document.getElementById("map");
+          done([map.classList.contains("base-cached"), map.classList.contains("labels-cached"), getComputedStyle(document.querySelector("svg.atlas-labels")).opacity, getComputedStyle(document.querySelector("canvas.labels-picture")).visibility]);
+        });
+      });
+      assert.deepEqual(moved, [false, false, "1", "hidden"]);
+      await browser.waitUntil(() => browser.execute(() => document.getElementById("map").classList.contains("labels-cached")), { timeout: 20000 });
+      await browser.execute(() => window.faultlines.map.resetView());
+    }));
+});
