@@ -78,48 +78,65 @@ export class DotRaster {
     return [x - h, y - h, x + h, y + h];
   }
 
-  /** Each pixel a dot centred at (x, y) (device px) covers, with how much of it. */
-  private each(x: number, y: number, f: (pixel: number, c: number) => void): void {
+  /**
+   * Where a dot centred at (x, y) (device px) falls: its square's corner
+   * pixel and the coverage table for its centre's offset in that pixel.
+   * Kept in fields, not returned, so that the hot loops allocate nothing.
+   */
+  private ix = 0;
+  private iy = 0;
+  private cov: Float32Array = new Float32Array(0);
+  private place(x: number, y: number): void {
     const half = this.side / 2;
-    // The square's corner pixel, and the centre's offset in it to the nearest table.
     const fx = x - half, fy = y - half;
     let ix = Math.floor(fx), iy = Math.floor(fy);
     let sx = Math.round((fx - ix) * SUB), sy = Math.round((fy - iy) * SUB);
     if (sx === SUB) { sx = 0; ix++; }
     if (sy === SUB) { sy = 0; iy++; }
-    const cov = this.tables[sy * SUB + sx]!;
-    const { width: w, height: h, side } = this;
+    this.ix = ix;
+    this.iy = iy;
+    this.cov = this.tables[sy * SUB + sx]!;
+  }
+
+  /** Blend a dot centred at (x, y) (device px) in `rgb` at `alpha`. */
+  dot(x: number, y: number, rgb: Rgb, alpha: number): void {
+    this.place(x, y);
+    const { ix, iy, cov, width: w, height: h, side } = this;
     for (let j = 0; j < side; j++) {
       const py = iy + j;
       if (py < 0 || py >= h) continue;
       for (let i = 0; i < side; i++) {
         const px = ix + i;
         const c = cov[j * side + i]!;
-        if (c > 0 && px >= 0 && px < w) f(py * w + px, c);
+        if (c > 0 && px >= 0 && px < w) this.blend(py * w + px, rgb, alpha * c);
       }
     }
   }
 
-  /** Blend a dot centred at (x, y) (device px) in `rgb` at `alpha`. */
-  dot(x: number, y: number, rgb: Rgb, alpha: number): void {
-    this.each(x, y, (p, c) => this.blend(p, rgb, alpha * c));
-  }
-
   /** Add a dot to the union being gathered. */
   cover(x: number, y: number): void {
-    const u = this.union;
-    this.each(x, y, (p, c) => {
-      const was = u[p]!;
-      if (was === 0) {
-        if (this.nTouched === this.touched.length) {
-          const t = new Int32Array(this.touched.length * 2);
-          t.set(this.touched);
-          this.touched = t;
+    this.place(x, y);
+    const { ix, iy, cov, width: w, height: h, side, union: u } = this;
+    for (let j = 0; j < side; j++) {
+      const py = iy + j;
+      if (py < 0 || py >= h) continue;
+      for (let i = 0; i < side; i++) {
+        const px = ix + i;
+        const c = cov[j * side + i]!;
+        if (c <= 0 || px < 0 || px >= w) continue;
+        const p = py * w + px;
+        const was = u[p]!;
+        if (was === 0) {
+          if (this.nTouched === this.touched.length) {
+            const t = new Int32Array(this.touched.length * 2);
+            t.set(this.touched);
+            this.touched = t;
+          }
+          this.touched[this.nTouched++] = p;
         }
-        this.touched[this.nTouched++] = p;
+        if (c > was) u[p] = c;
       }
-      if (c > was) u[p] = c;
-    });
+    }
   }
 
   /** Blend the union gathered so far in `rgb` at `alpha`, and start a new one. */

@@ -53,6 +53,8 @@ export class DotLayer implements EventLayer {
   /** The screen places of the dots in view, for the density view. */
   private sx = new Float64Array(0);
   private sy = new Float64Array(0);
+  /** The indices of the dots in view (for the dots written as pixels). */
+  private vis = new Int32Array(0);
   /** Base-projected x, y of column event i at 2i, 2i + 1 (NaN: not computed yet). */
   private projected: Float64Array | null = null;
   private ctx: CanvasRenderingContext2D | null = null;
@@ -268,20 +270,30 @@ export class DotLayer implements EventLayer {
     if (c.dataset.mode !== "dots") c.dataset.mode = "dots";
     const { x, y, kind, certainty } = this;
     let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
-    // In the order the arcs are drawn: each colour's certain dots as one union, then the uncertain ones one by one.
+    // The dots in view, once; then in the order the arcs are drawn: each colour's certain dots as one union, then the uncertain ones one by one.
+    const sx = (this.sx.length >= this.n ? this.sx : (this.sx = new Float64Array(this.x.length)));
+    const sy = (this.sy.length >= this.n ? this.sy : (this.sy = new Float64Array(this.x.length)));
+    const vis = (this.vis.length >= this.n ? this.vis : (this.vis = new Int32Array(this.x.length)));
+    let m = 0;
+    for (let j = 0; j < this.n; j++) {
+      const px = x[j]! * k + tx;
+      const py = y[j]! * k + ty;
+      if (!inView(px, py, w, h)) continue;
+      sx[m] = px;
+      sy[m] = py;
+      vis[m++] = j;
+      if (px < bx0) bx0 = px;
+      if (px > bx1) bx1 = px;
+      if (py < by0) by0 = py;
+      if (py > by1) by1 = py;
+    }
     for (let slot = 0; slot <= PALETTE.length; slot++) {
-      for (let j = 0; j < this.n; j++) {
+      for (let i = 0; i < m; i++) {
+        const j = vis[i]!;
         const sure = certainty[j]! >= 1;
         if (slot < PALETTE.length ? !sure || SLOT[kind[j]!] !== slot : sure) continue;
-        const sx = x[j]! * k + tx;
-        const sy = y[j]! * k + ty;
-        if (!inView(sx, sy, w, h)) continue;
-        if (slot < PALETTE.length) raster.cover(sx * dpr, sy * dpr);
-        else raster.dot(sx * dpr, sy * dpr, KIND_BYTES[kind[j]!] ?? PALETTE_BYTES[PALETTE_BYTES.length - 1]!, dotAlpha(certainty[j]!));
-        if (sx < bx0) bx0 = sx;
-        if (sx > bx1) bx1 = sx;
-        if (sy < by0) by0 = sy;
-        if (sy > by1) by1 = sy;
+        if (slot < PALETTE.length) raster.cover(sx[i]! * dpr, sy[i]! * dpr);
+        else raster.dot(sx[i]! * dpr, sy[i]! * dpr, KIND_BYTES[kind[j]!] ?? PALETTE_BYTES[PALETTE_BYTES.length - 1]!, dotAlpha(certainty[j]!));
       }
       if (slot < PALETTE.length) raster.fill(PALETTE_BYTES[slot]!, dotAlpha(1));
     }
