@@ -17,7 +17,7 @@
  *
  * In WebKit (not composited) a story with many events also draws the base
  * map on a canvas beneath both layers (`basemap.ts`), and the labels and the
- * story's symbols on canvases above them (`svg-picture.ts`), and the canvas dots
+ * story's symbols on one canvas above them (`svg-picture.ts`), and the canvas dots
  * draw the density view themselves (`canvas-hexes.ts`) instead of handing
  * over to the GPU layer, whose canvas costs a software readback a frame
  * there, and writes its dots as pixels (`dot-raster.ts`), which WebKit's
@@ -71,17 +71,14 @@ export class StoryEvents implements EventLayer {
   private onGpu = false;
   private last: (() => void) | null = null;
   private readonly picture: BaseMapCanvas | null;
-  /** Pictures of the labels and of the story's symbols, above the events. */
-  private readonly above: SvgPicture[];
+  /** A picture of the labels and the story's symbols, above the events. */
+  private readonly above: SvgPicture | null;
 
   constructor(private readonly map: AtlasMap) {
     this.picture = PICTURE ? new BaseMapCanvas(map) : null;
     const host = map.svg.parentElement;
-    this.above = [];
-    for (const [sel, name] of [["svg.atlas-labels", "labels"], ["svg.atlas-overlay", "overlay"]] as const) {
-      const svg = host?.querySelector<SVGSVGElement>(sel);
-      if (PICTURE && host && svg) this.above.push(new SvgPicture(svg, host, name));
-    }
+    const above = ["svg.atlas-labels", "svg.atlas-overlay"].map((sel) => host?.querySelector<SVGSVGElement>(sel)).filter((svg) => svg instanceof SVGSVGElement);
+    this.above = PICTURE && host && above.length ? new SvgPicture(above, host, "above") : null;
     this.dots = new DotLayer(map);
     // Not composited, the 2D canvas draws the density view too: a WebGL
     // canvas would be read back and painted in software at every frame.
@@ -138,7 +135,7 @@ export class StoryEvents implements EventLayer {
 
   showLocal(local: LocalIndex, day: number, mask: number, skip: ReadonlySet<number>): void {
     if (this.picture) this.picture.wanted = local.cols.n >= PICTURE_FROM;
-    for (const p of this.above) p.wanted = local.cols.n >= PICTURE_FROM;
+    if (this.above) this.above.wanted = local.cols.n >= PICTURE_FROM;
     const keep = new Set(skip);
     this.last = () => this.showLocal(local, day, mask, keep);
     this.pick(onCounts(local.cols).at(day, mask), (l) => l.showLocal(local, day, mask, skip));

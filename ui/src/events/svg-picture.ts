@@ -1,14 +1,14 @@
 /**
- * One of the SVGs above the events (the labels, the story's symbols) as a
- * picture: while it stays as it is, a canvas holds it drawn once, and the
- * SVG is made transparent (still there for the pointer).
+ * The SVGs above the events (the labels, the story's symbols) as one
+ * picture: while they stay as they are, a canvas holds them drawn once, and
+ * the SVGs are made transparent (still there for the pointer).
  *
  * Why: where the page is not composited (the desktop app's WebKitGTK),
  * every step of the slider changes the events' canvas across the map, and
  * WebKit paints again all that lies in the changed box, what is above the
  * events included. Sixty-odd labels of text, or a story's symbols with
  * their own labels, cost 1 to 3 ms of every such frame
- * (docs/benchmarks.md); a bitmap of them costs a copy.
+ * (docs/benchmarks.md); one bitmap of them all costs a copy.
  *
  * The picture is the engine's own drawing: the SVG is copied with the
  * styles the page gives it (`export/inline.ts`, as the export does) and
@@ -21,7 +21,7 @@
  */
 import { inline, INITIAL } from "../export/inline";
 
-/** How long the SVG must be still before its picture is drawn. */
+/** How long the SVGs must be still before their picture is drawn. */
 const QUIET_MS = 150;
 const NS = "http://www.w3.org/2000/svg";
 
@@ -34,14 +34,18 @@ export class SvgPicture {
   /** Bumped at each change: a picture begun before it is dropped. */
   private generation = 0;
 
-  /** `name`: the canvas is `.{name}-picture`, and the host is marked `.{name}-cached` while the picture stands for the SVG. */
-  constructor(private readonly svg: SVGSVGElement, private readonly host: HTMLElement, private readonly name: string) {
+  /**
+   * `svgs`: in the order they are painted; the canvas goes just above the
+   * last. `name`: the canvas is `.{name}-picture`, and the host is marked
+   * `.{name}-cached` while the picture stands for the SVGs.
+   */
+  constructor(private readonly svgs: readonly SVGSVGElement[], private readonly host: HTMLElement, private readonly name: string) {
     this.canvas = document.createElement("canvas");
     this.canvas.className = `${name}-picture`;
     this.canvas.setAttribute("aria-hidden", "true");
-    svg.after(this.canvas);
+    svgs[svgs.length - 1]?.after(this.canvas);
     const stale = () => this.stale();
-    new MutationObserver(stale).observe(svg, { subtree: true, attributes: true, childList: true, characterData: true });
+    for (const svg of svgs) new MutationObserver(stale).observe(svg, { subtree: true, attributes: true, childList: true, characterData: true });
     new MutationObserver(stale).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "class", "style", "lang"] });
     // The slider starting or stopping (`.moving`) pauses or resumes animations; the pictures' own marks on the host are not changes.
     let moving = host.classList.contains("moving");
@@ -60,7 +64,7 @@ export class SvgPicture {
     this.stale();
   }
 
-  /** Show the SVG again now; draw the picture once it is still. */
+  /** Show the SVGs again now; draw the picture once they are still. */
   private stale(): void {
     this.generation++;
     if (this.host.classList.contains(`${this.name}-cached`)) this.host.classList.remove(`${this.name}-cached`);
@@ -71,17 +75,19 @@ export class SvgPicture {
   private async draw(): Promise<void> {
     const gen = this.generation;
     if (this.host.matches(":hover")) return;
-    if (this.svg.getAnimations?.({ subtree: true }).some(running)) return this.stale();
-    const { width: w, height: h } = this.svg.getBoundingClientRect();
+    if (this.svgs.some((svg) => svg.getAnimations?.({ subtree: true }).some(running))) return this.stale();
+    const { width: w, height: h } = this.host.getBoundingClientRect();
     if (!w || !h) return;
     const copy = document.createElementNS(NS, "svg");
     copy.setAttribute("xmlns", NS);
     copy.setAttribute("width", String(w));
     copy.setAttribute("height", String(h));
     copy.setAttribute("viewBox", `0 0 ${w} ${h}`);
-    for (const c of Array.from(this.svg.children)) {
-      const part = inline(c, INITIAL);
-      if (part) copy.append(part);
+    for (const svg of this.svgs) {
+      for (const c of Array.from(svg.children)) {
+        const part = inline(c, INITIAL);
+        if (part) copy.append(part);
+      }
     }
     const img = new Image();
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
