@@ -97,3 +97,21 @@ export async function startDriver(app, env = {}) {
     },
   };
 }
+
+/**
+ * A test step that, when it fails, leaves a screenshot of the window as
+ * `test-results/desktop-{prefix}{name}.png` (the browser tests' `guardWithShots`).
+ * `browser()`: the session at the time of failure.
+ */
+export function guardWithShots(prefix, browser) {
+  return async (name, fn) => {
+    try {
+      await fn();
+    } catch (e) {
+      const dir = path.join(root, "test-results");
+      fs.mkdirSync(dir, { recursive: true });
+      try { await browser().saveScreenshot(path.join(dir, `desktop-${prefix}${name}.png`)); } catch { /* no window */ }
+      throw e;
+    }
+  };
+}

@@ -6,8 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { root } from "../serve.mjs";
-import { defaultApp, startDriver } from "../driver.mjs";
+import { defaultApp, guardWithShots, startDriver } from "../driver.mjs";
 
 const app = defaultApp();
 
@@ -28,16 +27,7 @@ after(async () => {
   driver?.stop();
 });
 
-async function guard(name, fn) {
-  try {
-    await fn();
-  } catch (e) {
-    const dir = path.join(root, "test-results");
-    fs.mkdirSync(dir, { recursive: true });
-    try { await browser.saveScreenshot(path.join(dir, `desktop-${name}.png`)); } catch { /* no window */ }
-    throw e;
-  }
-}
+const guard = guardWithShots("", () => browser);
 
 describe("the desktop app", () => {
   it("opens a window that shows the map and the dataset summary", () =>

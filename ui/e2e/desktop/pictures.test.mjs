@@ -13,8 +13,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { faultlinesBinary, root } from "../serve.mjs";
-import { defaultApp, startDriver } from "../driver.mjs";
+import { faultlinesBinary } from "../serve.mjs";
+import { defaultApp, guardWithShots, startDriver } from "../driver.mjs";
 
 const app = defaultApp();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faultlines-pictures-"));
@@ -44,16 +44,7 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function guard(name, fn) {
-  try {
-    await fn();
-  } catch (e) {
-    const shots = path.join(root, "test-results");
-    fs.mkdirSync(shots, { recursive: true });
-    try { await browser.saveScreenshot(path.join(shots, `desktop-${name}.png`)); } catch { /* no window */ }
-    throw e;
-  }
-}
+const guard = guardWithShots("", () => browser);
 
 /** Set the slider's date and wait until the map is still and every picture stands for its SVG. */
 async function settleAt(iso) {
