@@ -98,19 +98,10 @@ export class DotRaster {
     this.cov = this.tables[sy * SUB + sx]!;
   }
 
-  /** Blend a dot centred at (x, y) (device px) in `rgb` at `alpha`. */
+  /** Blend a dot centred at (x, y) (device px) in `rgb` at `alpha` (a union of one: not while one is being gathered). */
   dot(x: number, y: number, rgb: Rgb, alpha: number): void {
-    this.place(x, y);
-    const { ix, iy, cov, width: w, height: h, side } = this;
-    for (let j = 0; j < side; j++) {
-      const py = iy + j;
-      if (py < 0 || py >= h) continue;
-      for (let i = 0; i < side; i++) {
-        const px = ix + i;
-        const c = cov[j * side + i]!;
-        if (c > 0 && px >= 0 && px < w) this.blend(py * w + px, rgb, alpha * c);
-      }
-    }
+    this.cover(x, y);
+    this.fill(rgb, alpha);
   }
 
   /** Add a dot to the union being gathered. */

@@ -16,7 +16,8 @@
  */
 import type { EventKind } from "../api/bindings";
 import { CanvasHexes } from "../events/canvas-hexes";
-import { DotRaster, type PixelBox } from "../events/dot-raster";
+import type { PixelBox } from "../events/dot-raster";
+import { PixelDots, type DotPalette } from "../events/pixel-dots";
 import { rgb } from "../events/gl";
 import { DENSITY_OFF, DENSITY_ON, HEX_R } from "../events/hexbin";
 import type { EventLayer, ListDot } from "../events/layer";
@@ -34,10 +35,9 @@ const PALETTE = [...new Set(COLORS)];
 const SLOT = COLORS.map((c) => PALETTE.indexOf(c));
 /** Each kind's colour as three numbers 0–1, in the core's order (for the GPU layer). */
 export const KIND_RGB = COLORS.map(rgb);
-/** Colours as three bytes, for the dots written as pixels. */
+/** The colours as bytes, for the dots written as pixels. */
 const bytes = (hex: string) => rgb(hex).map((v) => v * 255) as [number, number, number];
-const KIND_BYTES = COLORS.map(bytes);
-const PALETTE_BYTES = PALETTE.map(bytes);
+const PIXEL_PALETTE: DotPalette = { slotOf: SLOT, slots: PALETTE.map(bytes), kinds: COLORS.map(bytes) };
 /** A dot's radius, in CSS px. */
 export const DOT_R = 2.6;
 const R = DOT_R;
@@ -53,8 +53,6 @@ export class DotLayer implements EventLayer {
   /** The screen places of the dots in view, for the density view. */
   private sx = new Float64Array(0);
   private sy = new Float64Array(0);
-  /** The indices of the dots in view (for the dots written as pixels). */
-  private vis = new Int32Array(0);
   /** Base-projected x, y of column event i at 2i, 2i + 1 (NaN: not computed yet). */
   private projected: Float64Array | null = null;
   private ctx: CanvasRenderingContext2D | null = null;
@@ -67,7 +65,7 @@ export class DotLayer implements EventLayer {
   private inViewCount = 0;
   /** Set where dots are written as pixels and put on the canvas (a page that is not composited): see `dot-raster.ts`. */
   rasterHere = false;
-  private raster: DotRaster | null = null;
+  private readonly pixels = new PixelDots();
   /** Whether the canvas now shows the raster's pixels (not hexagons or arcs drawn on it). */
   private rastered = false;
 
@@ -183,7 +181,7 @@ export class DotLayer implements EventLayer {
       c.height = Math.round(h * dpr);
       this.drawn = null; // resizing cleared it
       this.rastered = false;
-      this.raster = null;
+      this.pixels.drop();
     }
     const count = String(this.n);
     if (c.dataset.dots !== count) c.dataset.dots = count; // read by tests
@@ -195,20 +193,27 @@ export class DotLayer implements EventLayer {
     let stale: PixelBox | null = null;
     if (this.drawn) {
       const [x0, y0, x1, y1] = this.drawn;
-      if (this.rastered && this.raster) {
-        stale = this.raster.clamp((x0 - R - 1) * dpr, (y0 - R - 1) * dpr, (x1 + R + 1) * dpr, (y1 + R + 1) * dpr);
-        if (stale) this.raster.clear(stale);
+      if (this.rastered) {
+        const raster = this.pixels.buffer(c.width, c.height, R * dpr);
+        stale = raster.clamp((x0 - R - 1) * dpr, (y0 - R - 1) * dpr, (x1 + R + 1) * dpr, (y1 + R + 1) * dpr);
+        if (stale) raster.clear(stale);
       } else ctx.clearRect(x0 - R - 1, y0 - R - 1, x1 - x0 + 2 * R + 2, y1 - y0 + 2 * R + 2);
       this.drawn = null;
     }
     const [k, tx, ty] = this.map.screenTransform;
     const counted = this.rasterHere && this.densityHere;
-    const raster = this.rasterHere && !(counted && this.countDense(k, tx, ty, w, h)) ? this.rasterFor(c, dpr) : null;
+    const raster = this.rasterHere && !(counted && this.countDense(k, tx, ty, w, h)) ? this.pixels.buffer(c.width, c.height, R * dpr) : null;
     if (!raster && stale) {
-      this.raster?.put(ctx, stale);
+      this.pixels.buffer(c.width, c.height, R * dpr).put(ctx, stale);
       this.rastered = false;
     }
-    if (raster) return this.drawRaster(ctx, raster, stale, k, tx, ty, w, h, dpr);
+    if (raster) {
+      if (c.dataset.mode !== "dots") c.dataset.mode = "dots";
+      const { x, y, kind, certainty, n } = this;
+      this.drawn = this.pixels.draw(ctx, raster, { x, y, kind, certainty, n }, PIXEL_PALETTE, { k, tx, ty, w, h, dpr, r: R }, stale);
+      this.rastered = true;
+      return;
+    }
     let bx0 = Infinity;
     let by0 = Infinity;
     let bx1 = -Infinity;
@@ -255,53 +260,6 @@ export class DotLayer implements EventLayer {
       grow(sx, sy);
     }
     if (bx0 <= bx1) this.drawn = [bx0, by0, bx1, by1];
-  }
-
-  /** The raster, sized to the canvas. */
-  private rasterFor(c: HTMLCanvasElement, dpr: number): DotRaster {
-    if (!this.raster || this.raster.r !== R * dpr) this.raster = new DotRaster(R * dpr);
-    this.raster.resize(c.width, c.height);
-    return this.raster;
-  }
-
-  /** The dots written as pixels, and the pixels that changed (`stale`, cleared, and the new dots' box) put on the canvas. */
-  private drawRaster(ctx: CanvasRenderingContext2D, raster: DotRaster, stale: PixelBox | null, k: number, tx: number, ty: number, w: number, h: number, dpr: number): void {
-    const c = this.canvas;
-    if (c.dataset.mode !== "dots") c.dataset.mode = "dots";
-    const { x, y, kind, certainty } = this;
-    let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
-    // The dots in view, once; then in the order the arcs are drawn: each colour's certain dots as one union, then the uncertain ones one by one.
-    const sx = (this.sx.length >= this.n ? this.sx : (this.sx = new Float64Array(this.x.length)));
-    const sy = (this.sy.length >= this.n ? this.sy : (this.sy = new Float64Array(this.x.length)));
-    const vis = (this.vis.length >= this.n ? this.vis : (this.vis = new Int32Array(this.x.length)));
-    let m = 0;
-    for (let j = 0; j < this.n; j++) {
-      const px = x[j]! * k + tx;
-      const py = y[j]! * k + ty;
-      if (!inView(px, py, w, h)) continue;
-      sx[m] = px;
-      sy[m] = py;
-      vis[m++] = j;
-      if (px < bx0) bx0 = px;
-      if (px > bx1) bx1 = px;
-      if (py < by0) by0 = py;
-      if (py > by1) by1 = py;
-    }
-    for (let slot = 0; slot <= PALETTE.length; slot++) {
-      for (let i = 0; i < m; i++) {
-        const j = vis[i]!;
-        const sure = certainty[j]! >= 1;
-        if (slot < PALETTE.length ? !sure || SLOT[kind[j]!] !== slot : sure) continue;
-        if (slot < PALETTE.length) raster.cover(sx[i]! * dpr, sy[i]! * dpr);
-        else raster.dot(sx[i]! * dpr, sy[i]! * dpr, KIND_BYTES[kind[j]!] ?? PALETTE_BYTES[PALETTE_BYTES.length - 1]!, dotAlpha(certainty[j]!));
-      }
-      if (slot < PALETTE.length) raster.fill(PALETTE_BYTES[slot]!, dotAlpha(1));
-    }
-    const fresh = bx0 <= bx1 ? raster.clamp((bx0 - R - 1) * dpr, (by0 - R - 1) * dpr, (bx1 + R + 1) * dpr, (by1 + R + 1) * dpr) : null;
-    if (fresh) this.drawn = [bx0, by0, bx1, by1];
-    const box = stale && fresh ? [Math.min(stale[0], fresh[0]), Math.min(stale[1], fresh[1]), Math.max(stale[2], fresh[2]), Math.max(stale[3], fresh[3])] as PixelBox : stale ?? fresh;
-    if (box) raster.put(ctx, box);
-    this.rastered = true;
   }
 
   /**
