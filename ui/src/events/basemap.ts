@@ -23,15 +23,39 @@
  * focus styles), and in a world framing (its clip paths).
  */
 import type { AtlasMap } from "../map/map";
-import { paintAll, paintList, screenBox, type Box, type Drawable, type View } from "./paint-list";
+import { meets, paintAll, paintList, screenBox, type Box, type Drawable, type View } from "./paint-list";
 import { hatchPattern, StyleCache } from "./paint-style";
 
 /** How long the map must be still before the canvas is drawn whole. */
 const QUIET_MS = 120;
-/** Beyond this many changed boxes, one box round them all. */
-const MAX_BOXES = 6;
+/** Beyond this many separate changed boxes, one box round them all. */
+const MAX_BOXES = 24;
 
 const running = (a: Animation): boolean => a.playState === "running";
+const around = (a: Box, b: Box): Box => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) });
+
+/**
+ * Boxes that overlap merged into one, so that no pixel is drawn twice; more
+ * than `max` left apart become one box round them all. Why not always one:
+ * a few disputed areas changing at once lie far apart, and the box round
+ * them would redraw most of the map.
+ */
+export function separate(boxes: readonly Box[], max: number): Box[] {
+  const out = [...boxes];
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < out.length && !merged; i++) {
+      for (let j = i + 1; j < out.length; j++) {
+        if (!meets(out[i]!, out[j]!)) continue;
+        out[i] = around(out[i]!, out[j]!);
+        out.splice(j, 1);
+        merged = true; // the grown box may meet one already passed: look again
+        break;
+      }
+    }
+  }
+  return out.length > max ? [out.reduce(around)] : out;
+}
 
 export class BaseMapCanvas {
   readonly canvas: HTMLCanvasElement;
@@ -122,8 +146,7 @@ export class BaseMapCanvas {
   private patch(dirty: readonly Drawable[]): void {
     const ctx = this.ctx;
     if (!ctx || !dirty.length) return;
-    let boxes = dirty.map((d) => screenBox(d, this.view));
-    if (boxes.length > MAX_BOXES) boxes = [boxes.reduce((a, b) => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) }))];
+    const boxes = separate(dirty.map((d) => screenBox(d, this.view)), MAX_BOXES);
     const W = this.canvas.width, H = this.canvas.height;
     for (const b of boxes) {
       const c: Box = { x0: Math.max(0, Math.floor(b.x0)), y0: Math.max(0, Math.floor(b.y0)), x1: Math.min(W, Math.ceil(b.x1)), y1: Math.min(H, Math.ceil(b.y1)) };
