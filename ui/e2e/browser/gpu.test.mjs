@@ -156,7 +156,7 @@ describe("events on the GPU", () => {
         }).map((t) => t.textContent);
         const opacity = (sel) => getComputedStyle(document.querySelector(sel)).opacity;
         return { inked, labels: labels.length, missing, visible: getComputedStyle(c).visibility, svgs: [opacity("svg.atlas-labels"), opacity("svg.atlas-overlay")], above: c.previousElementSibling?.matches("svg.atlas-overlay") };
-      }, null, { timeout: 20000 })).jsonValue(); // not while new symbols pulse (about 11 s)
+      }, null, { timeout: 40000 })).jsonValue(); // not while new symbols pulse (about 11 s)
       assert.equal(pic.visible, "visible");
       assert.deepEqual(pic.svgs, ["0", "0"], "the SVGs are not painted while the picture stands for them");
       assert.equal(pic.above, true, "the picture lies just above the symbols' SVG");
@@ -169,7 +169,7 @@ describe("events on the GPU", () => {
         return [document.getElementById("map").classList.contains("above-cached"), getComputedStyle(document.querySelector("svg.atlas-labels")).opacity];
       });
       assert.deepEqual(shown, [false, "1"]);
-      await page.waitForFunction(() => document.getElementById("map").classList.contains("above-cached"), null, { timeout: 20000 });
+      await page.waitForFunction(() => document.getElementById("map").classList.contains("above-cached"), null, { timeout: 40000 });
       await page.evaluate(() => window.faultlines.map.resetView());
       assert.deepEqual(page.errors, []);
     }));

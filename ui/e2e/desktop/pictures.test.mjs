@@ -51,7 +51,7 @@ async function settleAt(iso) {
   await browser.execute((d) => window.faultlines.timeline.setDay(d), Math.round(Date.parse(iso) / 86400000));
   await browser.waitUntil(
     () => browser.execute(() => ["base", "above"].every((n) => document.getElementById("map").classList.contains(`${n}-cached`))),
-    { timeout: 20000, timeoutMsg: "the pictures were not drawn once the map was still" },
+    { timeout: 40000, timeoutMsg: "the pictures were not drawn once the map was still (not while new symbols pulse, about 11 s)" },
   );
 }
 
@@ -113,7 +113,7 @@ describe("pictures in the desktop app", () => {
         });
       });
       assert.deepEqual(moved, [false, false, "1", "hidden"]);
-      await browser.waitUntil(() => browser.execute(() => document.getElementById("map").classList.contains("above-cached")), { timeout: 20000 });
+      await browser.waitUntil(() => browser.execute(() => document.getElementById("map").classList.contains("above-cached")), { timeout: 40000 });
       await browser.execute(() => window.faultlines.map.resetView());
     }));
 });
