@@ -72,12 +72,6 @@ export class DotRaster {
     for (let y = y0; y < y1; y++) this.px.fill(0, (y * this.width + x0) * 4, (y * this.width + x1) * 4);
   }
 
-  /** The box a dot centred at (x, y) may touch. */
-  dotBox(x: number, y: number): [number, number, number, number] {
-    const h = this.side / 2 + 1;
-    return [x - h, y - h, x + h, y + h];
-  }
-
   /**
    * Where a dot centred at (x, y) (device px) falls: its square's corner
    * pixel and the coverage table for its centre's offset in that pixel.

@@ -6,15 +6,16 @@
  * changed are put on the canvas in one copy.
  */
 import { DotRaster, type PixelBox, type Rgb } from "./dot-raster";
-import { dotAlpha, inView } from "./marks";
+import { dotAlpha } from "./marks";
 
-/** The dots to draw: base-projected places, kinds and certainties, `n` of them. */
-export interface DotSource {
-  readonly x: Float64Array;
-  readonly y: Float64Array;
+/** The dots in view: `m` of them, at screen places (CSS px) `sx`, `sy`, each the layer's dot `index`, with its kind and certainty. */
+export interface DotsInView {
+  readonly sx: Float64Array;
+  readonly sy: Float64Array;
+  readonly index: Int32Array;
+  readonly m: number;
   readonly kind: Uint8Array;
   readonly certainty: Float32Array;
-  readonly n: number;
 }
 
 /** The colours: the palette's slot of each kind, and the bytes of each slot and kind. */
@@ -24,14 +25,9 @@ export interface DotPalette {
   readonly kinds: readonly Rgb[];
 }
 
-/** The view: screen = base × k + t (CSS px) in a w × h map, `dpr` device px a CSS px, dots of radius `r` CSS px. */
-export interface DotView { k: number; tx: number; ty: number; w: number; h: number; dpr: number; r: number }
 
 export class PixelDots {
   private raster: DotRaster | null = null;
-  private sx = new Float64Array(0);
-  private sy = new Float64Array(0);
-  private vis = new Int32Array(0);
 
   /** The buffer for a canvas of `w × h` device px and dots of radius `r` device px (a new one when either changed size). */
   buffer(w: number, h: number, r: number): DotRaster {
@@ -48,28 +44,16 @@ export class PixelDots {
   }
 
   /**
-   * Draw `dots` into `raster` and put on the canvas the pixels that changed:
-   * `stale` (already cleared in the buffer) and the new dots' box. Returns
-   * the new dots' box in CSS px (centres), or null when none is in view.
+   * Draw `dots` into `raster` (`dpr` device px a CSS px, radius `r` CSS px)
+   * and put on the canvas the pixels that changed: `stale` (already cleared
+   * in the buffer) and the new dots' box. Returns the new dots' box in CSS px
+   * (centres), or null when none is in view.
    */
-  draw(ctx: CanvasRenderingContext2D, raster: DotRaster, dots: DotSource, palette: DotPalette, v: DotView, stale: PixelBox | null): [number, number, number, number] | null {
-    const { x, y, kind, certainty, n } = dots;
-    const { k, tx, ty, w, h, dpr, r } = v;
-    if (this.sx.length < n) {
-      this.sx = new Float64Array(x.length);
-      this.sy = new Float64Array(x.length);
-      this.vis = new Int32Array(x.length);
-    }
-    const { sx, sy, vis } = this;
+  draw(ctx: CanvasRenderingContext2D, raster: DotRaster, dots: DotsInView, palette: DotPalette, dpr: number, r: number, stale: PixelBox | null): [number, number, number, number] | null {
+    const { sx, sy, index, m, kind, certainty } = dots;
     let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
-    let m = 0;
-    for (let j = 0; j < n; j++) {
-      const px = x[j]! * k + tx;
-      const py = y[j]! * k + ty;
-      if (!inView(px, py, w, h)) continue;
-      sx[m] = px;
-      sy[m] = py;
-      vis[m++] = j;
+    for (let i = 0; i < m; i++) {
+      const px = sx[i]!, py = sy[i]!;
       if (px < bx0) bx0 = px;
       if (px > bx1) bx1 = px;
       if (py < by0) by0 = py;
@@ -78,7 +62,7 @@ export class PixelDots {
     const slots = palette.slots.length;
     for (let slot = 0; slot <= slots; slot++) {
       for (let i = 0; i < m; i++) {
-        const j = vis[i]!;
+        const j = index[i]!;
         const sure = certainty[j]! >= 1;
         if (slot < slots ? !sure || palette.slotOf[kind[j]!] !== slot : sure) continue;
         if (slot < slots) raster.cover(sx[i]! * dpr, sy[i]! * dpr);
@@ -86,9 +70,9 @@ export class PixelDots {
       }
       if (slot < slots) raster.fill(palette.slots[slot]!, dotAlpha(1));
     }
-    const fresh = bx0 <= bx1 ? raster.clamp((bx0 - r - 1) * dpr, (by0 - r - 1) * dpr, (bx1 + r + 1) * dpr, (by1 + r + 1) * dpr) : null;
+    const fresh = m ? raster.clamp((bx0 - r - 1) * dpr, (by0 - r - 1) * dpr, (bx1 + r + 1) * dpr, (by1 + r + 1) * dpr) : null;
     const box: PixelBox | null = stale && fresh ? [Math.min(stale[0], fresh[0]), Math.min(stale[1], fresh[1]), Math.max(stale[2], fresh[2]), Math.max(stale[3], fresh[3])] : stale ?? fresh;
     if (box) raster.put(ctx, box);
-    return fresh ? [bx0, by0, bx1, by1] : null;
+    return m ? [bx0, by0, bx1, by1] : null;
   }
 }

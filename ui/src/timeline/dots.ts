@@ -50,9 +50,10 @@ export class DotLayer implements EventLayer {
   private y = new Float64Array(256);
   private certainty = new Float32Array(256);
   private kind = new Uint8Array(256);
-  /** The screen places of the dots in view, for the density view. */
+  /** The screen places and indices of the dots in view (`gather`), for the density view and the pixels. */
   private sx = new Float64Array(0);
   private sy = new Float64Array(0);
+  private vis = new Int32Array(0);
   /** Base-projected x, y of column event i at 2i, 2i + 1 (NaN: not computed yet). */
   private projected: Float64Array | null = null;
   private ctx: CanvasRenderingContext2D | null = null;
@@ -62,7 +63,6 @@ export class DotLayer implements EventLayer {
   densityHere = false;
   private hexes: CanvasHexes | null = null;
   private dense = false;
-  private inViewCount = 0;
   /** Set where dots are written as pixels and put on the canvas (a page that is not composited): see `dot-raster.ts`. */
   rasterHere = false;
   private readonly pixels = new PixelDots();
@@ -201,19 +201,23 @@ export class DotLayer implements EventLayer {
       this.drawn = null;
     }
     const [k, tx, ty] = this.map.screenTransform;
-    const counted = this.rasterHere && this.densityHere;
-    const raster = this.rasterHere && !(counted && this.countDense(k, tx, ty, w, h)) ? this.pixels.buffer(c.width, c.height, R * dpr) : null;
-    if (!raster && stale) {
-      this.pixels.buffer(c.width, c.height, R * dpr).put(ctx, stale);
-      this.rastered = false;
-    }
-    if (raster) {
+    // The dots in view, found once for both the density's switch and the pixels.
+    const m = this.densityHere || this.rasterHere ? this.gather(k, tx, ty, w, h) : 0;
+    if (this.densityHere) this.dense = this.dense ? m >= DENSITY_OFF : m >= DENSITY_ON;
+    const dense = this.densityHere && this.dense;
+    if (this.rasterHere && !dense) {
       if (c.dataset.mode !== "dots") c.dataset.mode = "dots";
-      const { x, y, kind, certainty, n } = this;
-      this.drawn = this.pixels.draw(ctx, raster, { x, y, kind, certainty, n }, PIXEL_PALETTE, { k, tx, ty, w, h, dpr, r: R }, stale);
+      const raster = this.pixels.buffer(c.width, c.height, R * dpr);
+      this.drawn = this.pixels.draw(ctx, raster, { sx: this.sx, sy: this.sy, index: this.vis, m, kind: this.kind, certainty: this.certainty }, PIXEL_PALETTE, dpr, R, stale);
       this.rastered = true;
       return;
     }
+    if (stale) {
+      // Leaving the pixels for hexagons: the cleared pixels go on the canvas first.
+      this.pixels.buffer(c.width, c.height, R * dpr).put(ctx, stale);
+      this.rastered = false;
+    }
+    if (dense) return this.drawHexes(ctx, m, w, h, tx, ty);
     let bx0 = Infinity;
     let by0 = Infinity;
     let bx1 = -Infinity;
@@ -225,7 +229,6 @@ export class DotLayer implements EventLayer {
       if (sy > by1) by1 = sy;
     };
     const { x, y, kind, certainty } = this;
-    if (this.densityHere && this.drawHexes(ctx, k, tx, ty, w, h, counted)) return;
     if (c.dataset.mode !== "dots") c.dataset.mode = "dots";
     // Dots of one colour and full certainty (most of them) make one path and
     // one fill; the uncertain ones are drawn one by one, fainter. Dots off
@@ -262,35 +265,32 @@ export class DotLayer implements EventLayer {
     if (bx0 <= bx1) this.drawn = [bx0, by0, bx1, by1];
   }
 
-  /**
-   * Whether the density view is on: enough dots fall in the view (with the
-   * GPU's margin between switching on and off). Their screen places are kept
-   * for `drawHexes`.
-   */
-  private countDense(k: number, tx: number, ty: number, w: number, h: number): boolean {
+  /** Gather the dots in view: their screen places and indices (`sx`, `sy`, `vis`). Returns how many. */
+  private gather(k: number, tx: number, ty: number, w: number, h: number): number {
     const { x, y } = this;
+    if (this.sx.length < this.n) {
+      this.sx = new Float64Array(this.x.length);
+      this.sy = new Float64Array(this.x.length);
+      this.vis = new Int32Array(this.x.length);
+    }
+    const { sx, sy, vis } = this;
     let m = 0;
-    const sx = (this.sx.length >= this.n ? this.sx : (this.sx = new Float64Array(this.x.length)));
-    const sy = (this.sy.length >= this.n ? this.sy : (this.sy = new Float64Array(this.x.length)));
     for (let j = 0; j < this.n; j++) {
       const px = x[j]! * k + tx;
       const py = y[j]! * k + ty;
       if (!inView(px, py, w, h)) continue;
       sx[m] = px;
-      sy[m++] = py;
+      sy[m] = py;
+      vis[m++] = j;
     }
-    this.inViewCount = m;
-    this.dense = this.dense ? m >= DENSITY_OFF : m >= DENSITY_ON;
-    return this.dense;
+    return m;
   }
 
-  /** The density view, when it is on: the dots in view counted per hexagon instead of drawn. Returns whether it drew. */
-  private drawHexes(ctx: CanvasRenderingContext2D, k: number, tx: number, ty: number, w: number, h: number, counted: boolean): boolean {
-    if (!(counted ? this.dense : this.countDense(k, tx, ty, w, h))) return false;
-    const box = (this.hexes ??= new CanvasHexes()).draw(ctx, this.sx, this.sy, this.inViewCount, w, h, tx, ty);
+  /** The density view: the `m` dots gathered in view counted per hexagon instead of drawn. */
+  private drawHexes(ctx: CanvasRenderingContext2D, m: number, w: number, h: number, tx: number, ty: number): void {
+    const box = (this.hexes ??= new CanvasHexes()).draw(ctx, this.sx, this.sy, m, w, h, tx, ty);
     const grow = HEX_R - R;
     if (box) this.drawn = [box[0] - grow, box[1] - grow, box[2] + grow, box[3] + grow];
     if (this.canvas.dataset.mode !== "density") this.canvas.dataset.mode = "density";
-    return true;
   }
 }
