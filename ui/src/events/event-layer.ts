@@ -77,8 +77,7 @@ export class StoryEvents implements EventLayer {
   constructor(private readonly map: AtlasMap) {
     this.picture = PICTURE ? new BaseMapCanvas(map) : null;
     const host = map.svg.parentElement;
-    const above = ["svg.atlas-labels", "svg.atlas-overlay"].map((sel) => host?.querySelector<SVGSVGElement>(sel)).filter((svg) => svg instanceof SVGSVGElement);
-    this.above = PICTURE && host && above.length ? new SvgPicture(above, host, "above") : null;
+    this.above = PICTURE && host ? new SvgPicture(map.svgsAbove, host, "above") : null;
     this.dots = new DotLayer(map);
     // Not composited, the 2D canvas draws the density view too: a WebGL
     // canvas would be read back and painted in software at every frame.

@@ -264,6 +264,11 @@ export class AtlasMap {
     this.shapes.setRegionData(key, values);
   }
 
+  /** The SVGs drawn above the events (the labels, then the story's symbols), in painting order. */
+  get svgsAbove(): SVGSVGElement[] {
+    return [this.frame.labelSvg, this.frame.overlaySvg];
+  }
+
   /** The projection in the zoomed group's coordinates, for overlay paths. */
   projectionForOverlay(): GeoProjection {
     return this.camera.projection;
