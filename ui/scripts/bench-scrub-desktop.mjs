@@ -12,7 +12,7 @@
 //   [--from YYYY-MM-DD --to YYYY-MM-DD]: sweep only that stretch (1989-01-01 to
 //   1993-12-31 crosses the most border changes: the GDR, the USSR, Yugoslavia, Czechoslovakia).
 //   --dump FILE: write each step's date, update and frame work (ms), and whether the base map's
-//   canvas stood for the SVG (1) or not (0), tab-separated; slow steps that recur at the same
+//   picture and the pictures of the labels and the symbols stood for their SVGs (1) or not (0), as three digits, tab-separated; slow steps that recur at the same
 //   dates in both sweeps are the map's own changes.
 //   --query Q: reload the page with ?Q first (e.g. events=canvas).
 //   --no-floor: skip the pass that changes nothing (and the 12 s wait before it), as the CI's smoke run does.
@@ -78,7 +78,8 @@ try {
               const day = Math.round(t0 + ((t1 - t0) * i) / (steps - 1));
               const [u, w] = await step(day);
               days.push(day);
-              cached.push(document.querySelector(".base-cached") ? 1 : 0);
+              const mc = document.getElementById("map").classList;
+              cached.push(["base", "labels", "symbols"].map((n) => (mc.contains(`${n}-cached`) ? 1 : 0)).join(""));
               const c = document.querySelector("canvas.story-dots:not(.events-off)");
               const m = `${c?.dataset.renderer ?? "none"} ${c?.dataset.mode ?? ""}`.trim();
               modes[m] = (modes[m] ?? 0) + 1;

@@ -50,7 +50,7 @@ const guard = guardWithShots("", () => browser);
 async function settleAt(iso) {
   await browser.execute((d) => window.faultlines.timeline.setDay(d), Math.round(Date.parse(iso) / 86400000));
   await browser.waitUntil(
-    () => browser.execute(() => ["base", "above"].every((n) => document.getElementById("map").classList.contains(`${n}-cached`))),
+    () => browser.execute(() => ["base", "labels", "symbols"].every((n) => document.getElementById("map").classList.contains(`${n}-cached`))),
     { timeout: 40000, timeoutMsg: "the pictures were not drawn once the map was still (not while new symbols pulse, about 11 s)" },
   );
 }
@@ -93,27 +93,43 @@ describe("pictures in the desktop app", () => {
           const c = document.querySelector(`canvas.${name}-picture`);
           return { cached: map.classList.contains(`${name}-cached`), picture: getComputedStyle(c).visibility, svg: getComputedStyle(document.querySelector(sel)).opacity };
         };
-        const labels = document.querySelector("canvas.above-picture");
+        const labels = document.querySelector("canvas.labels-picture");
         const d = labels.getContext("2d").getImageData(0, 0, labels.width, labels.height).data;
         let inked = 0;
         for (let i = 3; i < d.length; i += 4) if (d[i] > 0) inked++;
-        return { base: row("base", "svg.atlas"), labels: row("above", "svg.atlas-labels"), symbols: row("above", "svg.atlas-overlay"), labelsInked: inked, labelCount: document.querySelectorAll("svg.atlas-labels text").length };
+        return { base: row("base", "svg.atlas"), labels: row("labels", "svg.atlas-labels"), symbols: row("symbols", "svg.atlas-overlay"), labelsInked: inked, labelCount: document.querySelectorAll("svg.atlas-labels text").length };
       });
-      const still = await state();
+      // Read at one moment while all three stand (a state arriving later may change the symbols again).
+      let still = null;
+      await browser.waitUntil(async () => {
+        still = await state();
+        return still.base.cached && still.labels.cached && still.symbols.cached;
+      }, { timeout: 40000 });
       assert.deepEqual(still.base, { cached: true, picture: "visible", svg: "0" });
       assert.deepEqual(still.labels, { cached: true, picture: "visible", svg: "0" });
       assert.deepEqual(still.symbols, { cached: true, picture: "visible", svg: "0" });
       assert.ok(still.labelCount > 5 && still.labelsInked > 500, `${still.labelCount} labels, ${still.labelsInked} pixels in their picture`);
+      // A label hidden as stale while the slider is dragged is cleared from the labels' picture, which keeps standing.
+      const stale = await browser.executeAsync((done) => {
+        const t = [...document.querySelectorAll("svg.atlas-labels text.label")].find((l) => l.getBoundingClientRect().width > 20);
+        t.toggleAttribute("data-stale", true);
+        Promise.resolve().then(() => {
+          const stood = document.getElementById("map").classList.contains("labels-cached");
+          t.toggleAttribute("data-stale", false);
+          Promise.resolve().then(() => done([stood, document.getElementById("map").classList.contains("labels-cached")]));
+        });
+      });
+      assert.deepEqual(stale, [true, true]);
       // A zoom changes the map and the labels: both SVGs show again before the next frame.
       const moved = await browser.executeAsync((done) => {
         window.faultlines.map.zoomBy(1.25);
         Promise.resolve().then(() => {
           const map = document.getElementById("map");
-          done([map.classList.contains("base-cached"), map.classList.contains("above-cached"), getComputedStyle(document.querySelector("svg.atlas-labels")).opacity, getComputedStyle(document.querySelector("canvas.above-picture")).visibility]);
+          done([map.classList.contains("base-cached"), map.classList.contains("labels-cached"), getComputedStyle(document.querySelector("svg.atlas-labels")).opacity, getComputedStyle(document.querySelector("canvas.labels-picture")).visibility]);
         });
       });
-      assert.deepEqual(moved, [false, false, "1", "hidden"]);
-      await browser.waitUntil(() => browser.execute(() => document.getElementById("map").classList.contains("above-cached")), { timeout: 40000 });
+      assert.deepEqual(moved, [false, false, "0.999", "hidden"]);
+      await browser.waitUntil(() => browser.execute(() => document.getElementById("map").classList.contains("labels-cached")), { timeout: 40000 });
       await browser.execute(() => window.faultlines.map.resetView());
     }));
 });

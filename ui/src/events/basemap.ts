@@ -146,20 +146,22 @@ export class BaseMapCanvas {
   private patch(dirty: readonly Drawable[]): void {
     const ctx = this.ctx;
     if (!ctx || !dirty.length) return;
-    const boxes = separate(dirty.map((d) => screenBox(d, this.view)), MAX_BOXES);
     const W = this.canvas.width, H = this.canvas.height;
-    for (const b of boxes) {
+    const boxes: Box[] = [];
+    for (const b of separate(dirty.map((d) => screenBox(d, this.view)), MAX_BOXES)) {
       const c: Box = { x0: Math.max(0, Math.floor(b.x0)), y0: Math.max(0, Math.floor(b.y0)), x1: Math.min(W, Math.ceil(b.x1)), y1: Math.min(H, Math.ceil(b.y1)) };
-      if (c.x1 <= c.x0 || c.y1 <= c.y0) continue;
-      ctx.save();
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.beginPath();
-      ctx.rect(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
-      ctx.clip();
-      ctx.clearRect(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
-      paintAll(ctx, this.list, this.styles, this.view, c);
-      ctx.restore();
+      if (c.x1 > c.x0 && c.y1 > c.y0) boxes.push(c);
     }
+    if (!boxes.length) return;
+    // One clip of all the boxes, and each drawable that meets any of them painted once.
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.beginPath();
+    for (const c of boxes) ctx.rect(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
+    ctx.clip();
+    for (const c of boxes) ctx.clearRect(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
+    paintAll(ctx, this.list, this.styles, this.view, boxes);
+    ctx.restore();
   }
 
   /** Draw the whole map on the canvas and let it stand for the SVG. */

@@ -17,7 +17,7 @@
  *
  * In WebKit (not composited) a story with many events also draws the base
  * map on a canvas beneath both layers (`basemap.ts`), and the labels and the
- * story's symbols on one canvas above them (`svg-picture.ts`), and the canvas dots
+ * story's symbols on canvases above them (`svg-picture.ts`), and the canvas dots
  * draw the density view themselves (`canvas-hexes.ts`) instead of handing
  * over to the GPU layer, whose canvas costs a software readback a frame
  * there, and writes its dots as pixels (`dot-raster.ts`), which WebKit's
@@ -71,13 +71,15 @@ export class StoryEvents implements EventLayer {
   private onGpu = false;
   private last: (() => void) | null = null;
   private readonly picture: BaseMapCanvas | null;
-  /** A picture of the labels and the story's symbols, above the events. */
-  private readonly above: SvgPicture | null;
+  /** Pictures of the labels and of the story's symbols, above the events. */
+  private readonly above: SvgPicture[];
 
   constructor(private readonly map: AtlasMap) {
     this.picture = PICTURE ? new BaseMapCanvas(map) : null;
     const host = map.svg.parentElement;
-    this.above = PICTURE && host ? new SvgPicture(map.svgsAbove, host, "above") : null;
+    const [labels, symbols] = map.svgsAbove;
+    // Apart, so that the symbols coming and going while the slider moves leave the labels' picture standing.
+    this.above = PICTURE && host && labels && symbols ? [new SvgPicture([labels], host, "labels", { hides: "data-stale" }), new SvgPicture([symbols], host, "symbols")] : [];
     this.dots = new DotLayer(map);
     // Not composited, the 2D canvas draws the density view too: a WebGL
     // canvas would be read back and painted in software at every frame.
@@ -133,8 +135,12 @@ export class StoryEvents implements EventLayer {
   }
 
   showLocal(local: LocalIndex, day: number, mask: number, skip: ReadonlySet<number>): void {
-    if (this.picture) this.picture.wanted = local.cols.n >= PICTURE_FROM;
-    if (this.above) this.above.wanted = local.cols.n >= PICTURE_FROM;
+    const pictured = PICTURE && local.cols.n >= PICTURE_FROM;
+    if (this.picture) this.picture.wanted = pictured;
+    for (const p of this.above) p.wanted = pictured;
+    // The SVGs' opacity while shown is below 1 (styles.css): once, as the story opens, not at each switch.
+    const host = this.map.svg.parentElement;
+    if (host && host.classList.contains("pictured") !== pictured) host.classList.toggle("pictured", pictured);
     const keep = new Set(skip);
     this.last = () => this.showLocal(local, day, mask, keep);
     this.pick(onCounts(local.cols).at(day, mask), (l) => l.showLocal(local, day, mask, skip));

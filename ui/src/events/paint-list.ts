@@ -136,10 +136,18 @@ export function paint(ctx: CanvasRenderingContext2D, d: Drawable, st: PaintStyle
   }
 }
 
-/** Paint every drawable of `list` that meets `clip` (device px), in order. */
-export function paintAll(ctx: CanvasRenderingContext2D, list: readonly Drawable[], styles: StyleCache, v: View, clip: Box | null): void {
+/**
+ * Paint every drawable of `list` that meets one of the boxes of `clip`
+ * (device px), in order, each once however many boxes it meets: a change
+ * far apart in a few places redraws a country's long border once, not once
+ * a box.
+ */
+export function paintAll(ctx: CanvasRenderingContext2D, list: readonly Drawable[], styles: StyleCache, v: View, clip: readonly Box[] | null): void {
   for (const d of list) {
-    if (clip && !meets(screenBox(d, v, 8), clip)) continue;
+    if (clip) {
+      const b = screenBox(d, v, 8);
+      if (!clip.some((c) => meets(b, c))) continue;
+    }
     paint(ctx, d, styles.of(d.el), v);
   }
   ctx.setTransform(1, 0, 0, 1, 0, 0);

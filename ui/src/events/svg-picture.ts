@@ -1,7 +1,7 @@
 /**
- * The SVGs above the events (the labels, the story's symbols) as one
- * picture: while they stay as they are, a canvas holds them drawn once, and
- * the SVGs are made transparent (still there for the pointer).
+ * An SVG above the events (the labels, or the story's symbols) as a
+ * picture: while it stays as it is, a canvas holds it drawn once, and the
+ * SVG is made transparent (still there for the pointer).
  *
  * Why: where the page is not composited (the desktop app's WebKitGTK),
  * every step of the slider changes the events' canvas across the map, and
@@ -27,25 +27,40 @@ const NS = "http://www.w3.org/2000/svg";
 
 const running = (a: Animation): boolean => a.playState === "running";
 
+export interface PictureOptions {
+  /** An attribute that only hides its element (see above), followed in place. */
+  hides?: string;
+}
+
+type Box = { x: number; y: number; w: number; h: number };
+
 export class SvgPicture {
   readonly canvas: HTMLCanvasElement;
   private want = false;
   private timer = 0;
   /** Bumped at each change: a picture begun before it is dropped. */
   private generation = 0;
+  /** The image drawn, and the elements it shows (those `hides` did not hide then). */
+  private image: HTMLImageElement | null = null;
+  private drawn = new WeakSet<Element>();
 
   /**
    * `svgs`: in the order they are painted; the canvas goes just above the
    * last. `name`: the canvas is `.{name}-picture`, and the host is marked
    * `.{name}-cached` while the picture stands for the SVGs.
    */
-  constructor(private readonly svgs: readonly SVGSVGElement[], private readonly host: HTMLElement, private readonly name: string) {
+  constructor(
+    private readonly svgs: readonly SVGSVGElement[],
+    private readonly host: HTMLElement,
+    private readonly name: string,
+    private readonly opts: PictureOptions = {},
+  ) {
     this.canvas = document.createElement("canvas");
     this.canvas.className = `${name}-picture`;
     this.canvas.setAttribute("aria-hidden", "true");
     svgs[svgs.length - 1]?.after(this.canvas);
     const stale = () => this.stale();
-    for (const svg of svgs) new MutationObserver(stale).observe(svg, { subtree: true, attributes: true, childList: true, characterData: true });
+    for (const svg of svgs) new MutationObserver((records) => this.changed(records)).observe(svg, { subtree: true, attributes: true, childList: true, characterData: true });
     new MutationObserver(stale).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "class", "style", "lang"] });
     // The slider starting or stopping (`.moving`) pauses or resumes animations; the pictures' own marks on the host are not changes.
     let moving = host.classList.contains("moving");
@@ -64,10 +79,47 @@ export class SvgPicture {
     this.stale();
   }
 
+  private get cached(): boolean {
+    return this.host.classList.contains(`${this.name}-cached`);
+  }
+
+  /** Follow elements hidden or shown by `hides` in place; any other change makes the picture stale. */
+  private changed(records: readonly MutationRecord[]): void {
+    const hides = this.opts.hides;
+    if (!hides || !this.cached || !this.image || !records.every((m) => m.type === "attributes" && m.attributeName === hides)) return this.stale();
+    const ctx = this.canvas.getContext("2d");
+    if (!ctx) return this.stale();
+    const shown: Element[] = [];
+    for (const t of new Set(records.map((m) => m.target as Element))) {
+      if (!t.hasAttribute(hides)) {
+        if (!this.drawn.has(t)) return this.stale(); // not in the image: only the SVG can show it
+        shown.push(t);
+      }
+      const b = this.box(t);
+      ctx.clearRect(b.x, b.y, b.w, b.h);
+    }
+    const dpr = window.devicePixelRatio || 1; // the image is in CSS px, the canvas in device px
+    for (const t of shown) {
+      const b = this.box(t);
+      ctx.drawImage(this.image, b.x / dpr, b.y / dpr, b.w / dpr, b.h / dpr, b.x, b.y, b.w, b.h);
+    }
+  }
+
+  /** An element's box on the canvas, in device pixels, with a halo's width round it. */
+  private box(el: Element): Box {
+    const r = el.getBoundingClientRect();
+    const h = this.host.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    const pad = 2;
+    const x = Math.max(0, Math.floor((r.left - h.left - pad) * dpr));
+    const y = Math.max(0, Math.floor((r.top - h.top - pad) * dpr));
+    return { x, y, w: Math.ceil((r.right - h.left + pad) * dpr) - x, h: Math.ceil((r.bottom - h.top + pad) * dpr) - y };
+  }
+
   /** Show the SVGs again now; draw the picture once they are still. */
   private stale(): void {
     this.generation++;
-    if (this.host.classList.contains(`${this.name}-cached`)) this.host.classList.remove(`${this.name}-cached`);
+    if (this.cached) this.host.classList.remove(`${this.name}-cached`);
     clearTimeout(this.timer);
     if (this.want) this.timer = window.setTimeout(() => void this.draw(), QUIET_MS);
   }
@@ -83,7 +135,10 @@ export class SvgPicture {
     copy.setAttribute("width", String(w));
     copy.setAttribute("height", String(h));
     copy.setAttribute("viewBox", `0 0 ${w} ${h}`);
+    const hides = this.opts.hides;
+    const drawn = new WeakSet<Element>();
     for (const svg of this.svgs) {
+      if (hides) for (const e of svg.querySelectorAll(`:not([${hides}])`)) drawn.add(e);
       for (const c of Array.from(svg.children)) {
         const part = inline(c, INITIAL);
         if (part) copy.append(part);
@@ -106,6 +161,8 @@ export class SvgPicture {
     const ctx = c.getContext("2d");
     if (!ctx) return;
     ctx.drawImage(img, 0, 0, w * dpr, h * dpr);
+    this.image = img;
+    this.drawn = drawn;
     this.host.classList.add(`${this.name}-cached`);
   }
 }
