@@ -24,12 +24,15 @@
  */
 import type { AtlasMap } from "../map/map";
 import { meets, paintAll, paintList, screenBox, type Box, type Drawable, type View } from "./paint-list";
-import { hatchPattern, StyleCache } from "./paint-style";
+import { MapStates, StateTracker } from "./map-states";
+import { hatchPattern, signature, StyleCache } from "./paint-style";
 
 /** How long the map must be still before the canvas is drawn whole. */
 const QUIET_MS = 120;
 /** Beyond this many separate changed boxes, one box round them all. */
 const MAX_BOXES = 24;
+/** Bytes of pictures of states already drawn, kept for the slider's return (`map-states.ts`). */
+const KEPT_BYTES = 64 * 2 ** 20;
 
 const running = (a: Animation): boolean => a.playState === "running";
 const around = (a: Box, b: Box): Box => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) });
@@ -65,6 +68,9 @@ export class BaseMapCanvas {
   private want = false;
   private list: Drawable[] = [];
   private byEl = new Map<Element, Drawable>();
+  /** The map's state, and pictures of states drawn before. */
+  private readonly state = new StateTracker(signature);
+  private readonly states = new MapStates(KEPT_BYTES);
   private view: View = { k: 1, tx: 0, ty: 0, dpr: 1, hatch: null };
   private readonly styles = new StyleCache();
   private readonly host: HTMLElement;
@@ -80,6 +86,7 @@ export class BaseMapCanvas {
     new MutationObserver((records) => this.changed(records)).observe(map.svg, { subtree: true, attributes: true, childList: true, characterData: true });
     new MutationObserver(() => {
       this.styles.clear();
+      this.states.forget();
       this.stale();
     }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "class", "style"] });
     const live = () => this.stale();
@@ -128,6 +135,9 @@ export class BaseMapCanvas {
       targets.add(t);
     }
     if (!targets.size || !this.fresh) return;
+    // Changes of classes and data only: the state's fingerprint follows them (anything else, it is not known until the next whole drawing).
+    const known = records.every((m) => m.type === "attributes" && (m.attributeName === "class" || m.attributeName?.startsWith("data-") || m.attributeName?.startsWith("aria-")));
+    if (!known) this.state.lose();
     const dirty: Drawable[] = [];
     for (const t of targets) {
       const d = this.byEl.get(t);
@@ -142,10 +152,16 @@ export class BaseMapCanvas {
     this.patch(dirty);
   }
 
-  /** Draw again the boxes of `dirty` (before and after look alike in extent: the shapes do not move). */
+  /**
+   * Draw again the boxes of `dirty` (before and after look alike in extent:
+   * the shapes do not move), or copy them from the picture of this state
+   * if it was drawn before.
+   */
   private patch(dirty: readonly Drawable[]): void {
     const ctx = this.ctx;
     if (!ctx || !dirty.length) return;
+    this.state.change(dirty.map((d) => d.el));
+    const key = this.state.key;
     const W = this.canvas.width, H = this.canvas.height;
     const boxes: Box[] = [];
     for (const b of separate(dirty.map((d) => screenBox(d, this.view)), MAX_BOXES)) {
@@ -153,6 +169,14 @@ export class BaseMapCanvas {
       if (c.x1 > c.x0 && c.y1 > c.y0) boxes.push(c);
     }
     if (!boxes.length) return;
+    const kept = key ? this.states.get(key) : null;
+    if (kept) {
+      for (const c of boxes) {
+        ctx.clearRect(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
+        ctx.drawImage(kept, c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0, c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
+      }
+      return;
+    }
     // One clip of all the boxes, and each drawable that meets any of them painted once.
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -162,6 +186,7 @@ export class BaseMapCanvas {
     for (const c of boxes) ctx.clearRect(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
     paintAll(ctx, this.list, this.styles, this.view, boxes);
     ctx.restore();
+    if (key) this.states.put(key, this.canvas);
   }
 
   /** Draw the whole map on the canvas and let it stand for the SVG. */
@@ -186,6 +211,11 @@ export class BaseMapCanvas {
     ctx.fillStyle = getComputedStyle(this.host).backgroundColor;
     ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
     paintAll(ctx, this.list, this.styles, this.view, null);
+    // The state just drawn whole starts the fingerprint again, and its picture is kept.
+    this.states.setView(`${k} ${tx} ${ty} ${this.canvas.width}x${this.canvas.height} ${document.documentElement.dataset.theme ?? ""} ${document.documentElement.lang}`);
+    this.state.start(this.list.map((d) => d.el));
+    const key = this.state.key;
+    if (key) this.states.put(key, this.canvas);
     if (this.canvas.previousElementSibling !== svg) svg.after(this.canvas); // beneath every events' canvas
     this.fresh = true;
     this.host.classList.add("base-cached");
