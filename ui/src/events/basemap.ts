@@ -13,9 +13,10 @@
  * The canvas is drawn from the SVG's own paths (`paint-list.ts`) in the
  * colours the style sheet gives each element's state (`paint-style.ts`,
  * read once per state). When the map changes while the date moves (a
- * membership's colour, a border), only the changed elements' boxes are
- * drawn again, each with everything that meets it, in the same task as the
- * change, so the canvas never shows a stale map. What the canvas cannot
+ * membership's colour, a border), only the changed elements' boxes follow
+ * (`base-patches.ts`): copied from a picture of that state kept from
+ * before, or painted in a worker and copied in a frame or two later, or
+ * painted here in the same task. What the canvas cannot
  * follow at once (a zoom or pan, a resize, new elements, a running
  * transition or fade) shows the SVG again in the same frame, and the canvas
  * is drawn whole once the map has been still for a moment. The SVG also
@@ -23,42 +24,16 @@
  * focus styles), and in a world framing (its clip paths).
  */
 import type { AtlasMap } from "../map/map";
-import { meets, paintAll, paintList, screenBox, type Box, type Drawable, type View } from "./paint-list";
-import { MapStates, StateTracker } from "./map-states";
-import { hatchPattern, signature, StyleCache } from "./paint-style";
+import { BasePatches } from "./base-patches";
+import { paintAll, paintList, type Drawable } from "./paint-list";
+import { hatchOf, hatchPattern, isProbe, StyleCache } from "./paint-style";
 
 /** How long the map must be still before the canvas is drawn whole. */
 const QUIET_MS = 120;
-/** Beyond this many separate changed boxes, one box round them all. */
-const MAX_BOXES = 24;
-/** Bytes of pictures of states already drawn, kept for the slider's return (`map-states.ts`). */
-const KEPT_BYTES = 64 * 2 ** 20;
 
 const running = (a: Animation): boolean => a.playState === "running";
-const around = (a: Box, b: Box): Box => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) });
-
-/**
- * Boxes that overlap merged into one, so that no pixel is drawn twice; more
- * than `max` left apart become one box round them all. Why not always one:
- * a few disputed areas changing at once lie far apart, and the box round
- * them would redraw most of the map.
- */
-export function separate(boxes: readonly Box[], max: number): Box[] {
-  const out = [...boxes];
-  for (let merged = true; merged; ) {
-    merged = false;
-    for (let i = 0; i < out.length && !merged; i++) {
-      for (let j = i + 1; j < out.length; j++) {
-        if (!meets(out[i]!, out[j]!)) continue;
-        out[i] = around(out[i]!, out[j]!);
-        out.splice(j, 1);
-        merged = true; // the grown box may meet one already passed: look again
-        break;
-      }
-    }
-  }
-  return out.length > max ? [out.reduce(around)] : out;
-}
+/** A copy put in for an instant to read a held state's style (`paint-style.ts`), and taken out. */
+const probeOnly = (m: MutationRecord): boolean => m.type === "childList" && [...m.addedNodes, ...m.removedNodes].every(isProbe);
 
 export class BaseMapCanvas {
   readonly canvas: HTMLCanvasElement;
@@ -66,13 +41,10 @@ export class BaseMapCanvas {
   private fresh = false;
   private timer = 0;
   private want = false;
-  private list: Drawable[] = [];
   private byEl = new Map<Element, Drawable>();
-  /** The map's state, and pictures of states drawn before. */
-  private readonly state = new StateTracker(signature);
-  private readonly states = new MapStates(KEPT_BYTES);
-  private view: View = { k: 1, tx: 0, ty: 0, dpr: 1, hatch: null };
-  private readonly styles = new StyleCache();
+  private readonly styles: StyleCache;
+  /** How changes of the map are followed on the canvas. */
+  private readonly patches: BasePatches | null;
   private readonly host: HTMLElement;
   private readonly viewport: Element | null;
 
@@ -81,12 +53,15 @@ export class BaseMapCanvas {
     this.canvas.className = "base-picture";
     this.canvas.setAttribute("aria-hidden", "true");
     this.ctx = this.canvas.getContext("2d");
+    // Painted as the map has it: the story data held back from the SVG included.
+    this.styles = new StyleCache(map.heldData);
+    this.patches = this.ctx ? new BasePatches(this.canvas, this.ctx, this.styles, map.heldData, () => this.stale()) : null;
     this.host = map.svg.parentElement ?? document.body;
     this.viewport = map.svg.querySelector(".viewport");
     new MutationObserver((records) => this.changed(records)).observe(map.svg, { subtree: true, attributes: true, childList: true, characterData: true });
     new MutationObserver(() => {
       this.styles.clear();
-      this.states.forget();
+      this.patches?.forget();
       this.stale();
     }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "class", "style"] });
     const live = () => this.stale();
@@ -95,6 +70,32 @@ export class BaseMapCanvas {
     map.svg.addEventListener("focusin", live);
     map.svg.addEventListener("focusout", () => this.schedule());
     new ResizeObserver(live).observe(this.host);
+    // While the slider is dragged over the picture, the story data waits to be written to the SVG.
+    let moving = false;
+    new MutationObserver(() => {
+      if (moving === (moving = map.moving)) return;
+      if (moving && this.fresh) this.hold();
+      else map.releaseRegionData();
+    }).observe(this.host, { attributes: true, attributeFilter: ["class"] });
+  }
+
+  private hold(): void {
+    this.map.holdRegionData((nodes) => {
+      if (!this.fresh) return this.map.releaseRegionData();
+      const dirty: Drawable[] = [];
+      for (const n of nodes) this.drawablesOf(n, dirty);
+      this.patches?.patch(dirty);
+    });
+  }
+
+  /** The drawables of element `t`: itself, or those it holds (a region's group). */
+  private drawablesOf(t: Element, into: Drawable[]): void {
+    const d = this.byEl.get(t);
+    if (d) into.push(d);
+    else for (const c of t.querySelectorAll("*")) {
+      const cd = this.byEl.get(c);
+      if (cd) into.push(cd);
+    }
   }
 
   /** Whether to keep the canvas at all (a story with many events). */
@@ -107,6 +108,8 @@ export class BaseMapCanvas {
 
   /** Show the SVG again now; draw the canvas whole once the map is still. */
   private stale(): void {
+    this.patches?.drop();
+    this.map.releaseRegionData(); // the SVG shows the map as it is
     if (this.fresh) {
       this.fresh = false;
       this.host.classList.remove("base-cached");
@@ -128,6 +131,7 @@ export class BaseMapCanvas {
     const targets = new Set<Element>();
     for (const m of records) {
       if (m.attributeName?.startsWith("aria-")) continue;
+      if (probeOnly(m)) continue;
       const t = m.target as Element;
       if (m.type !== "attributes" || t === this.map.svg || t === this.viewport || !this.viewport?.contains(t) || m.attributeName === "d" || m.attributeName === "transform") {
         return this.stale();
@@ -136,57 +140,13 @@ export class BaseMapCanvas {
     }
     if (!targets.size || !this.fresh) return;
     // Changes of classes and data only: the state's fingerprint follows them (anything else, it is not known until the next whole drawing).
-    const known = records.every((m) => m.type === "attributes" && (m.attributeName === "class" || m.attributeName?.startsWith("data-") || m.attributeName?.startsWith("aria-")));
-    if (!known) this.state.lose();
+    const known = records.every((m) => (m.type === "attributes" && (m.attributeName === "class" || m.attributeName?.startsWith("data-") || m.attributeName?.startsWith("aria-"))) || probeOnly(m));
+    if (!known) this.patches?.unknown();
     const dirty: Drawable[] = [];
-    for (const t of targets) {
-      const d = this.byEl.get(t);
-      if (d) dirty.push(d);
-      else for (const c of t.querySelectorAll("*")) {
-        const cd = this.byEl.get(c);
-        if (cd) dirty.push(cd);
-      }
-    }
+    for (const t of targets) this.drawablesOf(t, dirty);
     // A step or play fades shapes and eases colours: the SVG shows them, the canvas follows once they end.
     if (!this.map.moving && [...targets].some((t) => t.getAnimations?.({ subtree: true }).some(running))) return this.stale();
-    this.patch(dirty);
-  }
-
-  /**
-   * Draw again the boxes of `dirty` (before and after look alike in extent:
-   * the shapes do not move), or copy them from the picture of this state
-   * if it was drawn before.
-   */
-  private patch(dirty: readonly Drawable[]): void {
-    const ctx = this.ctx;
-    if (!ctx || !dirty.length) return;
-    this.state.change(dirty.map((d) => d.el));
-    const key = this.state.key;
-    const W = this.canvas.width, H = this.canvas.height;
-    const boxes: Box[] = [];
-    for (const b of separate(dirty.map((d) => screenBox(d, this.view)), MAX_BOXES)) {
-      const c: Box = { x0: Math.max(0, Math.floor(b.x0)), y0: Math.max(0, Math.floor(b.y0)), x1: Math.min(W, Math.ceil(b.x1)), y1: Math.min(H, Math.ceil(b.y1)) };
-      if (c.x1 > c.x0 && c.y1 > c.y0) boxes.push(c);
-    }
-    if (!boxes.length) return;
-    const kept = key ? this.states.get(key) : null;
-    if (kept) {
-      for (const c of boxes) {
-        ctx.clearRect(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
-        ctx.drawImage(kept, c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0, c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
-      }
-      return;
-    }
-    // One clip of all the boxes, and each drawable that meets any of them painted once.
-    ctx.save();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.beginPath();
-    for (const c of boxes) ctx.rect(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
-    ctx.clip();
-    for (const c of boxes) ctx.clearRect(c.x0, c.y0, c.x1 - c.x0, c.y1 - c.y0);
-    paintAll(ctx, this.list, this.styles, this.view, boxes);
-    ctx.restore();
-    if (key) this.states.put(key, this.canvas);
+    this.patches?.patch(dirty);
   }
 
   /** Draw the whole map on the canvas and let it stand for the SVG. */
@@ -199,25 +159,24 @@ export class BaseMapCanvas {
     if (!w || !h) return;
     const dpr = window.devicePixelRatio || 1;
     const [k, tx, ty] = this.map.screenTransform;
-    this.list = paintList(svg);
-    this.byEl = new Map(this.list.map((d) => [d.el, d]));
+    const list = paintList(svg);
+    this.byEl = new Map(list.map((d) => [d.el, d]));
     // Whole device pixels, the CSS box sized to match: the bitmap is never resampled.
     this.canvas.width = Math.ceil(w * dpr);
     this.canvas.height = Math.ceil(h * dpr);
     this.canvas.style.width = `${this.canvas.width / dpr}px`;
     this.canvas.style.height = `${this.canvas.height / dpr}px`;
-    this.view = { k, tx, ty, dpr, hatch: hatchPattern(ctx, svg, Math.max(1, Math.ceil(k * dpr))) };
+    const hatch = hatchOf(svg, Math.max(1, Math.ceil(k * dpr)));
+    const view = { k, tx, ty, dpr, hatch: hatchPattern(ctx, hatch, (side) => Object.assign(document.createElement("canvas"), { width: side, height: side })) };
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = getComputedStyle(this.host).backgroundColor;
     ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
-    paintAll(ctx, this.list, this.styles, this.view, null);
-    // The state just drawn whole starts the fingerprint again, and its picture is kept.
-    this.states.setView(`${k} ${tx} ${ty} ${this.canvas.width}x${this.canvas.height} ${document.documentElement.dataset.theme ?? ""} ${document.documentElement.lang}`);
-    this.state.start(this.list.map((d) => d.el));
-    const key = this.state.key;
-    if (key) this.states.put(key, this.canvas);
+    paintAll(ctx, list, this.styles, view, null);
+    const root = document.documentElement;
+    this.patches?.drawnWhole(list, view, hatch, `${k} ${tx} ${ty} ${this.canvas.width}x${this.canvas.height} ${root.dataset.theme ?? ""} ${root.lang}`);
     if (this.canvas.previousElementSibling !== svg) svg.after(this.canvas); // beneath every events' canvas
     this.fresh = true;
     this.host.classList.add("base-cached");
+    if (this.map.moving) this.hold();
   }
 }

@@ -79,7 +79,9 @@ export class StoryEvents implements EventLayer {
     const host = map.svg.parentElement;
     const [labels, symbols] = map.svgsAbove;
     // Apart, so that the symbols coming and going while the slider moves leave the labels' picture standing.
-    this.above = PICTURE && host && labels && symbols ? [new SvgPicture([labels], host, "labels", { hides: "data-stale" }), new SvgPicture([symbols], host, "symbols")] : [];
+    const labelsPicture = PICTURE && host && labels ? new SvgPicture([labels], host, "labels", { hides: { attr: "data-stale", on: "text.label" } }) : null;
+    this.above = labelsPicture && host && symbols ? [labelsPicture, new SvgPicture([symbols], host, "symbols")] : [];
+    if (labelsPicture) map.labelHider = (t, stale) => labelsPicture.hold(t, stale);
     this.dots = new DotLayer(map);
     // Not composited, the 2D canvas draws the density view too: a WebGL
     // canvas would be read back and painted in software at every frame.

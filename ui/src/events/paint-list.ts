@@ -12,7 +12,21 @@ import { regionGroup, type PaintStyle, type StyleCache } from "./paint-style";
 
 export interface Box { x0: number; y0: number; x1: number; y1: number }
 
-export interface Drawable {
+/** How to make a drawable's path again where its element is not at hand (a worker). */
+export type Shape = { d: string } | { arc: [number, number, number] } | { rect: [number, number, number, number] } | { text: [string, number, number] };
+
+/** What painting needs of a drawable, without its element. */
+export interface Paintable {
+  /** A path, a circle or a rectangle; null for a text. */
+  path: Path2D | null;
+  shape: Shape;
+  /** The scale of its region group (a place's dot keeps its size on screen), or 1. */
+  scale: number;
+  /** In the zoomed viewport's units (true) or on screen (the scale bar). */
+  zoomed: boolean;
+}
+
+export interface Drawable extends Paintable {
   el: SVGElement;
   /** A path, a circle, a rectangle or a text. */
   path: Path2D | null;
@@ -55,25 +69,33 @@ function drawable(e: SVGElement, viewport: Element): Drawable | null {
     const d = e.getAttribute("d") ?? "";
     let p = paths.get(e);
     if (!p || p[0] !== d) paths.set(e, (p = [d, new Path2D(d)]));
-    return { el: e, path: p[1], scale: 1, zoomed, box: pathBox(d) };
+    return { el: e, path: p[1], shape: { d }, scale: 1, zoomed, box: pathBox(d) };
   }
   if (tag === "circle") {
     const g = regionGroup(e);
     const m = /translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)(?:\s*scale\(([-\d.e]+)\))?/.exec(g?.getAttribute("transform") ?? "");
     const x = Number(m?.[1] ?? 0), y = Number(m?.[2] ?? 0), s = Number(m?.[3] ?? 1);
     const r = attr(e, "r") * s;
-    const p = new Path2D();
-    p.arc(x + attr(e, "cx") * s, y + attr(e, "cy") * s, r, 0, 2 * Math.PI);
-    return { el: e, path: p, scale: s, zoomed, box: { x0: x - r, y0: y - r, x1: x + r, y1: y + r } };
+    const shape: Shape = { arc: [x + attr(e, "cx") * s, y + attr(e, "cy") * s, r] };
+    return { el: e, path: pathOf(shape), shape, scale: s, zoomed, box: { x0: x - r, y0: y - r, x1: x + r, y1: y + r } };
   }
   if (tag === "rect") {
     const x = attr(e, "x"), y = attr(e, "y"), w = attr(e, "width"), h = attr(e, "height");
-    const p = new Path2D();
-    p.rect(x, y, w, h);
-    return { el: e, path: p, scale: 1, zoomed, box: { x0: x, y0: y, x1: x + w, y1: y + h } };
+    const shape: Shape = { rect: [x, y, w, h] };
+    return { el: e, path: pathOf(shape), shape, scale: 1, zoomed, box: { x0: x, y0: y, x1: x + w, y1: y + h } };
   }
-  if (tag === "text") return { el: e, path: null, scale: 1, zoomed, box: EVERYWHERE };
+  if (tag === "text") return { el: e, path: null, shape: { text: [e.textContent ?? "", attr(e, "x"), attr(e, "y")] }, scale: 1, zoomed, box: EVERYWHERE };
   return null;
+}
+
+/** A shape's path (null for a text). */
+export function pathOf(shape: Shape): Path2D | null {
+  if ("d" in shape) return new Path2D(shape.d);
+  const p = new Path2D();
+  if ("arc" in shape) p.arc(shape.arc[0], shape.arc[1], shape.arc[2], 0, 2 * Math.PI);
+  else if ("rect" in shape) p.rect(...shape.rect);
+  else return null;
+  return p;
 }
 
 /** Every drawable of the map, in painting order. */
@@ -91,8 +113,11 @@ export function paintList(svg: SVGSVGElement): Drawable[] {
 /** The view: screen = unit × k + t, times the canvas's pixels per CSS px. */
 export interface View { k: number; tx: number; ty: number; dpr: number; hatch: CanvasPattern | null }
 
+/** A 2D context on a canvas or an offscreen one (a worker's). */
+export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
 /** A drawable's box on the canvas (device px), with room for its stroke. */
-export function screenBox(d: Drawable, v: View, pad = 8): Box {
+export function screenBox(d: Drawable, v: Pick<View, "k" | "tx" | "ty" | "dpr">, pad = 8): Box {
   const k = d.zoomed ? v.k : 1, tx = d.zoomed ? v.tx : 0, ty = d.zoomed ? v.ty : 0;
   const b = d.box;
   return { x0: (b.x0 * k + tx - pad) * v.dpr, y0: (b.y0 * k + ty - pad) * v.dpr, x1: (b.x1 * k + tx + pad) * v.dpr, y1: (b.y1 * k + ty + pad) * v.dpr };
@@ -100,18 +125,21 @@ export function screenBox(d: Drawable, v: View, pad = 8): Box {
 
 export const meets = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
-/** Paint one drawable as its SVG element would be painted now. */
-export function paint(ctx: CanvasRenderingContext2D, d: Drawable, st: PaintStyle, v: View): void {
+/**
+ * Paint one drawable as its SVG element would be painted now, the canvas's
+ * origin at device pixel (`ox`, `oy`) of the map (a box drawn apart).
+ */
+export function paint(ctx: Context2D, d: Paintable, st: PaintStyle, v: View, ox = 0, oy = 0): void {
   if (st.hidden) return;
   const k = d.zoomed ? v.k : 1;
-  ctx.setTransform(v.dpr * k, 0, 0, v.dpr * k, v.dpr * (d.zoomed ? v.tx : 0), v.dpr * (d.zoomed ? v.ty : 0));
+  ctx.setTransform(v.dpr * k, 0, 0, v.dpr * k, v.dpr * (d.zoomed ? v.tx : 0) - ox, v.dpr * (d.zoomed ? v.ty : 0) - oy);
   if (!d.path) {
-    const t = d.el.textContent ?? "";
-    if (!st.fill || st.fill === "hatch") return;
+    if (!("text" in d.shape) || !st.fill || st.fill === "hatch") return;
+    const [t, x, y] = d.shape.text;
     ctx.font = st.font;
     ctx.globalAlpha = st.fillAlpha;
     ctx.fillStyle = st.fill;
-    ctx.fillText(t, attr(d.el, "x"), attr(d.el, "y"));
+    ctx.fillText(t, x, y);
     return;
   }
   if (st.fill) {

@@ -45,21 +45,75 @@ export function regionGroup(e: Element): Element | null {
   return p && p.tagName === "g" && p.classList.contains("region") ? p : null;
 }
 
-function stateOf(e: Element): string {
-  let s = `${e.getAttribute("class") ?? ""}`;
+/** The story data held back from the SVG for an element (`map/held-data.ts`), if any. */
+export type Held = (e: Element) => Readonly<Record<string, string | undefined>> | undefined;
+
+const IGNORED = new Set(["id", "feature", "country"]);
+
+/** An element's classes and data (the held values over the written ones), the data in the order of their names. */
+function stateOf(e: Element, held?: Held): string {
   const ds = (e as SVGElement).dataset;
-  for (const k in ds) if (k !== "id" && k !== "feature" && k !== "country") s += `|${k}=${ds[k]}`;
+  const h = held?.(e);
+  const keys: string[] = [];
+  for (const k in ds) if (!IGNORED.has(k) && !(h && k in h)) keys.push(k);
+  if (h) for (const k in h) if (h[k] !== undefined) keys.push(k);
+  keys.sort();
+  let s = e.getAttribute("class") ?? "";
+  for (const k of keys) s += `|${k}=${h && k in h ? h[k] : ds[k]}`;
   return s;
 }
 
-/** The key: tag, state and the state of the parent (region group, or the plain group it is in). */
-export function signature(e: Element): string {
+/** The key: tag, state and the state of the parent (region group, or the plain group it is in), with the data held back. */
+export function signature(e: Element, held?: Held): string {
   const p = e.parentElement;
-  return `${e.tagName}#${stateOf(e)}#${p ? stateOf(p) : ""}`;
+  return `${e.tagName}#${stateOf(e, held)}#${p ? stateOf(p, held) : ""}`;
+}
+
+/** Probes are copies of map elements put in the SVG for an instant, to read the style of a state held back. */
+const probes = new WeakSet<Node>();
+export const isProbe = (n: Node): boolean => probes.has(n);
+
+/** `src`'s copy, without children, with the data held back for it written. */
+function copyWithHeld(src: Element, held: Held): Element {
+  const c = src.cloneNode(false) as SVGElement;
+  c.removeAttribute("id");
+  c.setAttribute("aria-hidden", "true");
+  const h = held(src) ?? {};
+  for (const k in h) {
+    if (h[k] === undefined) delete c.dataset[k];
+    else c.dataset[k] = h[k];
+  }
+  probes.add(c);
+  return c;
+}
+
+/**
+ * Read the paint of `e` in the state held back for it or its group: a copy
+ * of it (in a copy of its group, if the group's data is held) is put beside
+ * it for the read, so the same rules of the style sheet apply, and removed.
+ * Only the copy's style is resolved, not the SVG's.
+ */
+function readHeld(e: Element, held: Held): PaintStyle {
+  const parent = e.parentElement;
+  const probe = copyWithHeld(e, held);
+  let placed: Element = probe;
+  if (parent && held(parent)) {
+    placed = copyWithHeld(parent, held);
+    placed.append(probe);
+    parent.after(placed);
+  } else e.after(probe);
+  try {
+    return read(probe);
+  } finally {
+    placed.remove();
+  }
 }
 
 export class StyleCache {
   private readonly styles = new Map<string, PaintStyle>();
+
+  /** `held`: the data held back from the SVG, painted as if written. */
+  constructor(private readonly held?: Held) {}
 
   clear(): void {
     this.styles.clear();
@@ -67,10 +121,12 @@ export class StyleCache {
 
   /** The element's paint, from the cache or read once from the engine. */
   of(e: Element): PaintStyle {
-    const key = signature(e);
+    const held = this.held;
+    const key = signature(e, held);
     let st = this.styles.get(key);
     if (!st) {
-      st = read(e);
+      const parent = e.parentElement;
+      st = held && (held(e) || (parent && held(parent))) ? readHeld(e, held) : read(e);
       this.styles.set(key, st);
     }
     return st;
@@ -106,27 +162,38 @@ function read(e: Element): PaintStyle {
   };
 }
 
-/**
- * The hatch of disputed areas as a canvas pattern: the SVG's `#hatch`
- * (a line every 6 units, turned 45°, in the map's units) drawn at `res`
- * pixels per unit, in the colour and opacity its line has now.
- */
-export function hatchPattern(ctx: CanvasRenderingContext2D, svg: SVGSVGElement, res: number): CanvasPattern | null {
+/** What the hatch of disputed areas looks like now: its line's colour, opacity and width, and pixels per map unit. */
+export interface Hatch { colour: string; alpha: number; width: number; res: number }
+
+/** The SVG's `#hatch` as it is styled now, at `res` pixels per unit (null: the map has none). */
+export function hatchOf(svg: SVGSVGElement, res: number): Hatch | null {
   const line = svg.querySelector("#hatch line");
   if (!line) return null;
   const cs = getComputedStyle(line);
-  const w = num(cs.getPropertyValue("stroke-width"), 1);
-  const side = Math.max(2, Math.round(6 * res));
-  const tile = document.createElement("canvas");
-  tile.width = tile.height = side;
-  const t = tile.getContext("2d");
+  return { colour: cs.getPropertyValue("stroke"), alpha: num(cs.opacity, 1) * num(cs.getPropertyValue("stroke-opacity"), 1), width: num(cs.getPropertyValue("stroke-width"), 1), res };
+}
+
+/**
+ * The hatch as a canvas pattern: a line every 6 units, turned 45°, in the
+ * map's units, drawn on a tile from `tile` (a canvas, or an offscreen one
+ * in a worker).
+ */
+export function hatchPattern(
+  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
+  h: Hatch | null,
+  tile: (side: number) => HTMLCanvasElement | OffscreenCanvas,
+): CanvasPattern | null {
+  if (!h) return null;
+  const side = Math.max(2, Math.round(6 * h.res));
+  const c = tile(side);
+  const t = c.getContext("2d") as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
   if (!t) return null;
-  t.globalAlpha = num(cs.opacity, 1) * num(cs.getPropertyValue("stroke-opacity"), 1);
-  t.fillStyle = cs.getPropertyValue("stroke");
-  const half = (w / 2) * (side / 6);
+  t.globalAlpha = h.alpha;
+  t.fillStyle = h.colour;
+  const half = (h.width / 2) * (side / 6);
   t.fillRect(0, 0, half, side);
   t.fillRect(side - half, 0, half, side);
-  const p = ctx.createPattern(tile, "repeat");
+  const p = ctx.createPattern(c, "repeat");
   p?.setTransform(new DOMMatrix().rotate(45).scale(6 / side));
   return p;
 }

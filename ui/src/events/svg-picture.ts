@@ -28,8 +28,8 @@ const NS = "http://www.w3.org/2000/svg";
 const running = (a: Animation): boolean => a.playState === "running";
 
 export interface PictureOptions {
-  /** An attribute that only hides its element (see above), followed in place. */
-  hides?: string;
+  /** An attribute that only hides its element (see above), followed in place, on the elements `on` selects. */
+  hides?: { attr: string; on: string };
 }
 
 type Box = { x: number; y: number; w: number; h: number };
@@ -40,9 +40,15 @@ export class SvgPicture {
   private timer = 0;
   /** Bumped at each change: a picture begun before it is dropped. */
   private generation = 0;
-  /** The image drawn, and the elements it shows (those `hides` did not hide then). */
+  /**
+   * The image drawn, and the boxes of the elements `hides` may hide that it
+   * shows, read as it was drawn (reading them at a change would make WebKit
+   * lay the page out in the middle of the slider's step).
+   */
   private image: HTMLImageElement | null = null;
-  private drawn = new WeakSet<Element>();
+  private boxes = new WeakMap<Element, Box>();
+  /** Elements hidden or shown in the picture whose attribute waits to be written (see `hold`). */
+  private held = new Map<Element, boolean>();
 
   /**
    * `svgs`: in the order they are painted; the canvas goes just above the
@@ -85,39 +91,62 @@ export class SvgPicture {
 
   /** Follow elements hidden or shown by `hides` in place; any other change makes the picture stale. */
   private changed(records: readonly MutationRecord[]): void {
-    const hides = this.opts.hides;
-    if (!hides || !this.cached || !this.image || !records.every((m) => m.type === "attributes" && m.attributeName === hides)) return this.stale();
+    const attr = this.opts.hides?.attr;
+    if (!attr || !this.cached || !this.image || !records.every((m) => m.type === "attributes" && m.attributeName === attr)) return this.stale();
+    const targets = [...new Set(records.map((m) => m.target as Element))];
+    if (!this.follow(targets.map((t) => [t, t.hasAttribute(attr)]))) this.stale();
+  }
+
+  /** Clear the boxes of elements hidden, copy back those shown; false if one is not in the image (only the SVG can show it). */
+  private follow(changes: readonly [Element, boolean][]): boolean {
     const ctx = this.canvas.getContext("2d");
-    if (!ctx) return this.stale();
-    const shown: Element[] = [];
-    for (const t of new Set(records.map((m) => m.target as Element))) {
-      if (!t.hasAttribute(hides)) {
-        if (!this.drawn.has(t)) return this.stale(); // not in the image: only the SVG can show it
-        shown.push(t);
-      }
-      const b = this.box(t);
+    const image = this.image;
+    if (!ctx || !image || !changes.every(([t]) => this.boxes.has(t))) return false;
+    for (const [t] of changes) {
+      const b = this.boxes.get(t)!;
       ctx.clearRect(b.x, b.y, b.w, b.h);
     }
     const dpr = window.devicePixelRatio || 1; // the image is in CSS px, the canvas in device px
-    for (const t of shown) {
-      const b = this.box(t);
-      ctx.drawImage(this.image, b.x / dpr, b.y / dpr, b.w / dpr, b.h / dpr, b.x, b.y, b.w, b.h);
+    for (const [t, hidden] of changes) {
+      if (hidden) continue;
+      const b = this.boxes.get(t)!;
+      ctx.drawImage(image, b.x / dpr, b.y / dpr, b.w / dpr, b.h / dpr, b.x, b.y, b.w, b.h);
     }
+    return true;
+  }
+
+  /**
+   * Hide or show `el` in the picture now and write its attribute later (when
+   * the slider rests or the SVG is shown), if the picture stands for it while
+   * the slider is dragged; false if not. Why: WebKit lays the labels' text out
+   * anew at any change of a label's style (8 ms), though the SVG is not painted.
+   */
+  hold(el: Element, hidden: boolean): boolean {
+    if (!this.cached || !this.host.classList.contains("moving") || !this.follow([[el, hidden]])) return false;
+    this.held.set(el, hidden);
+    return true;
+  }
+
+  /** Write the attributes held back. */
+  private release(): void {
+    const attr = this.opts.hides?.attr;
+    const held = this.held;
+    this.held = new Map();
+    if (attr) for (const [el, hidden] of held) el.toggleAttribute(attr, hidden);
   }
 
   /** An element's box on the canvas, in device pixels, with a halo's width round it. */
-  private box(el: Element): Box {
+  private box(el: Element, host: DOMRect, dpr: number): Box {
     const r = el.getBoundingClientRect();
-    const h = this.host.getBoundingClientRect();
-    const dpr = window.devicePixelRatio || 1;
     const pad = 2;
-    const x = Math.max(0, Math.floor((r.left - h.left - pad) * dpr));
-    const y = Math.max(0, Math.floor((r.top - h.top - pad) * dpr));
-    return { x, y, w: Math.ceil((r.right - h.left + pad) * dpr) - x, h: Math.ceil((r.bottom - h.top + pad) * dpr) - y };
+    const x = Math.max(0, Math.floor((r.left - host.left - pad) * dpr));
+    const y = Math.max(0, Math.floor((r.top - host.top - pad) * dpr));
+    return { x, y, w: Math.ceil((r.right - host.left + pad) * dpr) - x, h: Math.ceil((r.bottom - host.top + pad) * dpr) - y };
   }
 
   /** Show the SVGs again now; draw the picture once they are still. */
   private stale(): void {
+    this.release(); // the SVG shows the labels as they are
     this.generation++;
     if (this.cached) this.host.classList.remove(`${this.name}-cached`);
     clearTimeout(this.timer);
@@ -128,17 +157,19 @@ export class SvgPicture {
     const gen = this.generation;
     if (this.host.matches(":hover")) return;
     if (this.svgs.some((svg) => svg.getAnimations?.({ subtree: true }).some(running))) return this.stale();
-    const { width: w, height: h } = this.host.getBoundingClientRect();
+    const hostBox = this.host.getBoundingClientRect();
+    const { width: w, height: h } = hostBox;
     if (!w || !h) return;
+    const dpr = window.devicePixelRatio || 1;
     const copy = document.createElementNS(NS, "svg");
     copy.setAttribute("xmlns", NS);
     copy.setAttribute("width", String(w));
     copy.setAttribute("height", String(h));
     copy.setAttribute("viewBox", `0 0 ${w} ${h}`);
     const hides = this.opts.hides;
-    const drawn = new WeakSet<Element>();
+    const boxes = new WeakMap<Element, Box>();
     for (const svg of this.svgs) {
-      if (hides) for (const e of svg.querySelectorAll(`:not([${hides}])`)) drawn.add(e);
+      if (hides) for (const e of svg.querySelectorAll(`${hides.on}:not([${hides.attr}])`)) boxes.set(e, this.box(e, hostBox, dpr));
       for (const c of Array.from(svg.children)) {
         const part = inline(c, INITIAL);
         if (part) copy.append(part);
@@ -152,7 +183,6 @@ export class SvgPicture {
       return; // The SVG stays shown.
     }
     if (gen !== this.generation || !this.want) return;
-    const dpr = window.devicePixelRatio || 1;
     const c = this.canvas;
     c.width = Math.ceil(w * dpr);
     c.height = Math.ceil(h * dpr);
@@ -162,7 +192,7 @@ export class SvgPicture {
     if (!ctx) return;
     ctx.drawImage(img, 0, 0, w * dpr, h * dpr);
     this.image = img;
-    this.drawn = drawn;
+    this.boxes = boxes;
     this.host.classList.add(`${this.name}-cached`);
   }
 }

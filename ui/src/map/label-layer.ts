@@ -24,6 +24,12 @@ function measure(text: string, size: number, bold: boolean): number | undefined 
 export class MapLabels {
   private stale = false;
   private frame = 0;
+  /**
+   * Takes a label to hide or show while the slider is dragged, instead of
+   * its attribute being written (a picture standing for the labels); false
+   * when it cannot, and the attribute is written.
+   */
+  hider: ((t: SVGTextElement, stale: boolean) => boolean) | null = null;
 
   constructor(
     private readonly group: SVGGElement,
@@ -46,7 +52,7 @@ export class MapLabels {
       const t = this.group.querySelector<SVGTextElement>(`text[data-region="${CSS.escape(c.region.id)}"]`);
       if (!t) continue;
       const stale = !c.to || t.textContent !== this.text(c.region);
-      t.toggleAttribute("data-stale", stale);
+      if (!this.hider?.(t, stale)) t.toggleAttribute("data-stale", stale);
     }
     this.stale = true;
   }

@@ -29,6 +29,7 @@ import { Camera } from "./camera";
 import { applyCamera, buildFrame, drawScaleBar, zoomControls, type MapFrame } from "./frame";
 import type { LayerName } from "./groups";
 import { REGIONAL, WORLD_COARSER, type Framing } from "./framing";
+import type { Held } from "./held-data";
 import { bindInteraction } from "./interaction";
 import { MapLabels } from "./label-layer";
 import type { Layer } from "./layer";
@@ -262,6 +263,26 @@ export class AtlasMap {
    */
   setRegionData(key: string, values: Map<string, string>): void {
     this.shapes.setRegionData(key, values);
+  }
+
+  /** Hold the story data back from the SVG (`held-data.ts`), telling `to` which elements it changes. */
+  holdRegionData(to: (nodes: SVGElement[]) => void): void {
+    this.shapes.data.hold(to);
+  }
+
+  /** Write the story data held back, and hold no more. */
+  releaseRegionData(): void {
+    this.shapes.data.release();
+  }
+
+  /** Who hides a label whose name went stale while the slider is dragged (see `MapLabels.hider`). */
+  set labelHider(h: ((t: SVGTextElement, stale: boolean) => boolean) | null) {
+    this.labels.hider = h;
+  }
+
+  /** The story data held back for an element. */
+  get heldData(): Held {
+    return this.shapes.data.of;
   }
 
   /** The SVGs drawn above the events (the labels, then the story's symbols), in painting order. */

@@ -10,6 +10,7 @@ import type { Region, RegionVersion } from "../api/bindings";
 import { t } from "../i18n/i18n";
 import type { Selection } from "../selection";
 import { GROUPS, KIND_GROUP, LAYERS, type GroupName, type LayerName } from "./groups";
+import { HeldData, type DataChange } from "./held-data";
 import type { Layer, LayerFeature, LayerGeometry, Position } from "./layer";
 import type { NameLang, RegionsInForce } from "./regions";
 import { el } from "./svg";
@@ -64,6 +65,8 @@ export class RegionShapes {
   private readonly featureNodes = new Map<string, SVGElement>();
   private readonly paths = new Map<string, SVGPathElement[]>();
   private readonly regionData = new Map<string, Map<string, string>>();
+  /** The story data's way to the SVG: written, or held while a picture stands for it. */
+  readonly data = new HeldData();
   /** The language of the regions' accessible names. */
   lang: NameLang = "en";
 
@@ -207,6 +210,7 @@ export class RegionShapes {
     if (v?.approximate) node.setAttribute("aria-description", t("region-approximate"));
     else node.removeAttribute("aria-description");
     node.classList.toggle("approximate", v?.approximate ?? false);
+    this.data.forget(node);
     for (const [key, values] of this.regionData) {
       const val = values.get(region.id);
       if (val === undefined) delete node.dataset[key];
@@ -223,14 +227,17 @@ export class RegionShapes {
    */
   setRegionData(key: string, values: Map<string, string>): void {
     const prev = this.regionData.get(key) ?? new Map<string, string>();
+    const changes: DataChange[] = [];
     for (const [id, v] of prev) {
-      if (values.get(id) !== v) delete (this.nodes.get(id) as SVGElement | undefined)?.dataset[key];
+      const n = this.nodes.get(id) as SVGElement | undefined;
+      if (n && values.get(id) !== v) changes.push([n, key, undefined]);
     }
     for (const [id, v] of values) {
       const n = this.nodes.get(id) as SVGElement | undefined;
-      if (n && n.dataset[key] !== v) n.dataset[key] = v;
+      if (n && this.data.value(n, key) !== v) changes.push([n, key, v]);
     }
     this.regionData.set(key, new Map(values));
+    this.data.set(changes);
   }
 
   /** Place symbols keep their size on screen at zoom `k`. */

@@ -48,6 +48,7 @@ export class ShapeSwap {
     node.classList.remove("fade-in", "hover", "selected");
     node.setAttribute("aria-pressed", "false");
     for (const key of this.shapes.dataKeys()) delete node.dataset[key];
+    this.shapes.data.forget(node);
     if (!fade) {
       node.classList.remove("fade-out");
       node.classList.add("off");
