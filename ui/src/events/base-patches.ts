@@ -16,7 +16,9 @@
  */
 import { OffThread } from "./off-thread";
 import { meets, paintAll, screenBox, type Box, type Drawable, type View } from "./paint-list";
-import { signature, type Hatch, type Held, type PaintStyle, type StyleCache } from "./paint-style";
+import type { Held } from "../map/held-data";
+import type { Hatch } from "./hatch";
+import { signature, type PaintStyle, type StyleCache } from "./paint-style";
 import { MapStates, StateTracker } from "./map-states";
 
 /** Bytes of pictures of states already drawn, kept for the slider's return. */

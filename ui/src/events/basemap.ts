@@ -26,7 +26,8 @@
 import type { AtlasMap } from "../map/map";
 import { BasePatches } from "./base-patches";
 import { paintAll, paintList, type Drawable } from "./paint-list";
-import { hatchOf, hatchPattern, isProbe, StyleCache } from "./paint-style";
+import { hatchOf, hatchPattern } from "./hatch";
+import { isProbe, StyleCache } from "./paint-style";
 
 /** How long the map must be still before the canvas is drawn whole. */
 const QUIET_MS = 120;

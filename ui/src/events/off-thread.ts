@@ -5,7 +5,8 @@
  * the worker fails, it is not asked again and the page paints itself.
  */
 import type { Box, Drawable } from "./paint-list";
-import type { Hatch, PaintStyle } from "./paint-style";
+import type { Hatch } from "./hatch";
+import type { PaintStyle } from "./paint-style";
 import type { FromWorker, PatchView, ToWorker } from "./patch-worker";
 
 export type Part = { box: Box; bitmap: ImageBitmap };

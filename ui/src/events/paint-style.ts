@@ -7,8 +7,12 @@
  * region group's), so two elements with the same tag, classes and data paint
  * alike. Reading the computed style forces WebKit to resolve styles; here it
  * is read once per new combination, and a step of the slider that recolours
- * a country finds its colours in the cache without asking the engine.
+ * a country finds its colours in the cache without asking the engine. A
+ * state held back from the SVG while the slider is dragged
+ * (`map/held-data.ts`) is read from a copy of the element in that state,
+ * put beside it for an instant.
  */
+import type { Held } from "../map/held-data";
 
 export interface PaintStyle {
   /** A CSS colour, the hatch pattern ("hatch"), or null for none. */
@@ -34,7 +38,8 @@ function none(c: string): boolean {
   return c === "none" || c === "transparent" || /^rgba\(.*,\s*0\)$/.test(c) || /\/\s*0\)$/.test(c);
 }
 
-const num = (s: string, d = 0): number => {
+/** A number from a computed style's value, or `d`. */
+export const num = (s: string, d = 0): number => {
   const v = parseFloat(s);
   return Number.isFinite(v) ? v : d;
 };
@@ -45,8 +50,6 @@ export function regionGroup(e: Element): Element | null {
   return p && p.tagName === "g" && p.classList.contains("region") ? p : null;
 }
 
-/** The story data held back from the SVG for an element (`map/held-data.ts`), if any. */
-export type Held = (e: Element) => Readonly<Record<string, string | undefined>> | undefined;
 
 const IGNORED = new Set(["id", "feature", "country"]);
 
@@ -160,40 +163,4 @@ function read(e: Element): PaintStyle {
     hidden: cs.visibility !== "visible" || cs.display === "none" || opacity === 0,
     font: `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`,
   };
-}
-
-/** What the hatch of disputed areas looks like now: its line's colour, opacity and width, and pixels per map unit. */
-export interface Hatch { colour: string; alpha: number; width: number; res: number }
-
-/** The SVG's `#hatch` as it is styled now, at `res` pixels per unit (null: the map has none). */
-export function hatchOf(svg: SVGSVGElement, res: number): Hatch | null {
-  const line = svg.querySelector("#hatch line");
-  if (!line) return null;
-  const cs = getComputedStyle(line);
-  return { colour: cs.getPropertyValue("stroke"), alpha: num(cs.opacity, 1) * num(cs.getPropertyValue("stroke-opacity"), 1), width: num(cs.getPropertyValue("stroke-width"), 1), res };
-}
-
-/**
- * The hatch as a canvas pattern: a line every 6 units, turned 45°, in the
- * map's units, drawn on a tile from `tile` (a canvas, or an offscreen one
- * in a worker).
- */
-export function hatchPattern(
-  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
-  h: Hatch | null,
-  tile: (side: number) => HTMLCanvasElement | OffscreenCanvas,
-): CanvasPattern | null {
-  if (!h) return null;
-  const side = Math.max(2, Math.round(6 * h.res));
-  const c = tile(side);
-  const t = c.getContext("2d") as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
-  if (!t) return null;
-  t.globalAlpha = h.alpha;
-  t.fillStyle = h.colour;
-  const half = (h.width / 2) * (side / 6);
-  t.fillRect(0, 0, half, side);
-  t.fillRect(side - half, 0, half, side);
-  const p = ctx.createPattern(c, "repeat");
-  p?.setTransform(new DOMMatrix().rotate(45).scale(6 / side));
-  return p;
 }

@@ -10,7 +10,8 @@
  * the page copies the bitmaps in when they come, a frame or two later.
  */
 import { paint, pathOf, type Box, type Paintable, type Shape } from "./paint-list";
-import { hatchPattern, type Hatch, type PaintStyle } from "./paint-style";
+import { hatchPattern, type Hatch } from "./hatch";
+import type { PaintStyle } from "./paint-style";
 
 /** The view's zoom and offset (screen = unit × k + t) and device pixels per CSS px. */
 export interface PatchView { k: number; tx: number; ty: number; dpr: number }
