@@ -143,7 +143,9 @@ describe("events on the GPU", () => {
         const host = map.getBoundingClientRect();
         const read = (sel) => {
           const c = document.querySelector(sel);
-          return { c, d: c.getContext("2d").getImageData(0, 0, c.width, c.height).data, dpr: c.width / c.getBoundingClientRect().width };
+          // A picture of nothing (no symbols on) is a canvas of no pixels.
+          const d = c.width && c.height ? c.getContext("2d").getImageData(0, 0, c.width, c.height).data : new Uint8ClampedArray(0);
+          return { c, d, dpr: c.width / c.getBoundingClientRect().width };
         };
         const labelsPic = read("canvas.labels-picture"), symbolsPic = read("canvas.symbols-picture");
         let inked = 0;

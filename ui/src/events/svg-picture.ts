@@ -8,7 +8,7 @@
  * WebKit paints again all that lies in the changed box, what is above the
  * events included. Sixty-odd labels of text, or a story's symbols with
  * their own labels, cost 1 to 3 ms of every such frame
- * (docs/benchmarks.md); one bitmap of them all costs a copy.
+ * (docs/benchmarks.md); a bitmap costs a copy.
  *
  * The picture is the engine's own drawing: the SVG is copied with the
  * styles the page gives it (`export/inline.ts`, as the export does) and
@@ -17,9 +17,12 @@
  * starting or stopping, which pauses or resumes the symbols' pulses) shows
  * the SVG again at once, and the picture is drawn anew once it has been
  * still for a moment, never while it animates or the pointer is over the
- * map (hover styles).
+ * map (hover styles). One change is followed in the picture instead: an
+ * element hidden or shown by the `hides` attribute (a label whose name went
+ * stale while the slider is dragged) has its box cleared, or copied back
+ * from the image; labels never overlap, so the box is the label's alone.
  */
-import { inline, INITIAL } from "../export/inline";
+import { inlineChildren } from "../export/inline";
 
 /** How long the SVGs must be still before their picture is drawn. */
 const QUIET_MS = 150;
@@ -102,24 +105,19 @@ export class SvgPicture {
     const ctx = this.canvas.getContext("2d");
     const image = this.image;
     if (!ctx || !image || !changes.every(([t]) => this.boxes.has(t))) return false;
-    for (const [t] of changes) {
-      const b = this.boxes.get(t)!;
-      ctx.clearRect(b.x, b.y, b.w, b.h);
-    }
     const dpr = window.devicePixelRatio || 1; // the image is in CSS px, the canvas in device px
     for (const [t, hidden] of changes) {
-      if (hidden) continue;
-      const b = this.boxes.get(t)!;
-      ctx.drawImage(image, b.x / dpr, b.y / dpr, b.w / dpr, b.h / dpr, b.x, b.y, b.w, b.h);
+      const b = this.boxes.get(t)!; // boxes never overlap: each is its element's alone
+      ctx.clearRect(b.x, b.y, b.w, b.h);
+      if (!hidden) ctx.drawImage(image, b.x / dpr, b.y / dpr, b.w / dpr, b.h / dpr, b.x, b.y, b.w, b.h);
     }
     return true;
   }
 
   /**
-   * Hide or show `el` in the picture now and write its attribute later (when
-   * the slider rests or the SVG is shown), if the picture stands for it while
-   * the slider is dragged; false if not. Why: WebKit lays the labels' text out
-   * anew at any change of a label's style (8 ms), though the SVG is not painted.
+   * While the slider is dragged over the picture, hide or show `el` in it and
+   * write its attribute later (WebKit lays the labels' text out anew at any
+   * change of a label's style, 8 ms, though the SVG is not painted); else false.
    */
   hold(el: Element, hidden: boolean): boolean {
     if (!this.cached || !this.host.classList.contains("moving") || !this.follow([[el, hidden]])) return false;
@@ -170,10 +168,16 @@ export class SvgPicture {
     const boxes = new WeakMap<Element, Box>();
     for (const svg of this.svgs) {
       if (hides) for (const e of svg.querySelectorAll(`${hides.on}:not([${hides.attr}])`)) boxes.set(e, this.box(e, hostBox, dpr));
-      for (const c of Array.from(svg.children)) {
-        const part = inline(c, INITIAL);
-        if (part) copy.append(part);
-      }
+      inlineChildren(svg, copy);
+    }
+    // Nothing but empty groups (the symbols while the slider is dragged through a large story): a canvas
+    // of no pixels stands for them, which WebKit does not paint at every step.
+    if ([...copy.querySelectorAll("*")].every((e) => e.localName === "g" || e.closest("defs"))) {
+      this.canvas.width = this.canvas.height = 0;
+      this.image = null;
+      this.boxes = boxes;
+      this.host.classList.add(`${this.name}-cached`);
+      return;
     }
     const img = new Image();
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;

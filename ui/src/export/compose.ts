@@ -15,7 +15,7 @@
 import type { EventMarks } from "../events/marks";
 import { hexCorners } from "../events/marks";
 import { paint } from "./colors";
-import { INITIAL, inline } from "./inline";
+import { inlineChildren } from "./inline";
 import { legendBand, textLines, type Band } from "./legend-band";
 
 const NS = "http://www.w3.org/2000/svg";
@@ -74,14 +74,6 @@ function eventsGroup(m: EventMarks): SVGGElement {
   return g;
 }
 
-/** The children of one of the map's SVGs, copied with their styles. */
-function layer(svg: Element | null, into: Element): void {
-  if (!svg) return;
-  for (const c of Array.from(svg.children)) {
-    const copy = inline(c, INITIAL);
-    if (copy) into.append(copy);
-  }
-}
 
 function header(parts: ViewParts, width: number, ink: string, muted: string, font: string): SVGGElement {
   const g = el("g", { "font-family": font }) as SVGGElement;
@@ -120,10 +112,10 @@ export function composeView(parts: ViewParts, aspect?: number): Composed {
   // The map, clipped to its box as on screen.
   const map = el("svg", { x: 0, y: HEADER, width: w, height: h, viewBox: `0 0 ${w} ${h}`, overflow: "hidden" });
   map.append(el("rect", { width: w, height: h, fill: solid(getComputedStyle(c).backgroundColor) }));
-  layer(c.querySelector("svg.atlas"), map);
+  inlineChildren(c.querySelector("svg.atlas"), map);
   map.append(eventsGroup(parts.marks));
-  layer(c.querySelector("svg.atlas-labels"), map);
-  layer(c.querySelector("svg.atlas-overlay"), map);
+  inlineChildren(c.querySelector("svg.atlas-labels"), map);
+  inlineChildren(c.querySelector("svg.atlas-overlay"), map);
   body.append(map);
   band.group.setAttribute("transform", `translate(0 ${HEADER + h})`);
   body.append(band.group);

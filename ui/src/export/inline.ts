@@ -120,3 +120,12 @@ export function inline(src: Element, parent: Inherited = INITIAL): Element | nul
   }
   return dst;
 }
+
+/** The children of one of the map's SVGs, copied with their styles into `into`. */
+export function inlineChildren(svg: Element | null, into: Element): void {
+  if (!svg) return;
+  for (const c of Array.from(svg.children)) {
+    const copy = inline(c, INITIAL);
+    if (copy) into.append(copy);
+  }
+}
