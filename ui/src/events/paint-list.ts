@@ -28,12 +28,6 @@ export interface Paintable {
 
 export interface Drawable extends Paintable {
   el: SVGElement;
-  /** A path, a circle, a rectangle or a text. */
-  path: Path2D | null;
-  /** The scale of its region group (a place's dot keeps its size on screen), or 1. */
-  scale: number;
-  /** In the zoomed viewport's units (true) or on screen (the scale bar). */
-  zoomed: boolean;
   /** Its box in its own units (before the view's zoom), without stroke. */
   box: Box;
 }
