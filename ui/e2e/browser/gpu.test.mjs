@@ -18,6 +18,8 @@ let dir;
 let server;
 let browser;
 let page;
+/** Every kind of event, as the first page shows them before any test filters them. */
+let allKinds = null;
 const day = (iso) => Math.round(Date.parse(iso) / 86400000);
 
 /** A page of the atlas (with `init` run before the page's own scripts), ready with its local columns. */
@@ -29,6 +31,9 @@ async function open(init, query = "") {
   await p.goto(server.url + query);
   await p.locator("html[data-ready=true]").waitFor({ timeout: 60000 });
   await p.waitForFunction(() => window.faultlines.story.hasLocal, null, { timeout: 60000 });
+  // A page restores the filters the other page saved last: a moment when no
+  // kind was shown (the first test) may be the one saved. Every kind is shown.
+  if (allKinds) await p.evaluate((k) => window.faultlines.timeline.setKinds(k), allKinds);
   return p;
 }
 
@@ -46,6 +51,7 @@ before(async () => {
   server = await startServer(["--data", dir]);
   browser = await launch();
   page = await open(null, "?basemap-picture");
+  allKinds = await page.evaluate(() => window.faultlines.timeline.kinds);
 });
 
 after(async () => {

@@ -74,6 +74,11 @@ export function wireStory(p: StoryParts): StateFeed {
     if (changes.length && p.selection.value && changes.some((c) => c.region.id === p.selection.value)) p.panel().onDay();
     feed.moved(d, local.follow(d), local.hasOverviews);
   });
-  timeline.on("filter", () => feed.latest && draw(feed.latest, performance.now()));
+  // A filter redraws the last full state, if it is the slider's date; else it asks for that date's.
+  timeline.on("filter", () => {
+    const last = feed.latest;
+    if (last && last.day === timeline.day) draw(last, performance.now());
+    else void feed.refresh(timeline.day);
+  });
   return feed;
 }

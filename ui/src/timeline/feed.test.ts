@@ -93,6 +93,33 @@ describe("StateFeed", () => {
     expect(moving).toEqual([]);
   });
 
+  it("does not draw a full state whose date the slider left before it came, and draws the new date once the slider rests", async () => {
+    const { feed, asked, full } = setup();
+    feed.moved(100, true, true);
+    await vi.advanceTimersByTimeAsync(REST_MS + 40);
+    expect(full).toEqual([100]);
+    let release: (() => void) | null = null;
+    const slow = new StateFeed({
+      fetch: async (day) => {
+        asked.push([day, "all"]);
+        if (day === 200) await new Promise<void>((r) => (release = r));
+        return stateAt(day);
+      },
+      full: (s) => full.push(s.day),
+      overview: () => undefined,
+      playing: () => false,
+      onError: () => undefined,
+    });
+    slow.moved(200, true, true);
+    await vi.advanceTimersByTimeAsync(REST_MS + 20); // 200 is asked, its answer on its way
+    slow.moved(300, true, true); // the page draws 300 itself
+    (release as unknown as () => void)();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(full).toEqual([100]); // 200's answer is not drawn over 300
+    await vi.advanceTimersByTimeAsync(REST_MS + 40);
+    expect(full).toEqual([100, 300]);
+  });
+
   it("drops an answer for a date left behind", async () => {
     const asked: number[] = [];
     const full: number[] = [];

@@ -71,7 +71,7 @@ export class StateFeed {
     this.moves++;
     if (!drawnLocally) {
       this.rest.cancel();
-      if (this.isMoving) this.o.moving?.((this.isMoving = false));
+      this.setMoving(false);
       void this.refresh(day);
       return;
     }
@@ -84,12 +84,12 @@ export class StateFeed {
       this.drewOverview = this.moves;
     }
     if (!playing) {
-      if (!this.isMoving) this.o.moving?.((this.isMoving = true));
+      this.setMoving(true);
       this.restDay = day;
       this.rest.poke();
     } else if (this.rest.pending) {
       this.rest.cancel();
-      this.o.moving?.((this.isMoving = false));
+      this.setMoving(false);
     }
   }
 
@@ -110,13 +110,20 @@ export class StateFeed {
   }
 
   private rested(day: number): void {
-    this.o.moving?.((this.isMoving = false));
+    this.setMoving(false);
     const s = this.latest;
     if (s && s.day === day) this.drawAtFrame(s, performance.now(), "all");
     else {
       this.want(day, "all");
       this.startAfterPaint();
     }
+  }
+
+  /** Say once when the slider starts or stops being moved (the flag is kept with or without a listener). */
+  private setMoving(m: boolean): void {
+    if (m === this.isMoving) return;
+    this.isMoving = m;
+    this.o.moving?.(m);
   }
 
   private want(day: number, events: StateEvents): void {
@@ -163,6 +170,10 @@ export class StateFeed {
   private draw(p: Pending): void {
     // Memberships of a date the slider has left, after the page drew a later one itself.
     if (p.events === "none" && p.move < this.drewOverview) return;
+    // A full state asked before the slider moved again by hand (or by a
+    // script) would draw a date the page has left: the rest asks for the new
+    // one. While playing, the answers trail the steps by design and are drawn.
+    if (p.events === "all" && p.move < this.moves && this.isMoving) return;
     if (p.events === "all") this.o.full(p.state, p.at);
     else this.o.overview(p.state);
   }
