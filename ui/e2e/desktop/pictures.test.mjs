@@ -1,4 +1,4 @@
-/* global getComputedStyle -- these run in the page */
+/* global getComputedStyle, MutationObserver, PointerEvent -- these run in the page */
 // The desktop app (WebKitGTK, not composited) on a story of 20,000 events
 // lasting decades (thousands on at once),
 // where the page stands bitmaps for what it would otherwise paint again at
@@ -131,6 +131,54 @@ describe("pictures in the desktop app", () => {
       assert.deepEqual(moved, [false, false, "0.999", "hidden"]);
       await browser.waitUntil(() => browser.execute(() => document.getElementById("map").classList.contains("labels-cached")), { timeout: 40000 });
       await browser.execute(() => window.faultlines.map.resetView());
+    }));
+
+  it("keeps a picture of the timeline's chart while the slider moves, even under the pointer, and shows the chart's SVG again as soon as it changes", () =>
+    guard("pictures-timeline", async () => {
+      await settleAt("1990-06-01");
+      const read = () => browser.execute(() => {
+        const track = document.querySelector(".tl-track");
+        const c = document.querySelector("canvas.timeline-picture");
+        const d = c.width && c.height ? c.getContext("2d").getImageData(0, 0, c.width, c.height).data : [];
+        let inked = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) inked++;
+        return { cached: track.classList.contains("timeline-cached"), picture: getComputedStyle(c).visibility, svg: getComputedStyle(document.querySelector(".tl-svg")).opacity, inked, bins: document.querySelectorAll(".tl-svg .tl-bin").length };
+      });
+      await browser.waitUntil(async () => (await read()).cached, { timeout: 20000, timeoutMsg: "the timeline's picture was not drawn" });
+      const still = await read();
+      assert.deepEqual([still.cached, still.picture, still.svg], [true, "visible", "0"]);
+      assert.ok(still.bins > 20 && still.inked > 500, `${still.bins} bins, ${still.inked} pixels in the picture`);
+      // A drag, with the pointer over the track as the reader's is, leaves it standing at every step.
+      const stood = await browser.executeAsync((done) => {
+        (async () => {
+          const f = window.faultlines;
+          const track = document.querySelector(".tl-track");
+          track.dispatchEvent(new PointerEvent("pointerenter"));
+          const out = [];
+          for (let i = 1; i <= 12; i++) {
+            const drawn = f.nextDraw();
+            f.timeline.setDay(Math.round(Date.parse("1990-06-01") / 86400000) + 200 * i);
+            await drawn;
+            out.push(track.classList.contains("timeline-cached"));
+          }
+          return out;
+        })().then(done, (e) => done([String(e)]));
+      });
+      assert.deepEqual(stood, Array(12).fill(true));
+      // Filtering the events draws another chart: its SVG shows in the same task, and the picture follows once still.
+      const kinds = await browser.execute(() => window.faultlines.timeline.kinds);
+      const changed = await browser.executeAsync((done) => {
+        const track = document.querySelector(".tl-track");
+        const svg = document.querySelector(".tl-svg");
+        new MutationObserver((_, mo) => {
+          mo.disconnect();
+          Promise.resolve().then(() => done([track.classList.contains("timeline-cached"), getComputedStyle(svg).opacity]));
+        }).observe(svg, { subtree: true, childList: true, attributes: true });
+        window.faultlines.timeline.setKinds(["exercise"]);
+      });
+      assert.deepEqual(changed, [false, "1"]);
+      await browser.execute((k) => window.faultlines.timeline.setKinds(k), kinds);
+      await browser.waitUntil(async () => (await read()).cached, { timeout: 20000, timeoutMsg: "the timeline's picture did not come back" });
     }));
 
   it("follows a drag across changes of borders and memberships on the base map's picture as a whole drawing would show them", () =>

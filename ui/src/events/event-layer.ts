@@ -31,6 +31,7 @@ import type { AtlasMap } from "../map/map";
 import type { LocalIndex } from "../timeline/columns";
 import { DotLayer } from "../timeline/dots";
 import { BaseMapCanvas } from "./basemap";
+import { COMPOSITED, PICTURES } from "./compositing";
 import { onCounts, wantsGpu } from "./counts";
 import { GlEventLayer } from "./gl-layer";
 import { SvgPicture } from "./svg-picture";
@@ -40,13 +41,8 @@ import type { EventMarks } from "./marks";
 const FORCED = new URLSearchParams(location.search).get("events");
 /** Stories with at least this many events draw the base map on a canvas while events are drawn. */
 const PICTURE_FROM = 1000;
-/**
- * Where the map's canvas pays: WebKit, which the desktop app uses without
- * compositing. Chromium composites the canvases on layers of their own and
- * never repaints the map for them (`?basemap-picture` turns it on anyway).
- */
-const COMPOSITED = /Chrome\//.test(navigator.userAgent);
-const PICTURE = !COMPOSITED || new URLSearchParams(location.search).has("basemap-picture");
+/** Where the map's canvas pays: WebKit, which the desktop app uses without compositing (`compositing.ts`). */
+const PICTURE = PICTURES;
 /** Where the 2D canvas draws the density view instead of the GPU layer (not composited, unless the GPU is forced). */
 const CANVAS_DENSITY = FORCED === "canvas-density" || (!COMPOSITED && FORCED !== "gpu" && FORCED !== "canvas");
 /** Where the canvas's dots are written as pixels (`dot-raster.ts`): not composited, or asked for with `?events=canvas-raster`. */

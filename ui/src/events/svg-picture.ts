@@ -33,6 +33,8 @@ const running = (a: Animation): boolean => a.playState === "running";
 export interface PictureOptions {
   /** An attribute that only hides its element (see above), followed in place, on the elements `on` selects. */
   hides?: { attr: string; on: string };
+  /** Whether the SVGs have hover styles, so that the pointer over the host shows them (default true). */
+  hover?: boolean;
 }
 
 type Box = { x: number; y: number; w: number; h: number };
@@ -77,8 +79,10 @@ export class SvgPicture {
       if (moving !== (moving = host.classList.contains("moving"))) this.stale();
     }).observe(host, { attributes: true, attributeFilter: ["class"] });
     new ResizeObserver(stale).observe(host);
-    host.addEventListener("pointerenter", stale);
-    host.addEventListener("pointerleave", stale);
+    if (opts.hover !== false) {
+      host.addEventListener("pointerenter", stale);
+      host.addEventListener("pointerleave", stale);
+    }
   }
 
   /** Whether to keep the picture at all (a story with many events). */
@@ -153,7 +157,7 @@ export class SvgPicture {
 
   private async draw(): Promise<void> {
     const gen = this.generation;
-    if (this.host.matches(":hover")) return;
+    if (this.opts.hover !== false && this.host.matches(":hover")) return;
     if (this.svgs.some((svg) => svg.getAnimations?.({ subtree: true }).some(running))) return this.stale();
     const hostBox = this.host.getBoundingClientRect();
     const { width: w, height: h } = hostBox;

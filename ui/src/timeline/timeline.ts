@@ -12,6 +12,8 @@
  */
 import type { DatasetInfo, EventKind, EventRef, Filter } from "../api/bindings";
 import type { Backend } from "../api/client";
+import { PICTURES } from "../events/compositing";
+import { SvgPicture } from "../events/svg-picture";
 import { dayToIso, isoToDay } from "../format";
 import { label, onLocaleChange } from "../i18n/i18n";
 import { TimeAxis } from "./axis";
@@ -71,6 +73,9 @@ export class Timeline {
     this.player = new Player(bar.playButton, bar.speedSelect, bar.loopBox, this.axis, () => this.current, setDay);
     this.readout = new Readout(slider.thumb, slider.cursor, bar.dateText, this.axis);
     this.chart = new TrackChart(backend, this.axis, slider.svg, slider.cursor, () => this.filter, () => this.readout.place(this.current));
+    // The chart changes only with the window and the filters; where the page is not composited, each step
+    // of the slider paints it again (it lies in the box between the map and the thumb): a picture stands for it.
+    if (PICTURES) new SvgPicture([slider.svg], slider.track, "timeline", { hover: false }).wanted = true;
     bindSlider(slider, this.axis, {
       day: () => this.current,
       setDay,
