@@ -8,11 +8,11 @@
  * alike. Reading the computed style forces WebKit to resolve styles; here it
  * is read once per new combination, and a step of the slider that recolours
  * a country finds its colours in the cache without asking the engine. A
- * state held back from the SVG while the slider is dragged
- * (`map/held-data.ts`) is read from a copy of the element in that state,
+ * state held back from the SVG while the slider is dragged (data and
+ * classes, `map/held-data.ts`) is read from a copy of the element in that state,
  * put beside it for an instant.
  */
-import type { Held } from "../map/held-data";
+import { CLASS, type Held } from "../map/held-data";
 
 export interface PaintStyle {
   /** A CSS colour, the hatch pattern ("hatch"), or null for none. */
@@ -59,9 +59,9 @@ function stateOf(e: Element, held?: Held): string {
   const h = held?.(e);
   const keys: string[] = [];
   for (const k in ds) if (!IGNORED.has(k) && !(h && k in h)) keys.push(k);
-  if (h) for (const k in h) if (h[k] !== undefined) keys.push(k);
+  if (h) for (const k in h) if (h[k] !== undefined && k !== CLASS) keys.push(k);
   keys.sort();
-  let s = e.getAttribute("class") ?? "";
+  let s = h && CLASS in h ? (h[CLASS] ?? "") : (e.getAttribute("class") ?? "");
   for (const k of keys) s += `|${k}=${h && k in h ? h[k] : ds[k]}`;
   return s;
 }
@@ -83,7 +83,8 @@ function copyWithHeld(src: Element, held: Held): Element {
   c.setAttribute("aria-hidden", "true");
   const h = held(src) ?? {};
   for (const k in h) {
-    if (h[k] === undefined) delete c.dataset[k];
+    if (k === CLASS) c.setAttribute("class", h[k] ?? "");
+    else if (h[k] === undefined) delete c.dataset[k];
     else c.dataset[k] = h[k];
   }
   probes.add(c);

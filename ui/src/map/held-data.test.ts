@@ -11,13 +11,16 @@ describe("story data held back from the SVG", () => {
     expect(n.dataset.member).toBe("member");
   });
 
-  it("while held, leaves the SVG as it was, says which elements changed, and answers with the held values", () => {
+  it("while held, leaves the SVG as it was, says once at the end of the task which elements changed, and answers with the held values", async () => {
     const d = new HeldData();
     const a = node(), b = node();
     a.dataset.member = "member";
     const told: SVGElement[][] = [];
     d.hold((nodes) => told.push(nodes));
-    d.set([[a, "member", undefined], [a, "member", "frozen"], [b, "dispute", "fighting"]]);
+    d.set([[a, "member", undefined], [a, "member", "frozen"]]);
+    d.set([[b, "dispute", "fighting"]]);
+    expect(told).toEqual([]);
+    await Promise.resolve();
     expect(a.dataset.member).toBe("member");
     expect(b.dataset.dispute).toBeUndefined();
     expect(told).toEqual([[a, b]]);
@@ -40,14 +43,30 @@ describe("story data held back from the SVG", () => {
     expect(d.of(a)).toBeUndefined();
   });
 
-  it("drops what it holds for an element whose data were written whole meanwhile (a border's version shown again)", () => {
+  it("holds classes as classList would change them, and writes the class attribute when released", () => {
     const d = new HeldData();
     const a = node();
+    a.setAttribute("class", "region area off");
     d.hold(() => {});
-    d.set([[a, "member", "member"]]);
-    a.dataset.member = "frozen"; // written whole by the map
-    d.forget(a);
+    d.classes(a, ["approximate"], ["off", "fade-out"]);
+    expect(a.getAttribute("class")).toBe("region area off");
+    expect(d.value(a, "class")).toBe("region area approximate");
+    d.classes(a, ["approximate", "off"], []); // a class already there stays where it is
+    expect(d.value(a, "class")).toBe("region area approximate off");
     d.release();
-    expect(a.dataset.member).toBe("frozen");
+    expect(a.getAttribute("class")).toBe("region area approximate off");
+    // Not held: written at once; no change, no write.
+    d.classes(a, [], ["off"]);
+    expect(a.getAttribute("class")).toBe("region area approximate");
+  });
+
+  it("tells nothing once released before the end of the task", async () => {
+    const d = new HeldData();
+    const told: SVGElement[][] = [];
+    d.hold((nodes) => told.push(nodes));
+    d.set([[node(), "member", "member"]]);
+    d.release();
+    await Promise.resolve();
+    expect(told).toEqual([]);
   });
 });

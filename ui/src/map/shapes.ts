@@ -209,16 +209,12 @@ export class RegionShapes {
     // An estimated shape says so, beside its name rather than in it.
     if (v?.approximate) node.setAttribute("aria-description", t("region-approximate"));
     else node.removeAttribute("aria-description");
-    node.classList.toggle("approximate", v?.approximate ?? false);
-    this.data.forget(node);
-    for (const [key, values] of this.regionData) {
-      const val = values.get(region.id);
-      if (val === undefined) delete node.dataset[key];
-      else node.dataset[key] = val;
-    }
     const selected = this.selection.value === region.id;
     node.setAttribute("aria-pressed", String(selected));
-    node.classList.toggle("selected", selected);
+    // Classes and data as the map has them: held while a picture stands for the SVG (`held-data.ts`).
+    const on = [v?.approximate && "approximate", selected && "selected"].filter((c): c is string => !!c);
+    this.data.classes(node, on, ["approximate", "selected"].filter((c) => !on.includes(c)));
+    this.data.set([...this.regionData].map(([key, values]): DataChange => [node, key, values.get(region.id)]));
   }
 
   /**

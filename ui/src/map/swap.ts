@@ -4,6 +4,7 @@
  * data move to the new shape, cross-faded when the date steps or plays,
  * swapped at once otherwise. Keyboard focus moves with the region.
  */
+import type { DataChange } from "./held-data";
 import type { VersionChange } from "./regions";
 import type { RegionShapes } from "./shapes";
 
@@ -37,27 +38,19 @@ export class ShapeSwap {
     }
   }
 
+  // Classes and data go the way the story data go: written, or held while a picture stands for the SVG.
   private show(node: SVGElement, fade: boolean): void {
     clearTimeout(this.fadeTimers.get(node));
-    node.classList.remove("off", "fade-out");
-    node.classList.toggle("fade-in", fade);
+    this.shapes.data.classes(node, fade ? ["fade-in"] : [], fade ? ["off", "fade-out"] : ["off", "fade-out", "fade-in"]);
   }
 
   private hide(node: SVGElement, fade: boolean): void {
     clearTimeout(this.fadeTimers.get(node));
-    node.classList.remove("fade-in", "hover", "selected");
+    const data = this.shapes.data;
     node.setAttribute("aria-pressed", "false");
-    for (const key of this.shapes.dataKeys()) delete node.dataset[key];
-    this.shapes.data.forget(node);
-    if (!fade) {
-      node.classList.remove("fade-out");
-      node.classList.add("off");
-      return;
-    }
-    node.classList.add("fade-out");
-    this.fadeTimers.set(node, window.setTimeout(() => {
-      node.classList.remove("fade-out");
-      node.classList.add("off");
-    }, FADE_MS));
+    data.set([...this.shapes.dataKeys()].map((key): DataChange => [node, key, undefined]));
+    data.classes(node, [fade ? "fade-out" : "off"], ["fade-in", "hover", "selected", fade ? "off" : "fade-out"]);
+    if (!fade) return;
+    this.fadeTimers.set(node, window.setTimeout(() => data.classes(node, ["off"], ["fade-out"]), FADE_MS));
   }
 }
