@@ -27,14 +27,12 @@ import type { AtlasMap } from "../map/map";
 import { BasePatches } from "./base-patches";
 import { paintAll, paintList, type Drawable } from "./paint-list";
 import { hatchOf, hatchPattern } from "./hatch";
-import { isProbe, StyleCache } from "./paint-style";
+import { StyleCache } from "./paint-style";
 
 /** How long the map must be still before the canvas is drawn whole. */
 const QUIET_MS = 120;
 
 const running = (a: Animation): boolean => a.playState === "running";
-/** A copy put in for an instant to read a held state's style (`paint-style.ts`), and taken out. */
-const probeOnly = (m: MutationRecord): boolean => m.type === "childList" && [...m.addedNodes, ...m.removedNodes].every(isProbe);
 
 export class BaseMapCanvas {
   readonly canvas: HTMLCanvasElement;
@@ -132,7 +130,6 @@ export class BaseMapCanvas {
     const targets = new Set<Element>();
     for (const m of records) {
       if (m.attributeName?.startsWith("aria-")) continue;
-      if (probeOnly(m)) continue;
       const t = m.target as Element;
       if (m.type !== "attributes" || t === this.map.svg || t === this.viewport || !this.viewport?.contains(t) || m.attributeName === "d" || m.attributeName === "transform") {
         return this.stale();
@@ -141,7 +138,7 @@ export class BaseMapCanvas {
     }
     if (!targets.size || !this.fresh) return;
     // Changes of classes and data only: the state's fingerprint follows them (anything else, it is not known until the next whole drawing).
-    const known = records.every((m) => (m.type === "attributes" && (m.attributeName === "class" || m.attributeName?.startsWith("data-") || m.attributeName?.startsWith("aria-"))) || probeOnly(m));
+    const known = records.every((m) => m.type === "attributes" && (m.attributeName === "class" || m.attributeName?.startsWith("data-") || m.attributeName?.startsWith("aria-")));
     if (!known) this.patches?.unknown();
     const dirty: Drawable[] = [];
     for (const t of targets) this.drawablesOf(t, dirty);

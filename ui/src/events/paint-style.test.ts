@@ -6,6 +6,8 @@ const NS = "http://www.w3.org/2000/svg";
 
 /** A map's SVG in the page, with the rule that hides a version not in force. */
 function mapWith(cls: string): { svg: SVGSVGElement; path: SVGPathElement } {
+  // The map's host holds the SVG (and the hidden box where held states are read).
+  const host = document.createElement("section");
   const style = document.createElement("style");
   style.textContent = ".region.off { visibility: hidden; } .region[data-dispute] { fill: rgb(200, 0, 0); }";
   document.head.replaceChildren(style);
@@ -13,7 +15,8 @@ function mapWith(cls: string): { svg: SVGSVGElement; path: SVGPathElement } {
   const path = document.createElementNS(NS, "path");
   path.setAttribute("class", cls);
   svg.append(path);
-  document.body.replaceChildren(svg);
+  host.append(svg);
+  document.body.replaceChildren(host);
   return { svg, path };
 }
 
@@ -40,7 +43,11 @@ describe("the paint of a state held back from the SVG", () => {
     held.classes(path, ["off"], []);
     expect(signature(path, held.of)).not.toBe(before);
     expect(signature(path, held.of)).toContain("region area off");
-    new StyleCache(held.of).of(path);
-    expect(svg.childNodes.length).toBe(1);
+    const touched = new MutationObserver(() => undefined);
+    touched.observe(svg, { subtree: true, childList: true, attributes: true });
+    expect(new StyleCache(held.of).of(path).fill).toBe("rgb(200, 0, 0)");
+    // Read beside the SVG, not in it: the SVG is not touched, and the copies are gone.
+    expect(touched.takeRecords()).toEqual([]);
+    expect(document.querySelector(".paint-probes")?.childNodes.length).toBe(0);
   });
 });

@@ -9,8 +9,8 @@
  * is read once per new combination, and a step of the slider that recolours
  * a country finds its colours in the cache without asking the engine. A
  * state held back from the SVG while the slider is dragged (data and
- * classes, `map/held-data.ts`) is read from a copy of the element in that state,
- * put beside it for an instant.
+ * classes, `map/held-data.ts`) is read from a copy of the element in that
+ * state, in copies of its ancestors kept in a hidden box beside the SVG.
  */
 import { CLASS, type Held } from "../map/held-data";
 
@@ -72,9 +72,6 @@ export function signature(e: Element, held?: Held): string {
   return `${e.tagName}#${stateOf(e, held)}#${p ? stateOf(p, held) : ""}`;
 }
 
-/** Probes are copies of map elements put in the SVG for an instant, to read the style of a state held back. */
-const probes = new WeakSet<Node>();
-export const isProbe = (n: Node): boolean => probes.has(n);
 
 /** `src`'s copy, without children, with the data held back for it written. */
 function copyWithHeld(src: Element, held: Held): Element {
@@ -87,30 +84,63 @@ function copyWithHeld(src: Element, held: Held): Element {
     else if (h[k] === undefined) delete c.dataset[k];
     else c.dataset[k] = h[k];
   }
-  probes.add(c);
   return c;
 }
 
 /**
  * Read the paint of `e` in the state held back for it or its group: a copy
- * of it (in a copy of its group, if the group's data is held) is put beside
- * it for the read, so the same rules of the style sheet apply, and removed.
- * Only the copy's style is resolved, not the SVG's.
+ * of it is read in copies of its ancestors (its group in the state held for
+ * it), up to the SVG's root, in a hidden box beside the SVG, so the same
+ * rules of the style sheet apply, and the copies are removed.
+ *
+ * Why not beside `e` itself: an element put in the SVG and taken out makes
+ * WebKit lay the whole SVG out again before the next frame (10 ms, the first
+ * time the slider crosses a new state of the map), though the SVG is not
+ * painted; a box that is not displayed has its styles resolved and nothing
+ * laid out. The style sheet's map rules match on classes and ancestors, not
+ * on siblings, so the copies match as the elements do.
  */
 function readHeld(e: Element, held: Held): PaintStyle {
-  const parent = e.parentElement;
   const probe = copyWithHeld(e, held);
-  let placed: Element = probe;
-  if (parent && held(parent)) {
-    placed = copyWithHeld(parent, held);
-    placed.append(probe);
-    parent.after(placed);
-  } else e.after(probe);
+  let top: Element = probe;
+  let root: Element | null = null;
+  for (let a = e.parentElement; a; a = a.parentElement) {
+    const copy = held(a) ? copyWithHeld(a, held) : shallow(a);
+    copy.append(top);
+    top = copy;
+    if (a.localName === "svg") {
+      root = a;
+      break;
+    }
+  }
+  const box = root?.parentElement ? hiddenBox(root.parentElement) : null;
+  if (!box) return read(e); // not in a map's SVG: as it is
+  box.append(top);
   try {
     return read(probe);
   } finally {
-    placed.remove();
+    top.remove();
   }
+}
+
+/** `a`'s copy without children or id. */
+function shallow(a: Element): Element {
+  const c = a.cloneNode(false) as Element;
+  c.removeAttribute("id");
+  return c;
+}
+
+/** The hidden box in `host` where probes are read (made once). */
+function hiddenBox(host: Element): HTMLElement {
+  let box = host.querySelector<HTMLElement>(":scope > .paint-probes");
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "paint-probes";
+    box.hidden = true;
+    box.setAttribute("aria-hidden", "true");
+    host.append(box);
+  }
+  return box;
 }
 
 export class StyleCache {
