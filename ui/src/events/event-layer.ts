@@ -41,8 +41,6 @@ import type { EventMarks } from "./marks";
 const FORCED = new URLSearchParams(location.search).get("events");
 /** Stories with at least this many events draw the base map on a canvas while events are drawn. */
 const PICTURE_FROM = 1000;
-/** Where the map's canvas pays: WebKit, which the desktop app uses without compositing (`compositing.ts`). */
-const PICTURE = PICTURES;
 /** Where the 2D canvas draws the density view instead of the GPU layer (not composited, unless the GPU is forced). */
 const CANVAS_DENSITY = FORCED === "canvas-density" || (!COMPOSITED && FORCED !== "gpu" && FORCED !== "canvas");
 /** Where the canvas's dots are written as pixels (`dot-raster.ts`): not composited, or asked for with `?events=canvas-raster`. */
@@ -71,11 +69,11 @@ export class StoryEvents implements EventLayer {
   private readonly above: SvgPicture[];
 
   constructor(private readonly map: AtlasMap) {
-    this.picture = PICTURE ? new BaseMapCanvas(map) : null;
+    this.picture = PICTURES ? new BaseMapCanvas(map) : null;
     const host = map.svg.parentElement;
     const [labels, symbols] = map.svgsAbove;
     // Apart, so that the symbols coming and going while the slider moves leave the labels' picture standing.
-    const labelsPicture = PICTURE && host && labels ? new SvgPicture([labels], host, "labels", { hides: { attr: "data-stale", on: "text.label" } }) : null;
+    const labelsPicture = PICTURES && host && labels ? new SvgPicture([labels], host, "labels", { hides: { attr: "data-stale", on: "text.label" } }) : null;
     this.above = labelsPicture && host && symbols ? [labelsPicture, new SvgPicture([symbols], host, "symbols")] : [];
     if (labelsPicture) map.labelHider = (t, stale) => labelsPicture.hold(t, stale);
     this.dots = new DotLayer(map);
@@ -133,7 +131,7 @@ export class StoryEvents implements EventLayer {
   }
 
   showLocal(local: LocalIndex, day: number, mask: number, skip: ReadonlySet<number>): void {
-    const pictured = PICTURE && local.cols.n >= PICTURE_FROM;
+    const pictured = PICTURES && local.cols.n >= PICTURE_FROM;
     if (this.picture) this.picture.wanted = pictured;
     for (const p of this.above) p.wanted = pictured;
     // The SVGs' opacity while shown is below 1 (styles.css): once, as the story opens, not at each switch.

@@ -27,10 +27,10 @@ describe("the paint of a state held back from the SVG", () => {
     held.hold(() => {});
     const cache = new StyleCache(held.of);
     expect(cache.of(path).hidden).toBe(true);
-    held.classes(path, [], ["off"]); // the version comes into force while the slider is dragged
+    held.toggle(path, { off: false }); // the version comes into force while the slider is dragged
     expect(path.getAttribute("class")).toBe("region area off");
     expect(cache.of(path).hidden).toBe(false);
-    held.classes(path, ["off"], []);
+    held.toggle(path, { off: true });
     expect(cache.of(path).hidden).toBe(true);
   });
 
@@ -40,7 +40,7 @@ describe("the paint of a state held back from the SVG", () => {
     held.hold(() => {});
     const before = signature(path, held.of);
     held.set([[path, "dispute", "fighting"]]);
-    held.classes(path, ["off"], []);
+    held.toggle(path, { off: true });
     expect(signature(path, held.of)).not.toBe(before);
     expect(signature(path, held.of)).toContain("region area off");
     const touched = new MutationObserver(() => undefined);

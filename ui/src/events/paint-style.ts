@@ -73,11 +73,10 @@ export function signature(e: Element, held?: Held): string {
 }
 
 
-/** `src`'s copy, without children, with the data held back for it written. */
+/** `src`'s copy, without children or id, with the data and classes held back for it written. */
 function copyWithHeld(src: Element, held: Held): Element {
   const c = src.cloneNode(false) as SVGElement;
   c.removeAttribute("id");
-  c.setAttribute("aria-hidden", "true");
   const h = held(src) ?? {};
   for (const k in h) {
     if (k === CLASS) c.setAttribute("class", h[k] ?? "");
@@ -105,7 +104,7 @@ function readHeld(e: Element, held: Held): PaintStyle {
   let top: Element = probe;
   let root: Element | null = null;
   for (let a = e.parentElement; a; a = a.parentElement) {
-    const copy = held(a) ? copyWithHeld(a, held) : shallow(a);
+    const copy = copyWithHeld(a, held);
     copy.append(top);
     top = copy;
     if (a.localName === "svg") {
@@ -121,13 +120,6 @@ function readHeld(e: Element, held: Held): PaintStyle {
   } finally {
     top.remove();
   }
-}
-
-/** `a`'s copy without children or id. */
-function shallow(a: Element): Element {
-  const c = a.cloneNode(false) as Element;
-  c.removeAttribute("id");
-  return c;
 }
 
 /** The hidden box in `host` where probes are read (made once). */

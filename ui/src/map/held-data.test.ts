@@ -48,15 +48,15 @@ describe("story data held back from the SVG", () => {
     const a = node();
     a.setAttribute("class", "region area off");
     d.hold(() => {});
-    d.classes(a, ["approximate"], ["off", "fade-out"]);
+    d.toggle(a, { approximate: true, off: false, "fade-out": false });
     expect(a.getAttribute("class")).toBe("region area off");
     expect(d.value(a, "class")).toBe("region area approximate");
-    d.classes(a, ["approximate", "off"], []); // a class already there stays where it is
+    d.toggle(a, { approximate: true, off: true }); // a class already there stays where it is
     expect(d.value(a, "class")).toBe("region area approximate off");
     d.release();
     expect(a.getAttribute("class")).toBe("region area approximate off");
     // Not held: written at once; no change, no write.
-    d.classes(a, [], ["off"]);
+    d.toggle(a, { off: false });
     expect(a.getAttribute("class")).toBe("region area approximate");
   });
 

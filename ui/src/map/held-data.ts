@@ -54,12 +54,11 @@ export class HeldData {
     return key === CLASS ? (n.getAttribute("class") ?? "") : n.dataset[key];
   }
 
-  /** Add and remove classes of `n` as the map has them (held or written), as `classList` would. */
-  classes(n: SVGElement, add: readonly string[], remove: readonly string[]): void {
-    const now = this.value(n, CLASS) ?? "";
-    const tokens = now.split(/\s+/).filter(Boolean);
-    const next = tokens.filter((c) => !remove.includes(c));
-    for (const c of add) if (!next.includes(c)) next.push(c);
+  /** Turn each class of `on` on or off for `n` as the map has it (held or written), as `classList.toggle` would. */
+  toggle(n: SVGElement, on: Readonly<Record<string, boolean>>): void {
+    const tokens = (this.value(n, CLASS) ?? "").split(/\s+/).filter(Boolean);
+    const next = tokens.filter((c) => on[c] !== false);
+    for (const c in on) if (on[c] && !next.includes(c)) next.push(c);
     if (next.length !== tokens.length || next.some((c, i) => c !== tokens[i])) this.set([[n, CLASS, next.join(" ")]]);
   }
 

@@ -41,11 +41,9 @@ export class SelectionMarks {
     const zoomed = this.zoom() >= PROVINCE_ZOOM;
     this.provinces?.classList.toggle("active", zoomed);
     for (const node of this.provinces?.children ?? []) {
-      const n = node as SVGElement;
-      const c = n.dataset.country ?? null;
-      const open = !zoomed && c !== null && c === selCountry;
+      const c = (node as SVGElement).dataset.country ?? null;
       // Through the map's classes, which a change of borders may hold while the slider is dragged.
-      this.shapes.data.classes(n, open ? ["open"] : [], open ? [] : ["open"]);
+      this.shapes.data.toggle(node as SVGElement, { open: !zoomed && c !== null && c === selCountry });
     }
   }
 }

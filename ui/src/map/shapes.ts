@@ -212,8 +212,7 @@ export class RegionShapes {
     const selected = this.selection.value === region.id;
     node.setAttribute("aria-pressed", String(selected));
     // Classes and data as the map has them: held while a picture stands for the SVG (`held-data.ts`).
-    const on = [v?.approximate && "approximate", selected && "selected"].filter((c): c is string => !!c);
-    this.data.classes(node, on, ["approximate", "selected"].filter((c) => !on.includes(c)));
+    this.data.toggle(node, { approximate: v?.approximate ?? false, selected });
     this.data.set([...this.regionData].map(([key, values]): DataChange => [node, key, values.get(region.id)]));
   }
 

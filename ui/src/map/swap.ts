@@ -41,7 +41,7 @@ export class ShapeSwap {
   // Classes and data go the way the story data go: written, or held while a picture stands for the SVG.
   private show(node: SVGElement, fade: boolean): void {
     clearTimeout(this.fadeTimers.get(node));
-    this.shapes.data.classes(node, fade ? ["fade-in"] : [], fade ? ["off", "fade-out"] : ["off", "fade-out", "fade-in"]);
+    this.shapes.data.toggle(node, { off: false, "fade-out": false, "fade-in": fade });
   }
 
   private hide(node: SVGElement, fade: boolean): void {
@@ -49,8 +49,8 @@ export class ShapeSwap {
     const data = this.shapes.data;
     node.setAttribute("aria-pressed", "false");
     data.set([...this.shapes.dataKeys()].map((key): DataChange => [node, key, undefined]));
-    data.classes(node, [fade ? "fade-out" : "off"], ["fade-in", "hover", "selected", fade ? "off" : "fade-out"]);
+    data.toggle(node, { "fade-in": false, hover: false, selected: false, off: !fade, "fade-out": fade });
     if (!fade) return;
-    this.fadeTimers.set(node, window.setTimeout(() => data.classes(node, ["off"], ["fade-out"]), FADE_MS));
+    this.fadeTimers.set(node, window.setTimeout(() => data.toggle(node, { "fade-out": false, off: true }), FADE_MS));
   }
 }

@@ -33,6 +33,26 @@ describe("StateFeed", () => {
     return { feed, asked, full, overview, moving };
   }
 
+  /** A feed whose answer for `slowDay` waits until `release` is called. */
+  function slowFeed(slowDay: number) {
+    const asked: number[] = [];
+    const full: number[] = [];
+    let released: () => void = () => undefined;
+    const wait = new Promise<void>((r) => (released = r));
+    const feed = new StateFeed({
+      fetch: async (day) => {
+        asked.push(day);
+        if (day === slowDay) await wait;
+        return stateAt(day);
+      },
+      full: (s) => full.push(s.day),
+      overview: () => undefined,
+      playing: () => false,
+      onError: () => undefined,
+    });
+    return { feed, asked, full, release: () => released() };
+  }
+
   it("asks for memberships only while the slider moves, once per frame, and for the full state when it rests", async () => {
     const { feed, asked, full, overview, moving } = setup();
     feed.moved(100, true);
@@ -94,26 +114,14 @@ describe("StateFeed", () => {
   });
 
   it("does not draw a full state whose date the slider left before it came, and draws the new date once the slider rests", async () => {
-    const { feed, asked, full } = setup();
+    const { feed, full, release } = slowFeed(200);
     feed.moved(100, true, true);
     await vi.advanceTimersByTimeAsync(REST_MS + 40);
     expect(full).toEqual([100]);
-    let release: (() => void) | null = null;
-    const slow = new StateFeed({
-      fetch: async (day) => {
-        asked.push([day, "all"]);
-        if (day === 200) await new Promise<void>((r) => (release = r));
-        return stateAt(day);
-      },
-      full: (s) => full.push(s.day),
-      overview: () => undefined,
-      playing: () => false,
-      onError: () => undefined,
-    });
-    slow.moved(200, true, true);
+    feed.moved(200, true, true);
     await vi.advanceTimersByTimeAsync(REST_MS + 20); // 200 is asked, its answer on its way
-    slow.moved(300, true, true); // the page draws 300 itself
-    (release as unknown as () => void)();
+    feed.moved(300, true, true); // the page draws 300 itself
+    release();
     await vi.advanceTimersByTimeAsync(20);
     expect(full).toEqual([100]); // 200's answer is not drawn over 300
     await vi.advanceTimersByTimeAsync(REST_MS + 40);
@@ -121,23 +129,10 @@ describe("StateFeed", () => {
   });
 
   it("drops an answer for a date left behind", async () => {
-    const asked: number[] = [];
-    const full: number[] = [];
-    let release: (() => void) | null = null;
-    const feed = new StateFeed({
-      fetch: async (day) => {
-        asked.push(day);
-        if (day === 1) await new Promise<void>((r) => (release = r));
-        return stateAt(day);
-      },
-      full: (s) => full.push(s.day),
-      overview: () => undefined,
-      playing: () => false,
-      onError: () => undefined,
-    });
+    const { feed, asked, full, release } = slowFeed(1);
     const first = feed.refresh(1);
     void feed.refresh(2);
-    (release as unknown as () => void)();
+    release();
     await first;
     await vi.advanceTimersByTimeAsync(20);
     expect(asked).toEqual([1, 2]);
