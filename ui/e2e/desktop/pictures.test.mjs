@@ -109,17 +109,29 @@ describe("pictures in the desktop app", () => {
       assert.deepEqual(still.labels, { cached: true, picture: "visible", svg: "0" });
       assert.deepEqual(still.symbols, { cached: true, picture: "visible", svg: "0" });
       assert.ok(still.labelCount > 5 && still.labelsInked > 500, `${still.labelCount} labels, ${still.labelsInked} pixels in their picture`);
-      // A label hidden as stale while the slider is dragged is cleared from the labels' picture, which keeps standing.
+      // A label hidden as stale while the slider is dragged is cleared from the labels' picture, which keeps
+      // standing; shown again, its pixels come back as they were drawn.
       const stale = await browser.executeAsync((done) => {
+        const map = document.getElementById("map");
         const t = [...document.querySelectorAll("svg.atlas-labels text.label")].find((l) => l.getBoundingClientRect().width > 20);
+        const canvas = document.querySelector("canvas.labels-picture");
+        const host = map.getBoundingClientRect(), r = t.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
+        const box = [r.left - host.left, r.top - host.top, r.width, r.height].map((v) => Math.round(v * dpr));
+        const pixels = () => Array.from(canvas.getContext("2d").getImageData(...box).data);
+        const before = pixels();
         t.toggleAttribute("data-stale", true);
         Promise.resolve().then(() => {
-          const stood = document.getElementById("map").classList.contains("labels-cached");
+          const stood = map.classList.contains("labels-cached");
+          const hidden = pixels();
           t.toggleAttribute("data-stale", false);
-          Promise.resolve().then(() => done([stood, document.getElementById("map").classList.contains("labels-cached")]));
+          Promise.resolve().then(() => {
+            const after = pixels();
+            const inked = (px) => px.filter((v, i) => i % 4 === 3 && v > 0).length;
+            done([stood, map.classList.contains("labels-cached"), inked(before) > 20, inked(hidden), after.every((v, i) => v === before[i])]);
+          });
         });
       });
-      assert.deepEqual(stale, [true, true]);
+      assert.deepEqual(stale, [true, true, true, 0, true]);
       // A zoom changes the map and the labels: both SVGs show again before the next frame.
       const moved = await browser.executeAsync((done) => {
         window.faultlines.map.zoomBy(1.25);

@@ -20,7 +20,10 @@
  * map (hover styles). One change is followed in the picture instead: an
  * element hidden or shown by the `hides` attribute (a label whose name went
  * stale while the slider is dragged) has its box cleared, or copied back
- * from the image; labels never overlap, so the box is the label's alone.
+ * from the pixels as first drawn; labels never overlap, so the box is the
+ * label's alone. Those pixels are kept in a canvas of their own, not read
+ * again from the SVG's image: WebKit rasterizes the image anew at each copy
+ * from it, 4 to 5 ms at a jump of the slider that renames every label.
  */
 import { inlineChildren } from "../export/inline";
 
@@ -46,11 +49,11 @@ export class SvgPicture {
   /** Bumped at each change: a picture begun before it is dropped. */
   private generation = 0;
   /**
-   * The image drawn, and the boxes of the elements `hides` may hide that it
-   * shows, read as it was drawn (reading them at a change would make WebKit
-   * lay the page out in the middle of the slider's step).
+   * The picture's pixels as drawn (device px), and the boxes of the elements
+   * `hides` may hide that it shows, read as it was drawn (reading them at a
+   * change would make WebKit lay the page out in the middle of the slider's step).
    */
-  private image: HTMLImageElement | null = null;
+  private drawn: HTMLCanvasElement | null = null;
   private boxes = new WeakMap<Element, Box>();
   /** Elements hidden or shown in the picture whose attribute waits to be written (see `hold`). */
   private held = new Map<Element, boolean>();
@@ -99,21 +102,20 @@ export class SvgPicture {
   /** Follow elements hidden or shown by `hides` in place; any other change makes the picture stale. */
   private changed(records: readonly MutationRecord[]): void {
     const attr = this.opts.hides?.attr;
-    if (!attr || !this.cached || !this.image || !records.every((m) => m.type === "attributes" && m.attributeName === attr)) return this.stale();
+    if (!attr || !this.cached || !this.drawn || !records.every((m) => m.type === "attributes" && m.attributeName === attr)) return this.stale();
     const targets = [...new Set(records.map((m) => m.target as Element))];
     if (!this.follow(targets.map((t) => [t, t.hasAttribute(attr)]))) this.stale();
   }
 
-  /** Clear the boxes of elements hidden, copy back those shown; false if one is not in the image (only the SVG can show it). */
+  /** Clear the boxes of elements hidden, copy back those shown; false if one is not in the picture (only the SVG can show it). */
   private follow(changes: readonly [Element, boolean][]): boolean {
     const ctx = this.canvas.getContext("2d");
-    const image = this.image;
-    if (!ctx || !image || !changes.every(([t]) => this.boxes.has(t))) return false;
-    const dpr = window.devicePixelRatio || 1; // the image is in CSS px, the canvas in device px
+    const drawn = this.drawn;
+    if (!ctx || !drawn || !changes.every(([t]) => this.boxes.has(t))) return false;
     for (const [t, hidden] of changes) {
       const b = this.boxes.get(t)!; // boxes never overlap: each is its element's alone
       ctx.clearRect(b.x, b.y, b.w, b.h);
-      if (!hidden) ctx.drawImage(image, b.x / dpr, b.y / dpr, b.w / dpr, b.h / dpr, b.x, b.y, b.w, b.h);
+      if (!hidden) ctx.drawImage(drawn, b.x, b.y, b.w, b.h, b.x, b.y, b.w, b.h);
     }
     return true;
   }
@@ -178,7 +180,7 @@ export class SvgPicture {
     // of no pixels stands for them, which WebKit does not paint at every step.
     if ([...copy.querySelectorAll("*")].every((e) => e.localName === "g" || e.closest("defs"))) {
       this.canvas.width = this.canvas.height = 0;
-      this.image = null;
+      this.drawn = null;
       this.boxes = boxes;
       this.host.classList.add(`${this.name}-cached`);
       return;
@@ -199,8 +201,22 @@ export class SvgPicture {
     const ctx = c.getContext("2d");
     if (!ctx) return;
     ctx.drawImage(img, 0, 0, w * dpr, h * dpr);
-    this.image = img;
+    this.drawn = hides ? copyOf(c, this.drawn) : null;
     this.boxes = boxes;
     this.host.classList.add(`${this.name}-cached`);
   }
+}
+
+/** A copy of `c`'s pixels, in `into` if there is one (its bitmap reused). */
+function copyOf(c: HTMLCanvasElement, into: HTMLCanvasElement | null): HTMLCanvasElement | null {
+  const out = into ?? document.createElement("canvas");
+  if (out.width !== c.width || out.height !== c.height) {
+    out.width = c.width;
+    out.height = c.height;
+  }
+  const ctx = out.getContext("2d");
+  if (!ctx) return null;
+  ctx.globalCompositeOperation = "copy";
+  ctx.drawImage(c, 0, 0);
+  return out;
 }
