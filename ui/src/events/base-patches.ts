@@ -152,7 +152,7 @@ export class BasePatches {
     const paints: [number, PaintStyle][] = [];
     this.list.forEach((d, i) => {
       const b = screenBox(d, this.view, 8);
-      if (boxes.some((c) => meets(b, c))) paints.push([i, this.styles.of(d.el)]);
+      if (boxes.some((c) => meets(b, c))) paints.push([i, this.styles.of(d.el, this.state.signatureOf(d.el))]);
     });
     const { k, tx, ty, dpr } = this.view;
     const answer = off.patch({ k, tx, ty, dpr }, this.hatch, boxes, paints);

@@ -58,6 +58,24 @@ describe("following the state element by element", () => {
     expect(t.key).toBe(fresh.key);
   });
 
+  it("hands out the signatures it follows without reading them again, and reads them anew once it has lost the state", () => {
+    const sig = new Map<Element, string>();
+    const els = [0, 1].map(() => ({}) as Element);
+    els.forEach((e, i) => sig.set(e, `s${i}`));
+    let reads = 0;
+    const t = new StateTracker((e) => (reads++, sig.get(e)!));
+    t.start(els);
+    sig.set(els[1]!, "changed");
+    t.change([els[1]!]);
+    reads = 0;
+    expect(els.map((e) => t.signatureOf(e))).toEqual(["s0", "changed"]);
+    expect(reads).toBe(0);
+    sig.set(els[0]!, "unseen");
+    t.lose();
+    expect(t.signatureOf(els[0]!)).toBe("unseen");
+    expect(reads).toBe(1);
+  });
+
   it("has no key after a change it cannot follow, until it starts again", () => {
     const t = new StateTracker(() => "s");
     t.start([{} as Element]);

@@ -80,6 +80,16 @@ export class StateTracker {
     }
   }
 
+  /**
+   * `e`'s paint signature as followed (elements not told as changed keep the
+   * one they had: the fingerprint rests on that too), or read anew once a
+   * change could not be followed. Reading it costs a walk over the
+   * element's and its group's data; a change of borders paints hundreds.
+   */
+  signatureOf(e: Element): string {
+    return (this.print && this.sigs.get(e)) ?? this.signature(e);
+  }
+
   /** A change the signatures do not show came: no key until the next start. */
   lose(): void {
     this.print = null;

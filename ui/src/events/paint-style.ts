@@ -145,10 +145,9 @@ export class StyleCache {
     this.styles.clear();
   }
 
-  /** The element's paint, from the cache or read once from the engine. */
-  of(e: Element): PaintStyle {
+  /** The element's paint, from the cache or read once from the engine; `key`, its signature if known. */
+  of(e: Element, key = signature(e, this.held)): PaintStyle {
     const held = this.held;
-    const key = signature(e, held);
     let st = this.styles.get(key);
     if (!st) {
       const parent = e.parentElement;
