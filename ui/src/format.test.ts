@@ -32,6 +32,15 @@ describe("dates in words", () => {
     expect(formatSpan("1988", "1994-05-12")).toBe("1988 г. – 12 мая 1994 г.");
     expect(formatSpan("2021-05-12", "2025-08-08")).toBe("12 мая 2021 г. – 8 августа 2025 г.");
   });
+  it("says a date it has said before in the language of the moment, not the one it was first said in", () => {
+    expect(formatDate("2022-05")).toBe("May 2022");
+    expect(formatDate("2022-05", true)).toBe("May 2022");
+    setLocale("ru");
+    expect(formatDate("2022-05")).toBe("май 2022 г.");
+    expect(formatDate("2022-05", true)).toBe("мая 2022 г.");
+    setLocale("en");
+    expect(formatDate("~2022-05")).toBe("about May 2022");
+  });
   it("names the months by Intl's letters in each language", () => {
     expect(monthLetters().join("")).toBe("JFMAMJJASOND");
     setLocale("ru");
