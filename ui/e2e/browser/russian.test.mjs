@@ -95,7 +95,7 @@ describe("the Russian interface", () => {
       // its contrast is checked once it is the date's and shown whole.
       await page.waitForFunction(() => {
         const st = document.querySelector(".tl-status");
-        return st && !st.classList.contains("stale") && getComputedStyle(st).opacity === "1";
+        return st && !st.classList.contains("stale") && window.getComputedStyle(st).opacity === "1";
       });
       const result = await page.evaluate(() =>
         window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } }),
