@@ -17,6 +17,7 @@
  * 64-bit hash's. Kept pictures are bounded in bytes; the oldest used goes
  * first.
  */
+import { copyCanvas } from "./canvas-copy";
 
 /** FNV-1a of `s`, from `seed`, as an unsigned 32-bit integer. */
 function fnv(s: string, seed: number): number {
@@ -142,16 +143,7 @@ export class MapStates {
       this.kept.delete(oldest);
       c ??= old; // reuse its bitmap
     }
-    c ??= this.make();
-    if (c.width !== from.width || c.height !== from.height) {
-      c.width = from.width;
-      c.height = from.height;
-    }
-    const ctx = c.getContext("2d");
-    if (!ctx) return;
-    ctx.globalCompositeOperation = "copy";
-    ctx.drawImage(from, 0, 0);
-    this.kept.set(key, c);
+    if (copyCanvas(from, (c ??= this.make()))) this.kept.set(key, c);
   }
 
   get size(): number {

@@ -26,6 +26,7 @@
  * from it, 4 to 5 ms at a jump of the slider that renames every label.
  */
 import { inlineChildren } from "../export/inline";
+import { copyCanvas } from "./canvas-copy";
 
 /** How long the SVGs must be still before their picture is drawn. */
 const QUIET_MS = 150;
@@ -201,22 +202,8 @@ export class SvgPicture {
     const ctx = c.getContext("2d");
     if (!ctx) return;
     ctx.drawImage(img, 0, 0, w * dpr, h * dpr);
-    this.drawn = hides ? copyOf(c, this.drawn) : null;
+    this.drawn = hides ? copyCanvas(c, this.drawn ?? document.createElement("canvas")) : null;
     this.boxes = boxes;
     this.host.classList.add(`${this.name}-cached`);
   }
-}
-
-/** A copy of `c`'s pixels, in `into` if there is one (its bitmap reused). */
-function copyOf(c: HTMLCanvasElement, into: HTMLCanvasElement | null): HTMLCanvasElement | null {
-  const out = into ?? document.createElement("canvas");
-  if (out.width !== c.width || out.height !== c.height) {
-    out.width = c.width;
-    out.height = c.height;
-  }
-  const ctx = out.getContext("2d");
-  if (!ctx) return null;
-  ctx.globalCompositeOperation = "copy";
-  ctx.drawImage(c, 0, 0);
-  return out;
 }
