@@ -1,6 +1,8 @@
 /**
  * Events drawn as dots on a canvas over the map: one draw call each instead
- * of DOM nodes, for the many events of a large dataset.
+ * of DOM nodes, for the many events of a large dataset. The dots are drawn
+ * as arcs (`events/arc-dots.ts`) or, where the page is not composited,
+ * written as pixels (`events/pixel-dots.ts`).
  *
  * This is on the slider's hot path, so it allocates next to nothing: dots are
  * kept in flat typed arrays rather than an object each, the projected
@@ -15,6 +17,7 @@
  * painted again: clearing the whole canvas at every step cost 13 ms a frame.
  */
 import type { EventKind } from "../api/bindings";
+import { drawArcs, type ArcPalette } from "../events/arc-dots";
 import { CanvasHexes } from "../events/canvas-hexes";
 import type { PixelBox } from "../events/dot-raster";
 import { PixelDots, type DotPalette } from "../events/pixel-dots";
@@ -38,6 +41,7 @@ export const KIND_RGB = COLORS.map(rgb);
 /** The colours as bytes, for the dots written as pixels. */
 const bytes = (hex: string) => rgb(hex).map((v) => v * 255) as [number, number, number];
 const PIXEL_PALETTE: DotPalette = { slotOf: SLOT, slots: PALETTE.map(bytes), kinds: COLORS.map(bytes) };
+const ARC_PALETTE: ArcPalette = { slots: PALETTE, slotOf: SLOT, colors: COLORS };
 /** A dot's radius, in CSS px. */
 export const DOT_R = 2.6;
 const R = DOT_R;
@@ -218,51 +222,9 @@ export class DotLayer implements EventLayer {
       this.rastered = false;
     }
     if (dense) return this.drawHexes(ctx, m, w, h, tx, ty);
-    let bx0 = Infinity;
-    let by0 = Infinity;
-    let bx1 = -Infinity;
-    let by1 = -Infinity;
-    const grow = (sx: number, sy: number) => {
-      if (sx < bx0) bx0 = sx;
-      if (sx > bx1) bx1 = sx;
-      if (sy < by0) by0 = sy;
-      if (sy > by1) by1 = sy;
-    };
-    const { x, y, kind, certainty } = this;
     if (c.dataset.mode !== "dots") c.dataset.mode = "dots";
-    // Dots of one colour and full certainty (most of them) make one path and
-    // one fill; the uncertain ones are drawn one by one, fainter. Dots off
-    // screen are skipped.
-    ctx.globalAlpha = dotAlpha(1);
-    for (let slot = 0; slot < PALETTE.length; slot++) {
-      ctx.fillStyle = PALETTE[slot]!;
-      ctx.beginPath();
-      let any = false;
-      for (let j = 0; j < this.n; j++) {
-        if (SLOT[kind[j]!] !== slot || certainty[j]! < 1) continue;
-        const sx = x[j]! * k + tx;
-        const sy = y[j]! * k + ty;
-        if (!inView(sx, sy, w, h)) continue;
-        ctx.moveTo(sx + R, sy);
-        ctx.arc(sx, sy, R, 0, Math.PI * 2);
-        grow(sx, sy);
-        any = true;
-      }
-      if (any) ctx.fill();
-    }
-    for (let j = 0; j < this.n; j++) {
-      if (certainty[j]! >= 1) continue;
-      const sx = x[j]! * k + tx;
-      const sy = y[j]! * k + ty;
-      if (!inView(sx, sy, w, h)) continue;
-      ctx.globalAlpha = dotAlpha(certainty[j]!);
-      ctx.fillStyle = COLORS[kind[j]!] ?? "#5b6872";
-      ctx.beginPath();
-      ctx.arc(sx, sy, R, 0, Math.PI * 2);
-      ctx.fill();
-      grow(sx, sy);
-    }
-    if (bx0 <= bx1) this.drawn = [bx0, by0, bx1, by1];
+    const { x, y, kind, certainty, n } = this;
+    this.drawn = drawArcs(ctx, { x, y, kind, certainty, n }, ARC_PALETTE, { k, tx, ty, w, h }, R);
   }
 
   /** Gather the dots in view: their screen places and indices (`sx`, `sy`, `vis`). Returns how many. */
