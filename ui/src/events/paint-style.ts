@@ -72,7 +72,6 @@ export function signature(e: Element, held?: Held): string {
   return `${e.tagName}#${stateOf(e, held)}#${p ? stateOf(p, held) : ""}`;
 }
 
-
 /** `src`'s copy, without children or id, with the data and classes held back for it written. */
 function copyWithHeld(src: Element, held: Held): Element {
   const c = src.cloneNode(false) as SVGElement;
