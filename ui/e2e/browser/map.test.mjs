@@ -82,6 +82,48 @@ describe("the atlas in a browser", () => {
         }
     }));
 
+  it("paints the thumb where the date is, clears where it was, and rings it only for the keyboard", () =>
+    guard("thumb", async () => {
+      // The thumb's row of the canvas over the track: which columns are the thumb (the accent) and which the ring (the focus colour).
+      const look = () =>
+        page.evaluate(() => {
+          const c = document.querySelector(".tl-hand");
+          const dpr = c.width / parseFloat(c.style.width);
+          const pad = -parseFloat(c.style.left);
+          const px = c.getContext("2d").getImageData(0, Math.round(34 * dpr), c.width, 1).data;
+          const thumb = [], ring = [];
+          for (let i = 0; i < c.width; i++) {
+            const [r, , b, a] = px.slice(i * 4, i * 4 + 4);
+            if (a > 200) (r > b ? thumb : ring).push(i / dpr - pad);
+          }
+          const [w0, w1] = window.faultlines.timeline.window;
+          const at = ((window.faultlines.timeline.day - w0) / (w1 - w0)) * document.querySelector(".tl-track").clientWidth;
+          const mid = (xs) => (xs.length ? (xs[0] + xs[xs.length - 1]) / 2 : null);
+          return { thumb: mid(thumb), width: thumb.length ? thumb[thumb.length - 1] - thumb[0] : 0, ring: ring.length, at };
+        });
+      const slider = page.getByRole("slider", { name: "Date" });
+      const day0 = await page.evaluate(() => window.faultlines.timeline.day);
+      await page.evaluate(() => document.activeElement?.blur());
+      // A click on the track: the thumb goes there, without a ring (the pointer, not the keyboard).
+      const box = await page.locator(".tl-track").boundingBox();
+      await page.mouse.click(box.x + box.width * 0.25, box.y + 30);
+      await page.waitForTimeout(100);
+      let seen = await look();
+      assert.ok(Math.abs(seen.thumb - seen.at) <= 1.5, `the thumb at ${seen.thumb}, the date at ${seen.at}`);
+      assert.ok(seen.width >= 12 && seen.width <= 15, `a thumb 14 px wide, not ${seen.width}`);
+      assert.equal(seen.ring, 0, "no ring after a click");
+      const before = seen.thumb;
+      // A key: the thumb moves to the end of the window with its ring, and nothing is left where it was.
+      await slider.press("End");
+      await page.waitForTimeout(100);
+      seen = await look();
+      assert.ok(Math.abs(seen.thumb - seen.at) <= 1.5, `the thumb at ${seen.thumb}, the date at ${seen.at}`);
+      assert.ok(seen.thumb > before + 100, "the thumb moved");
+      assert.ok(seen.ring >= 4, `the focus ring is painted (${seen.ring} columns)`);
+      assert.ok(seen.width <= 15, "the old thumb is cleared");
+      await page.evaluate((d) => window.faultlines.timeline.setDay(d), day0); // the address keeps the date: leave it as found
+    }));
+
   it("answers bad requests with a code and a 4xx", async () => {
     const r = await fetch(`${server.url}/api/state?at=2022-13-01`);
     assert.equal(r.status, 400);

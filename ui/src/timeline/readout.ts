@@ -7,6 +7,7 @@
  */
 import { dayToIso } from "../format";
 import type { TimeAxis } from "./axis";
+import type { ThumbPicture } from "./thumb-picture";
 import { dateAt, finer, type Unit } from "./time";
 
 /** The moment last chosen and how precisely it is dated. */
@@ -14,9 +15,10 @@ export type Moment = { day: number; unit: Unit } | null;
 
 export class Readout {
   constructor(
+    /** The ARIA slider, which says the date. */
     private readonly thumb: HTMLDivElement,
-    /** The date's line across the track: an element of its own, moved by a transform, so that moving it repaints nothing else. */
-    private readonly cursor: HTMLDivElement,
+    /** The thumb and the date's line as painted on the track. */
+    private readonly hand: ThumbPicture,
     private readonly dateText: Text,
     private readonly axis: TimeAxis,
   ) {}
@@ -41,8 +43,6 @@ export class Readout {
 
   /** Move the thumb and the date's line to `day`. */
   place(day: number): void {
-    const x = `translateX(${this.axis.x(day).toFixed(1)}px)`;
-    this.thumb.style.transform = x;
-    this.cursor.style.transform = x;
+    this.hand.place(Math.round(this.axis.x(day) * 10) / 10);
   }
 }

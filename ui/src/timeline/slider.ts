@@ -1,18 +1,22 @@
 /**
- * The slider itself: the track (the chart's SVG, the date's line and the
- * thumb) and how it is moved: pointer drags and the wheel on the track, and
- * the ARIA slider's keys on the thumb (arrows by the axis's unit, PageUp and
- * PageDown from event to event, Home and End, space to play, + and − to zoom).
+ * The slider itself: the track (the chart's SVG, the slider's element over
+ * it, and the thumb and the date's line painted above, `thumb-picture.ts`)
+ * and how it is moved: pointer drags and the wheel on the track, and the
+ * ARIA slider's keys (arrows by the axis's unit, PageUp and PageDown from
+ * event to event, Home and End, space to play, + and − to zoom).
  */
 import { label } from "../i18n/i18n";
 import type { TimeAxis } from "./axis";
 import { addUnits } from "./time";
 import { h, s } from "./elements";
+import { ThumbPicture } from "./thumb-picture";
 
 export interface SliderParts {
   track: HTMLDivElement;
   svg: SVGSVGElement;
-  cursor: HTMLDivElement;
+  /** The thumb and the date's line, as painted. */
+  hand: ThumbPicture;
+  /** The ARIA slider: still, over the whole track, as a native range input. */
   thumb: HTMLDivElement;
 }
 
@@ -26,11 +30,14 @@ export interface SliderActions {
 }
 
 export function buildSlider(): SliderParts {
-  const cursor = h("div", { className: "tl-cursor", attrs: { "aria-hidden": "true" } });
   const svg = s("svg", { class: "tl-svg", "aria-hidden": "true" });
   const thumb = label(h("div", { className: "tl-thumb", tabIndex: 0, attrs: { role: "slider", "aria-orientation": "horizontal" } }), "slider");
-  const track = h("div", { className: "tl-track" }, svg, cursor, thumb);
-  return { track, svg, cursor, thumb };
+  const hand = new ThumbPicture();
+  const track = h("div", { className: "tl-track" }, svg, thumb, hand.canvas);
+  // The ring shows where the keyboard is: not after a click (focus-visible), but from the first key on.
+  const ring = () => hand.setFocus(thumb.matches(":focus-visible"));
+  for (const type of ["focus", "blur", "keydown"]) thumb.addEventListener(type, ring);
+  return { track, svg, hand, thumb };
 }
 
 export function bindSlider(parts: SliderParts, axis: TimeAxis, actions: SliderActions): void {

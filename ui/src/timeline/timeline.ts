@@ -71,8 +71,8 @@ export class Timeline {
 
     const setDay = (day: number) => this.setDay(day);
     this.player = new Player(bar.playButton, bar.speedSelect, bar.loopBox, this.axis, () => this.current, setDay);
-    this.readout = new Readout(slider.thumb, slider.cursor, bar.dateText, this.axis);
-    this.chart = new TrackChart(backend, this.axis, slider.svg, slider.cursor, () => this.filter, () => this.readout.place(this.current));
+    this.readout = new Readout(slider.thumb, slider.hand, bar.dateText, this.axis);
+    this.chart = new TrackChart(backend, this.axis, slider.svg, slider.hand, () => this.filter, () => this.readout.place(this.current));
     // The chart changes only with the window and the filters; where the page is not composited, each step
     // of the slider paints it again (it lies in the box between the map and the thumb): a picture stands for it.
     if (PICTURES) new SvgPicture([slider.svg], slider.track, "timeline", { hover: false }).wanted = true;
@@ -85,6 +85,7 @@ export class Timeline {
     });
     new ResizeObserver(([entry]) => {
       if (entry) this.axis.size = [entry.contentRect.width, entry.contentRect.height];
+      slider.hand.resize(...this.axis.size);
       this.chart.draw();
     }).observe(slider.track);
     this.updateThumb();

@@ -7,6 +7,7 @@ import type { Filter, Histogram } from "../api/bindings";
 import type { Backend } from "../api/client";
 import { dayToIso } from "../format";
 import type { TimeAxis } from "./axis";
+import type { ThumbPicture } from "./thumb-picture";
 import { bandMarks, binMarks, eraMarks, hatchDefs, tickMarks, type Uncertain } from "./marks";
 
 export class TrackChart {
@@ -20,7 +21,7 @@ export class TrackChart {
     private readonly axis: TimeAxis,
     private readonly svg: SVGSVGElement,
     /** The date's line across the track, fitted to the bars' height. */
-    private readonly cursor: HTMLDivElement,
+    private readonly hand: ThumbPicture,
     private readonly filter: () => Filter,
     /** Puts the thumb where the date is (the track's width may have changed). */
     private readonly placeThumb: () => void,
@@ -62,8 +63,7 @@ export class TrackChart {
     binMarks(kids, this.axis, this.histogram, base, top);
     bandMarks(kids, this.axis, this.uncertain, w, base);
     tickMarks(kids, this.axis, base);
-    this.cursor.style.top = `${top - 4}px`;
-    this.cursor.style.height = `${base - top + 4}px`;
+    this.hand.setLine(top - 4, base - top + 4);
     this.svg.replaceChildren(...kids);
     this.drawnWindow = this.axis.key;
   }
