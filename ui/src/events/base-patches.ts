@@ -86,6 +86,7 @@ export class BasePatches {
     this.state.start(list.map((d) => d.el));
     const key = this.state.key;
     if (key) this.states.put(key, this.canvas);
+    this.states.warm(this.canvas.width, this.canvas.height);
   }
 
   /** What is awaited is not to be applied (the canvas stands aside, or is drawn whole). */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Fingerprint, MapStates, StateTracker } from "./map-states";
 
 /** A canvas stand-in: its size, and the source of its last copy. */
@@ -7,6 +7,7 @@ function fakeCanvas(w = 100, h = 50, name = ""): HTMLCanvasElement {
   (c as unknown as { getContext: () => unknown }).getContext = () => ({
     globalCompositeOperation: "source-over",
     drawImage: (from: { name: string }) => (c.copiedFrom = from.name),
+    fillRect: () => (c.copiedFrom = "filled"),
   });
   return c;
 }
@@ -113,6 +114,37 @@ describe("pictures of states drawn before", () => {
     expect(states.get("a")).not.toBeNull();
     states.setView("zoom 2");
     expect(states.get("a")).toBeNull();
+  });
+
+  it("makes canvases ahead while the page is idle, no more than the budget holds, and keeps pictures in them first", () => {
+    vi.useFakeTimers();
+    vi.stubGlobal("requestIdleCallback", undefined);
+    try {
+      const made: (HTMLCanvasElement & { copiedFrom: string })[] = [];
+      const states = new MapStates(3 * 100 * 50 * 4, () => {
+        const c = fakeCanvas(1, 1) as HTMLCanvasElement & { copiedFrom: string };
+        made.push(c);
+        return c;
+      });
+      states.setView("v");
+      states.put("a", fakeCanvas(100, 50, "a"));
+      states.warm(100, 50);
+      states.warm(100, 50); // asked again while warming: no second round
+      vi.runAllTimers();
+      expect(made.length).toBe(3); // room for three: one picture kept, two canvases ahead
+      expect(made.slice(1).map((c) => [c.width, c.height, c.copiedFrom])).toEqual([
+        [100, 50, "filled"],
+        [100, 50, "filled"],
+      ]);
+      states.put("b", fakeCanvas(100, 50, "b"));
+      states.put("c", fakeCanvas(100, 50, "c"));
+      expect(made.length).toBe(3); // the canvases made ahead took them
+      expect(states.size).toBe(3);
+      expect((states.get("c") as unknown as { copiedFrom: string }).copiedFrom).toBe("c");
+    } finally {
+      vi.unstubAllGlobals();
+      vi.useRealTimers();
+    }
   });
 
   it("keeps nothing when one picture is larger than the budget", () => {

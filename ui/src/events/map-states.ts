@@ -16,6 +16,12 @@
  * 32-bit sums with different seeds make a collision as unlikely as a
  * 64-bit hash's. Kept pictures are bounded in bytes; the oldest used goes
  * first.
+ *
+ * The canvases for pictures are made ahead, while the page is idle
+ * (`warm`): the first copy into a new canvas costs 1.5 ms more than into
+ * one already written (the system hands its memory over page by page as it
+ * is first written), and a first sweep over new states keeps one at most
+ * of its steps (docs/benchmarks.md).
  */
 import { copyCanvas } from "./canvas-copy";
 
@@ -101,9 +107,19 @@ export class StateTracker {
   }
 }
 
+/** Run `f` when the page is idle (or soon, where it cannot say). */
+const whenIdle = (f: () => void): void => {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(f, { timeout: 1000 });
+  else setTimeout(f, 30);
+};
+
 /** Pictures by (view, fingerprint), at most `budget` bytes of them, least recently used dropped first. */
 export class MapStates {
   private readonly kept = new Map<string, HTMLCanvasElement>();
+  /** Canvases made and written once ahead of need, of the size `target` the last `warm` asked. */
+  private spare: HTMLCanvasElement[] = [];
+  private target: [number, number] = [0, 0];
+  private warming = false;
   private view = "";
 
   constructor(
@@ -121,6 +137,29 @@ export class MapStates {
   forget(): void {
     this.kept.clear();
     this.view = "";
+  }
+
+  /**
+   * Make canvases of `w` × `h` for pictures to come, one per idle moment,
+   * until they and the pictures kept fill the budget.
+   */
+  warm(w: number, h: number): void {
+    if (this.target[0] !== w || this.target[1] !== h) {
+      this.target = [w, h];
+      this.spare = [];
+    }
+    if (this.warming) return;
+    this.warming = true;
+    const one = () => {
+      const [w, h] = this.target;
+      const c = this.spare.length + this.kept.size < Math.floor(this.budget / Math.max(1, w * h * 4)) ? Object.assign(this.make(), { width: w, height: h }) : null;
+      const ctx = c?.getContext("2d");
+      if (!c || !ctx) return void (this.warming = false);
+      ctx.fillRect(0, 0, w, h); // every page of its memory written once
+      this.spare.push(c);
+      whenIdle(one);
+    };
+    whenIdle(one);
   }
 
   get(key: string): HTMLCanvasElement | null {
@@ -143,7 +182,8 @@ export class MapStates {
       this.kept.delete(oldest);
       c ??= old; // reuse its bitmap
     }
-    if (copyCanvas(from, (c ??= this.make()))) this.kept.set(key, c);
+    c ??= this.spare.pop() ?? this.make();
+    if (copyCanvas(from, c)) this.kept.set(key, c);
   }
 
   get size(): number {
