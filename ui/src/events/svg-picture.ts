@@ -10,9 +10,8 @@
  * their own labels, cost 1 to 3 ms of every such frame
  * (docs/benchmarks.md); a bitmap costs a copy.
  *
- * The picture is the engine's own drawing: the SVG is copied with the
- * styles the page gives it (`export/inline.ts`, as the export does) and
- * drawn as an image, so it matches the live SVG. Any change to it (a move
+ * The picture is the engine's own drawing of a copy of the SVG with the
+ * styles the page gives it (`svg-image.ts`), so it matches the live SVG. Any change to it (a move
  * of the map, a new name or symbol, the language, the theme, the slider
  * starting or stopping, which pauses or resumes the symbols' pulses) shows
  * the SVG again at once, and the picture is drawn anew once it has been
@@ -25,12 +24,11 @@
  * again from the SVG's image: WebKit rasterizes the image anew at each copy
  * from it, 4 to 5 ms at a jump of the slider that renames every label.
  */
-import { inlineChildren } from "../export/inline";
 import { copyCanvas } from "./canvas-copy";
+import { svgImage } from "./svg-image";
 
 /** How long the SVGs must be still before their picture is drawn. */
 const QUIET_MS = 150;
-const NS = "http://www.w3.org/2000/svg";
 
 const running = (a: Animation): boolean => a.playState === "running";
 
@@ -166,34 +164,24 @@ export class SvgPicture {
     const { width: w, height: h } = hostBox;
     if (!w || !h) return;
     const dpr = window.devicePixelRatio || 1;
-    const copy = document.createElementNS(NS, "svg");
-    copy.setAttribute("xmlns", NS);
-    copy.setAttribute("width", String(w));
-    copy.setAttribute("height", String(h));
-    copy.setAttribute("viewBox", `0 0 ${w} ${h}`);
     const hides = this.opts.hides;
     const boxes = new WeakMap<Element, Box>();
-    for (const svg of this.svgs) {
-      if (hides) for (const e of svg.querySelectorAll(`${hides.on}:not([${hides.attr}])`)) boxes.set(e, this.box(e, hostBox, dpr));
-      inlineChildren(svg, copy);
+    if (hides) for (const svg of this.svgs) for (const e of svg.querySelectorAll(`${hides.on}:not([${hides.attr}])`)) boxes.set(e, this.box(e, hostBox, dpr));
+    let img: HTMLImageElement | null;
+    try {
+      img = await svgImage(this.svgs, w, h);
+    } catch {
+      return; // The SVG stays shown.
     }
-    // Nothing but empty groups (the symbols while the slider is dragged through a large story): a canvas
-    // of no pixels stands for them, which WebKit does not paint at every step.
-    if ([...copy.querySelectorAll("*")].every((e) => e.localName === "g" || e.closest("defs"))) {
+    if (gen !== this.generation || !this.want) return;
+    if (!img) {
+      // Nothing to draw: a canvas of no pixels stands for the SVGs, which WebKit does not paint at every step.
       this.canvas.width = this.canvas.height = 0;
       this.drawn = null;
       this.boxes = boxes;
       this.host.classList.add(`${this.name}-cached`);
       return;
     }
-    const img = new Image();
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
-    try {
-      await img.decode();
-    } catch {
-      return; // The SVG stays shown.
-    }
-    if (gen !== this.generation || !this.want) return;
     const c = this.canvas;
     c.width = Math.ceil(w * dpr);
     c.height = Math.ceil(h * dpr);
