@@ -22,7 +22,7 @@ const RADIUS = 4;
 const RING = 3;
 const GAP = 2;
 /** Room each side of the date for half a thumb, its ring and its shadow; the canvas overhangs the track by as much. */
-export const PAD = W / 2 + GAP + RING + 4;
+const PAD = W / 2 + GAP + RING + 4;
 
 interface Shadow {
   dx: number;
