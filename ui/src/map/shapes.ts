@@ -9,6 +9,7 @@ import { geoArea, geoPath, type GeoProjection } from "d3-geo";
 import type { Region, RegionVersion } from "../api/bindings";
 import { t } from "../i18n/i18n";
 import type { Selection } from "../selection";
+import { setAttr } from "./attrs";
 import { GROUPS, KIND_GROUP, LAYERS, type GroupName, type LayerName } from "./groups";
 import { HeldData, type DataChange } from "./held-data";
 import type { Layer, LayerFeature, LayerGeometry, Position } from "./layer";
@@ -205,12 +206,11 @@ export class RegionShapes {
   /** Name, approximation and story data of the version in force, on its element. */
   dress(node: SVGElement, region: Region, v: RegionVersion | null): void {
     const named = v ?? region;
-    node.setAttribute("aria-label", this.lang === "ru" ? named.name_ru : named.name_en);
+    setAttr(node, "aria-label", this.lang === "ru" ? named.name_ru : named.name_en);
     // An estimated shape says so, beside its name rather than in it.
-    if (v?.approximate) node.setAttribute("aria-description", t("region-approximate"));
-    else node.removeAttribute("aria-description");
+    setAttr(node, "aria-description", v?.approximate ? t("region-approximate") : null);
     const selected = this.selection.value === region.id;
-    node.setAttribute("aria-pressed", String(selected));
+    setAttr(node, "aria-pressed", String(selected));
     // Classes and data as the map has them: held while a picture stands for the SVG (`held-data.ts`).
     this.data.toggle(node, { approximate: v?.approximate ?? false, selected });
     this.data.set([...this.regionData].map(([key, values]): DataChange => [node, key, values.get(region.id)]));

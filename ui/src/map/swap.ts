@@ -4,6 +4,7 @@
  * data move to the new shape, cross-faded when the date steps or plays,
  * swapped at once otherwise. Keyboard focus moves with the region.
  */
+import { setAttr } from "./attrs";
 import type { DataChange } from "./held-data";
 import type { VersionChange } from "./regions";
 import type { RegionShapes } from "./shapes";
@@ -47,7 +48,7 @@ export class ShapeSwap {
   private hide(node: SVGElement, fade: boolean): void {
     clearTimeout(this.fadeTimers.get(node));
     const data = this.shapes.data;
-    node.setAttribute("aria-pressed", "false");
+    setAttr(node, "aria-pressed", "false");
     data.set([...this.shapes.dataKeys()].map((key): DataChange => [node, key, undefined]));
     data.toggle(node, { "fade-in": false, hover: false, selected: false, off: !fade, "fade-out": fade });
     if (!fade) return;
