@@ -24,6 +24,7 @@
  * focus styles), and in a world framing (its clip paths).
  */
 import type { AtlasMap } from "../map/map";
+import { onRestyle } from "../restyle";
 import { BasePatches } from "./base-patches";
 import { paintAll, paintList, type Drawable } from "./paint-list";
 import { hatchOf, hatchPattern } from "./hatch";
@@ -58,11 +59,11 @@ export class BaseMapCanvas {
     this.host = map.svg.parentElement ?? document.body;
     this.viewport = map.svg.querySelector(".viewport");
     new MutationObserver((records) => this.changed(records)).observe(map.svg, { subtree: true, attributes: true, childList: true, characterData: true });
-    new MutationObserver(() => {
+    onRestyle(() => {
       this.styles.clear();
       this.patches?.forget();
       this.stale();
-    }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "class", "style"] });
+    });
     const live = () => this.stale();
     this.host.addEventListener("pointerenter", live);
     this.host.addEventListener("pointerleave", () => this.schedule());

@@ -24,6 +24,7 @@
  * again from the SVG's image: WebKit rasterizes the image anew at each copy
  * from it, 4 to 5 ms at a jump of the slider that renames every label.
  */
+import { onRestyle } from "../restyle";
 import { copyCanvas } from "./canvas-copy";
 import { svgImage } from "./svg-image";
 
@@ -74,7 +75,7 @@ export class SvgPicture {
     svgs[svgs.length - 1]?.after(this.canvas);
     const stale = () => this.stale();
     for (const svg of svgs) new MutationObserver((records) => this.changed(records)).observe(svg, { subtree: true, attributes: true, childList: true, characterData: true });
-    new MutationObserver(stale).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "class", "style", "lang"] });
+    onRestyle(stale, ["lang"]);
     // The slider starting or stopping (`.moving`) pauses or resumes animations; the pictures' own marks on the host are not changes.
     let moving = host.classList.contains("moving");
     new MutationObserver(() => {

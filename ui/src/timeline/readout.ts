@@ -6,6 +6,7 @@
  * cheap: only what changed is written.
  */
 import { dayToIso } from "../format";
+import { setAttr } from "../map/attrs";
 import type { TimeAxis } from "./axis";
 import type { ThumbPicture } from "./thumb-picture";
 import { dateAt, finer, type Unit } from "./time";
@@ -30,14 +31,11 @@ export class Readout {
     const text = dateAt(day, m && m.day === day ? finer(m.unit, unit) : unit);
     this.place(day);
     // Only what changed is written: each attribute write costs style work.
-    const set = (name: string, value: string) => {
-      if (this.thumb.getAttribute(name) !== value) this.thumb.setAttribute(name, value);
-    };
-    set("aria-valuemin", String(this.axis.w0));
-    set("aria-valuemax", String(this.axis.w1));
-    set("aria-valuenow", String(day));
-    set("aria-valuetext", text);
-    set("data-iso", dayToIso(day));
+    setAttr(this.thumb, "aria-valuemin", String(this.axis.w0));
+    setAttr(this.thumb, "aria-valuemax", String(this.axis.w1));
+    setAttr(this.thumb, "aria-valuenow", String(day));
+    setAttr(this.thumb, "aria-valuetext", text);
+    setAttr(this.thumb, "data-iso", dayToIso(day));
     if (this.dateText.data !== text) this.dateText.data = text;
   }
 

@@ -12,6 +12,7 @@
  * is. The colours are the style sheet's, read from the canvas's computed
  * style, so a theme (or forced colours) carries over.
  */
+import { onRestyle } from "../restyle";
 
 /** The thumb's box on the track, as the style sheet had it. */
 const W = 14;
@@ -59,12 +60,10 @@ export class ThumbPicture {
     this.canvas.setAttribute("aria-hidden", "true");
     this.canvas.style.left = `${-PAD}px`;
     this.ctx = this.canvas.getContext("2d");
-    const restyle = () => {
+    onRestyle(() => {
       this.colours = null;
       this.paint(true);
-    };
-    new MutationObserver(restyle).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "class", "style"] });
-    window.matchMedia?.("(forced-colors: active)").addEventListener?.("change", restyle);
+    });
   }
 
   /** The track is `w` × `h` CSS pixels. */
