@@ -62,6 +62,12 @@ export async function openAtlas(extra = [], options = {}) {
     page = await browser.context.newPage();
     page.errors = [];
     page.on("pageerror", (e) => page.errors.push(e.message));
+    // The API's paths asked for, in order (tests of what the page asks for as it opens).
+    page.apiCalls = [];
+    page.on("request", (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith("/api/")) page.apiCalls.push(u.pathname + u.search);
+    });
     await page.goto(server.url);
     await page.locator("html[data-ready=true]").waitFor({ timeout: 20000 });
   } catch (e) {

@@ -72,7 +72,7 @@ async function start(): Promise<void> {
   const follow = new Follow(byId<HTMLInputElement>("follow"), map, saved?.follow ?? false, changed);
   const feed = wireStory({ backend, map, timeline, story, selection, note, follow, panel: () => reading.panel, columns });
   const share = shareHooks();
-  const reading = mountReading({ backend, map, timeline, selection, regionById, feed, share: share.hooks });
+  const reading = mountReading({ backend, map, timeline, selection, regionById, feed, info, share: share.hooks });
   // A switch of language names the places in it too, and draws the story's words again.
   language.listen((l) => {
     lang.value = l;

@@ -29,6 +29,14 @@ describe("the atlas in a browser", () => {
       assert.deepEqual(page.errors, []);
     }));
 
+  it("asks the core once for the story's info and once for the first state as it opens", () =>
+    guard("opening-calls", async () => {
+      // The map's box changes as the page lays out the panel and the header around it: a resize
+      // before the map is first drawn must not ask for the state again.
+      const calls = page.apiCalls.filter((c) => c === "/api/info" || c.startsWith("/api/state?"));
+      assert.deepEqual(calls, ["/api/info", "/api/state?at=2022-01-08&events=all"]);
+    }));
+
   it("keeps the regional view for the built-in story, without the world layer", () =>
     guard("regional", async () => {
       assert.equal(await page.locator("svg.atlas").getAttribute("data-framing"), "regional");

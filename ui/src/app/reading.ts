@@ -5,7 +5,7 @@
  * marks them there.
  */
 import { datasetWords } from "../i18n/data";
-import type { Region, SearchHit } from "../api/bindings";
+import type { DatasetInfo, Region, SearchHit } from "../api/bindings";
 import type { Backend } from "../api/client";
 import type { AtlasMap } from "../map/map";
 import type { ExcerptShare } from "../panel/excerpt-item";
@@ -24,6 +24,8 @@ export interface ReadingParts {
   selection: Selection;
   regionById: Map<string, Region>;
   feed: StateFeed;
+  /** The story's info, read once at start: its words in other languages name the reading view's note on how excerpts were linked. */
+  info: DatasetInfo;
   /** Each excerpt's Cite and Copy link. */
   share?: ExcerptShare;
 }
@@ -55,17 +57,11 @@ export function mountReading(p: ReadingParts): Reading {
   const { backend, map, timeline, selection, regionById, feed } = p;
   const listeners: (() => void)[] = [];
   const changed = () => listeners.forEach((fn) => fn());
-  // The dataset's words in other languages, for the reading view's note on how excerpts were linked.
-  const info = backend.datasetInfo().catch(() => null);
-  let words: Awaited<typeof info> = null;
-  void info.then((i) => (words = i));
+  const words = p.info;
   const reader = new Reader(
-    async () => {
-      words = await info;
-      return backend.article();
-    },
+    () => backend.article(),
     (id) => select(id, false),
-    (english) => (words ? datasetWords({ ...words, article: { linking_note: english } }).linking_note : english),
+    (english) => datasetWords({ ...words, article: { linking_note: english } }).linking_note,
   );
   const panel = new ExcerptsPanel({
     backend,

@@ -177,7 +177,9 @@ export class AtlasMap {
     const h = Math.max(240, this.opts.container.clientHeight);
     if (!this.camera.resize(w, h)) return;
     const layers = this.levels.shown;
-    if (layers.size) this.render(layers);
+    // Before the first drawing (the page still settling its layout), the drawing to come takes the new size: nothing to redo.
+    if (!layers.size) return;
+    this.render(layers);
     this.applyTransform();
     for (const f of this.viewListeners) f();
   }
