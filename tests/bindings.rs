@@ -6,6 +6,7 @@ mod common;
 
 use faultlines_core::api::*;
 use faultlines_core::dataset::{Excerpt, ExcerptNote, LayerEntry, LayerIndex, Problem};
+use faultlines_core::layer::REGIONAL_FRAME;
 use faultlines_core::link::Mention;
 use faultlines_core::model::*;
 use faultlines_core::relevance::{ExcerptLink, LinkReason};
@@ -109,7 +110,9 @@ fn constants() -> String {
          /** Every code of a rejected row's reason (`RowProblem.code`). */\n\
          export const IMPORT_ROW_REASONS = [{}] as const;\n\n\
          /** Links to a view (`crates/core/src/view_link/`): the scheme and host of the desktop app's, the keys in the order they are written, the longest read. */\n\
-         export const LINK = {{ scheme: {LINK_SCHEME:?}, host: {LINK_HOST:?}, keys: {{ {} }}, max: {MAX_LINK} }} as const;\n\n",
+         export const LINK = {{ scheme: {LINK_SCHEME:?}, host: {LINK_HOST:?}, keys: {{ {} }}, max: {MAX_LINK} }} as const;\n\n\
+         /** The regional frame in degrees (`layer::REGIONAL_FRAME`): the regional layers are clipped to it. */\n\
+         export const FRAME = {{ west: {}, south: {}, east: {}, north: {} }} as const;\n\n",
         kinds.join(", "),
         fields.join(", "),
         flags.join(", "),
@@ -119,6 +122,10 @@ fn constants() -> String {
         not_data.join(", "),
         row_reasons.join(", "),
         keys.join(", "),
+        REGIONAL_FRAME[0],
+        REGIONAL_FRAME[1],
+        REGIONAL_FRAME[2],
+        REGIONAL_FRAME[3],
     )
 }
 

@@ -23,6 +23,12 @@ use serde::Deserialize;
 
 use crate::model::{Geometry, LonLat};
 
+/// The regional frame, `[west, south, east, north]` in degrees (lon 10…95 E,
+/// lat 25…62 N): the regional layers are clipped to it when they are built,
+/// and the UI keeps its regional view for a story whose events lie mostly
+/// inside it (`FRAME` in `ui/src/api/bindings.ts`).
+pub const REGIONAL_FRAME: [f64; 4] = [10.0, 25.0, 95.0, 62.0];
+
 /// Layer names, in drawing order (bottom first). `history` holds the shapes
 /// no longer in force; the UI draws each of its features with the layer of
 /// its kind and loads it only when the slider needs it.

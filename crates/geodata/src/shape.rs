@@ -12,8 +12,8 @@ use geo::{BooleanOps, Coord, GeodesicArea, LineString, MultiPolygon, Orient, Pol
 
 use faultlines_core::model::{Geometry, LonLat};
 
-/// The frame every source layer is clipped to: lon 10…95 E, lat 25…62 N.
-pub const FRAME: [f64; 4] = [10.0, 25.0, 95.0, 62.0];
+/// The frame every source layer is clipped to (the core's, which the UI shares).
+pub const FRAME: [f64; 4] = faultlines_core::layer::REGIONAL_FRAME;
 
 fn ring(r: &[LonLat]) -> LineString<f64> {
     LineString::from(

@@ -709,3 +709,6 @@ export const IMPORT_ROW_REASONS = ["not_a_date", "missing", "bad_coordinate", "l
 
 /** Links to a view (`crates/core/src/view_link/`): the scheme and host of the desktop app's, the keys in the order they are written, the longest read. */
 export const LINK = { scheme: "faultlines", host: "view", keys: { at: "at", region: "region", from: "from", to: "to", zoom: "zoom", center: "center", kinds: "kinds", actor: "actor", org: "org", excerpt: "excerpt" }, max: 4096 } as const;
+
+/** The regional frame in degrees (`layer::REGIONAL_FRAME`): the regional layers are clipped to it. */
+export const FRAME = { west: 10, south: 25, east: 95, north: 62 } as const;

@@ -9,7 +9,7 @@
  * handful of treaties signed in Washington do not move the built-in story.
  */
 import { geoEqualEarth, type GeoProjection } from "d3-geo";
-import { FULL_FRAME } from "./projection";
+import { FRAME } from "../api/bindings";
 
 /** `[west, south, east, north]` in degrees. */
 export type Extent = [number, number, number, number];
@@ -23,7 +23,7 @@ export const REGIONAL_SHARE = 0.75;
 
 /** Whether [lon, lat] lies inside the regional frame. */
 export function inFrame(lon: number, lat: number): boolean {
-  return lon >= FULL_FRAME.west && lon <= FULL_FRAME.east && lat >= FULL_FRAME.south && lat <= FULL_FRAME.north;
+  return lon >= FRAME.west && lon <= FRAME.east && lat >= FRAME.south && lat <= FRAME.north;
 }
 
 /** Whether the extent lies wholly inside the regional frame. */

@@ -34,7 +34,6 @@ import { bindInteraction } from "./interaction";
 import { MapLabels } from "./label-layer";
 import type { Layer } from "./layer";
 import { LayerLevels } from "./levels";
-import { DEFAULT_VIEW } from "./projection";
 import { RegionsInForce, type NameLang, type VersionChange } from "./regions";
 import { SelectionMarks } from "./selected";
 import { RegionShapes } from "./shapes";
@@ -310,9 +309,5 @@ export class AtlasMap {
   /** Focus a region's element (Escape from the excerpts panel returns here). */
   focusRegion(id: string): void {
     this.shapes.node(id)?.focus();
-  }
-
-  get defaultView() {
-    return DEFAULT_VIEW;
   }
 }

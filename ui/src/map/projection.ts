@@ -8,7 +8,6 @@
 import { geoConicConformal, geoDistance, type GeoProjection } from "d3-geo";
 
 export const DEFAULT_VIEW = { west: 30, south: 34, east: 84, north: 55 };
-export const FULL_FRAME = { west: 10, south: 25, east: 95, north: 62 };
 
 export function makeProjection(width: number, height: number, view = DEFAULT_VIEW): GeoProjection {
   const p = geoConicConformal().rotate([-55, 0]).parallels([38, 50]).precision(0.2);

@@ -11,13 +11,13 @@
 import { geoPath, type GeoProjection } from "d3-geo";
 import type { GroupName } from "./groups";
 import { boxRing, type Extent } from "./framing";
-import { FULL_FRAME } from "./projection";
+import { FRAME as REGION } from "../api/bindings";
 import { forD3 } from "./shapes";
 import { el } from "./svg";
 
-const FRAME: Extent = [FULL_FRAME.west, FULL_FRAME.south, FULL_FRAME.east, FULL_FRAME.north];
+const FRAME: Extent = [REGION.west, REGION.south, REGION.east, REGION.north];
 /** The world layer's hole: the frame but for its south edge, raised by the regional cut's largest bulge. */
-const HOLE: Extent = [FULL_FRAME.west, FULL_FRAME.south + 0.3, FULL_FRAME.east, FULL_FRAME.north];
+const HOLE: Extent = [REGION.west, REGION.south + 0.3, REGION.east, REGION.north];
 
 /** The path of a box traced at one step a degree along its edges. */
 function boxPath(projection: GeoProjection, box: Extent): string {

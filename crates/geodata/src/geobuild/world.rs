@@ -15,9 +15,8 @@ use crate::error::GeodataError;
 use crate::geom::bbox_of;
 use crate::raw_layers::read_features;
 
-/// The regional frame (west, south, east, north): every regional layer is
-/// clipped to it.
-pub const FRAME: [f64; 4] = [10.0, 25.0, 95.0, 62.0];
+// The regional frame (west, south, east, north): every regional layer is clipped to it.
+use crate::shape::FRAME;
 
 /// Levels of detail of the world layer: a background of Natural Earth's
 /// small scales needs coarser steps than the regional layers.
