@@ -4,7 +4,8 @@
 //! (drawn beneath everything), it covers the globe, it leaves the countries
 //! inside the regional frame to the regional layers, and it stays small
 //! enough to ship in the binary and to fetch at first paint. The map frames
-//! a story on its events' extent, which the core reports with the dataset.
+//! a story on its events' extent and the share of them inside the regional
+//! frame, which the core reports with the dataset.
 
 use faultlines_core::layer::decode_layer;
 use faultlines_core::Dataset;
@@ -93,4 +94,24 @@ fn the_built_in_story_s_extent_holds_every_event_from_washington_to_central_asia
             assert!((w..=e).contains(&x) && (s..=n).contains(&y));
         }
     }
+}
+
+#[test]
+fn the_share_in_the_frame_counts_each_event_s_last_position_inside_the_regional_frame() {
+    let api = faultlines_core::api::Api::new(Dataset::embedded().unwrap());
+    let [w, s, e, n] = faultlines_core::layer::REGIONAL_FRAME;
+    let events = api.all_events();
+    let inside = events
+        .iter()
+        .filter(|ev| {
+            let &[x, y] = ev.geometry.coords().last().expect("a position");
+            (w..=e).contains(&x) && (s..=n).contains(&y)
+        })
+        .count();
+    let share = api.info().in_frame.expect("the story has events");
+    assert_eq!(share, inside as f64 / events.len() as f64);
+    assert!(
+        inside < events.len(),
+        "some events of the built-in story lie abroad"
+    );
 }

@@ -60,7 +60,7 @@ async function start(): Promise<void> {
 
   const selection = new Selection();
   const firstDay = saved?.day ?? isoToDay("2022-01-08");
-  const { framing, columns } = await frameStory(backend, info);
+  const framing = frameStory(info);
   const { map, note, lang } = mountMap(backend, regions, selection, firstDay, saved, changed, framing);
 
   const timeline = mountTimeline(backend, info, firstDay, saved);
@@ -70,7 +70,7 @@ async function start(): Promise<void> {
     void feed.refresh(timeline.day);
   });
   const follow = new Follow(byId<HTMLInputElement>("follow"), map, saved?.follow ?? false, changed);
-  const feed = wireStory({ backend, map, timeline, story, selection, note, follow, panel: () => reading.panel, columns });
+  const feed = wireStory({ backend, map, timeline, story, selection, note, follow, panel: () => reading.panel });
   const share = shareHooks();
   const reading = mountReading({ backend, map, timeline, selection, regionById, feed, info, share: share.hooks });
   // A switch of language names the places in it too, and draws the story's words again.

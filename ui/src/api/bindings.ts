@@ -400,6 +400,14 @@ export type DatasetInfo = { title: string, description: string, attribution: str
  */
 extent: [number, number, number, number] | null, 
 /**
+ * The share (0 to 1) of the events' places (each event's last position,
+ * as in the columns) inside the regional frame
+ * ([`crate::layer::REGIONAL_FRAME`]); `None` when there are no events.
+ * A story whose extent reaches beyond the frame keeps the regional view
+ * when most of its events lie inside it.
+ */
+in_frame: number | null, 
+/**
  * The version of the core that answered.
  */
 version: string, 

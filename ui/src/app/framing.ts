@@ -1,29 +1,17 @@
 /**
- * How the story is framed, decided before the first map is drawn: from the
- * extent of its events (`DatasetInfo.extent`) and, only when that reaches
- * beyond the regional frame, from the share of its events' places inside
- * the frame, read from the columns the page loads anyway. The built-in
- * story, whose few events abroad (Washington, London, Strasbourg) widen its
- * extent, keeps today's view; its columns are fetched once and handed on.
+ * How the story is framed, decided before the first map is drawn from what
+ * the core says of the story (`DatasetInfo`): the extent of its events and
+ * the share of their places inside the regional frame. The built-in story,
+ * whose few events abroad (Washington, London, Strasbourg) widen its extent,
+ * keeps today's view. Nothing is fetched for it: a story of a million events
+ * gets its first map without waiting for its columns.
  */
 import type { DatasetInfo } from "../api/bindings";
-import type { Backend } from "../api/client";
-import { chooseFraming, extentInFrame, REGIONAL, shareInFrame, type Extent, type Framing } from "../map/framing";
-import { decodeColumns, type Columns } from "../timeline/columns";
+import { chooseFraming, type Extent, type Framing } from "../map/framing";
 
-export interface StoryFraming {
-  framing: Framing;
-  /** The columns when the decision fetched them (else the page fetches them after the first map). */
-  columns: Promise<Columns> | null;
-}
-
-/** The story's framing; a failed fetch of the columns frames on the extent alone. */
-export async function frameStory(backend: Backend, info: DatasetInfo): Promise<StoryFraming> {
-  const extent = (info.extent ?? null) as Extent | null;
-  if (!extent || extentInFrame(extent)) return { framing: REGIONAL, columns: null };
-  const columns = backend.columns().then(decodeColumns);
-  const share = await columns.then((c) => shareInFrame(c.lon, c.lat)).catch(() => null);
-  return { framing: chooseFraming(extent, share), columns };
+/** The story's framing. */
+export function frameStory(info: DatasetInfo): Framing {
+  return chooseFraming((info.extent ?? null) as Extent | null, info.in_frame);
 }
 
 /** Whether a saved centre belongs to this framing's view (a saved view of another story is not restored). */

@@ -5,7 +5,7 @@
  * them the map simply waits for the core.
  */
 import type { Backend } from "../api/client";
-import { decodeColumns, LocalIndex, type Columns } from "../timeline/columns";
+import { decodeColumns, LocalIndex } from "../timeline/columns";
 import { Overviews } from "../timeline/overviews";
 import type { StoryLayer } from "../timeline/story";
 import type { Timeline } from "../timeline/timeline";
@@ -14,9 +14,10 @@ import { drawn } from "./frames";
 export class LocalAnswers {
   private overviews: Overviews | null = null;
 
-  /** `columns`: the columns if already fetched (to frame the map), else they are fetched here. */
-  constructor(backend: Backend, private readonly story: StoryLayer, private readonly timeline: Timeline, columns: Promise<Columns> | null = null) {
-    void (columns ?? backend.columns().then(decodeColumns))
+  constructor(backend: Backend, private readonly story: StoryLayer, private readonly timeline: Timeline) {
+    void backend
+      .columns()
+      .then(decodeColumns)
       .then((c) => story.setLocal(new LocalIndex(c)))
       .catch(() => undefined); // without it, the map simply waits for the core
     void backend

@@ -11,7 +11,6 @@ import type { BordersNote } from "../map/borders-note";
 import type { AtlasMap } from "../map/map";
 import type { ExcerptsPanel } from "../panel/panel";
 import type { Selection } from "../selection";
-import type { Columns } from "../timeline/columns";
 import { StateFeed } from "../timeline/feed";
 import type { StoryLayer } from "../timeline/story";
 import type { Timeline } from "../timeline/timeline";
@@ -31,8 +30,6 @@ export interface StoryParts {
   follow: Follow;
   /** The excerpts panel (made after the feed, which it reads). */
   panel: () => ExcerptsPanel;
-  /** The columns, when framing the map already fetched them. */
-  columns?: Promise<Columns> | null;
 }
 
 /** Wire the date to the map and the story; returns the feed of the core's states. */
@@ -50,7 +47,7 @@ export function wireStory(p: StoryParts): StateFeed {
 
   // While the slider moves, the local index answers at once; the core's
   // answer follows with the details (coalesced: only the latest date is asked).
-  const local = new LocalAnswers(backend, story, timeline, p.columns ?? null);
+  const local = new LocalAnswers(backend, story, timeline);
   const feed = new StateFeed({
     fetch: (day, events) => backend.stateAt(dayToIso(day), events),
     full: draw,

@@ -5,8 +5,9 @@
  * projection (Equal Earth, centred on its events) fitted to its events'
  * extent, with the world layer beneath and the regional layers still where
  * they fall. The rule reads the extent the core reports and, when that
- * reaches outside the frame, the share of the events' places inside it: a
- * handful of treaties signed in Washington do not move the built-in story.
+ * reaches outside the frame, the share of the events' places inside it (the
+ * core's too): a handful of treaties signed in Washington do not move the
+ * built-in story.
  */
 import { geoEqualEarth, type GeoProjection } from "d3-geo";
 import { FRAME } from "../api/bindings";
@@ -29,15 +30,6 @@ export function inFrame(lon: number, lat: number): boolean {
 /** Whether the extent lies wholly inside the regional frame. */
 export function extentInFrame(e: Extent): boolean {
   return inFrame(e[0], e[1]) && inFrame(e[2], e[3]);
-}
-
-/** The share of places (lon, lat pairs) inside the frame; null when there are none. */
-export function shareInFrame(lon: ArrayLike<number>, lat: ArrayLike<number>): number | null {
-  const n = Math.min(lon.length, lat.length);
-  if (n === 0) return null;
-  let inside = 0;
-  for (let i = 0; i < n; i++) if (inFrame(lon[i]!, lat[i]!)) inside++;
-  return inside / n;
 }
 
 /**

@@ -92,6 +92,12 @@ pub struct DatasetInfo {
     /// north]` in degrees; `None` when there are no events. The UI frames
     /// the map on it.
     pub extent: Option<[f64; 4]>,
+    /// The share (0 to 1) of the events' places (each event's last position,
+    /// as in the columns) inside the regional frame
+    /// ([`crate::layer::REGIONAL_FRAME`]); `None` when there are no events.
+    /// A story whose extent reaches beyond the frame keeps the regional view
+    /// when most of its events lie inside it.
+    pub in_frame: Option<f64>,
     /// The version of the core that answered.
     pub version: String,
     /// The title, description, attribution and linking note in other languages.
@@ -133,6 +139,7 @@ pub struct Api {
     search: std::sync::OnceLock<SearchIndex>,
     span: TimeSpan,
     extent: Option<[f64; 4]>,
+    in_frame: Option<f64>,
     map: crate::map::MapFeatures,
 }
 
@@ -213,6 +220,7 @@ impl Api {
         }
         let span = span_of(&ds);
         let extent = extent_of(&ds);
+        let in_frame = share_in_frame(ds.events.points());
         Api {
             ds,
             time,
@@ -226,6 +234,7 @@ impl Api {
             search: std::sync::OnceLock::new(),
             span,
             extent,
+            in_frame,
             map: Default::default(),
         }
     }
@@ -294,6 +303,7 @@ impl Api {
             organizations: ds.organizations.clone(),
             layers: ds.layers.clone(),
             extent: self.extent,
+            in_frame: self.in_frame,
             version: env!("CARGO_PKG_VERSION").to_string(),
             i18n: ds.meta.i18n.clone(),
         }
@@ -514,6 +524,16 @@ fn extent_of(ds: &Dataset) -> Option<[f64; 4]> {
             let [w, s, e, n] = b.unwrap_or([x, y, x, y]);
             Some([w.min(x), s.min(y), e.max(x), n.max(y)])
         })
+}
+
+/// The share of `points` inside the regional frame, or `None` without any.
+fn share_in_frame(points: &[LonLat]) -> Option<f64> {
+    let [w, s, e, n] = crate::layer::REGIONAL_FRAME;
+    let inside = points
+        .iter()
+        .filter(|[x, y]| (w..=e).contains(x) && (s..=n).contains(y))
+        .count();
+    (!points.is_empty()).then(|| inside as f64 / points.len() as f64)
 }
 
 fn span_of(ds: &Dataset) -> TimeSpan {
