@@ -1,8 +1,9 @@
 /**
  * The page's own answers while the slider moves: the local copy of the
  * events (the columns) and the overview states answer at once; the core's
- * answer follows with the details. Both load after the first map; without
- * them the map simply waits for the core.
+ * answer follows with the details. Both are asked for as the story is wired,
+ * beside the first map, which waits for neither; without them the map
+ * simply waits for the core.
  */
 import type { Backend } from "../api/client";
 import { decodeColumns, LocalIndex } from "../timeline/columns";

@@ -57,11 +57,10 @@ export function mountReading(p: ReadingParts): Reading {
   const { backend, map, timeline, selection, regionById, feed } = p;
   const listeners: (() => void)[] = [];
   const changed = () => listeners.forEach((fn) => fn());
-  const words = p.info;
   const reader = new Reader(
     () => backend.article(),
     (id) => select(id, false),
-    (english) => datasetWords({ ...words, article: { linking_note: english } }).linking_note,
+    (english) => datasetWords({ ...p.info, article: { linking_note: english } }).linking_note,
   );
   const panel = new ExcerptsPanel({
     backend,
